@@ -1,0 +1,181 @@
+package io.payout.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One real Kafka broker (KRaft, in-process) per JVM, started on first use, with the few helpers tests need:
+ * create topics, produce, and read a topic from the beginning until a condition holds.
+ */
+public final class TestKafka {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static EmbeddedKafkaKraftBroker broker;
+
+    private TestKafka() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            broker = startBroker(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-stop"));
+        }
+        return broker.getBrokersAsString();
+    }
+
+    /** A broker of the caller's own, e.g. to stop it in a test; the caller destroys it. */
+    public static EmbeddedKafkaKraftBroker startPrivateBroker() {
+        return startBroker(0);
+    }
+
+    /** A topic name no other test uses, so tests sharing the broker never see each other's records. */
+    public static String uniqueTopic(String prefix) {
+        return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static void createTopics(int partitions, String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic, e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("topic creation timed out", e);
+        }
+    }
+
+    public static void send(String topic, String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("send to " + topic + " failed", e);
+        }
+    }
+
+    /** Sends raw bytes (e.g. invalid UTF-8) in order, waiting for every acknowledgement. */
+    public static void sendBytes(String topic, List<Map.Entry<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (Map.Entry<String, byte[]> record : records) {
+                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()));
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Reads {@code topic} from the beginning until {@code condition} holds for everything read so far, and
+     * returns it. Fails with the records seen when {@code timeout} passes first.
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecords(
+            String topic, Predicate<List<ConsumerRecord<String, String>>> condition, Duration timeout) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                consumer.poll(POLL).forEach(seen::add);
+                if (condition.test(seen)) {
+                    return seen;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("condition on topic " + topic + " not met within " + timeout
+                            + "; read " + seen.size() + " records");
+                }
+            }
+        }
+    }
+
+    /** Everything on the topic now (reads until {@code quiet} passes with no new record). */
+    public static List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
+        long[] lastGrowth = {System.nanoTime()};
+        int[] lastSize = {0};
+        return awaitRecords(topic, records -> {
+            if (records.size() != lastSize[0]) {
+                lastSize[0] = records.size();
+                lastGrowth[0] = System.nanoTime();
+            }
+            return System.nanoTime() - lastGrowth[0] > quiet.toNanos();
+        }, quiet.multipliedBy(20).plusSeconds(30));
+    }
+
+    private static EmbeddedKafkaKraftBroker startBroker(int port) {
+        EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 1);
+        kraft.brokerProperties(Map.of(
+                        "auto.create.topics.enable", "false",
+                        "group.initial.rebalance.delay.ms", "0",
+                        "transaction.state.log.replication.factor", "1",
+                        "transaction.state.log.min.isr", "1",
+                        "offsets.topic.replication.factor", "1"));
+        if (port > 0) {
+            kraft.kafkaPorts(port);
+        }
+        kraft.afterPropertiesSet();
+        return kraft;
+    }
+
+    private static Properties producerProps() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return props;
+    }
+
+    private static Properties consumerProps() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return props;
+    }
+
+    static Set<String> topics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
