@@ -135,6 +135,9 @@ public final class Notifier {
                             : response != null ? (status == 200 ? "ack_mismatch" : "http_" + status)
                             : error instanceof HttpTimeoutException || error.getCause() instanceof HttpTimeoutException
                             ? "timeout" : "io_error";
+                    if (error != null) {
+                        log.debug("notification attempt failed req_seq_id={}: {}", notice.reqSeqId(), error.toString());
+                    }
                     record(notice, delivery, attempt, status, acked, outcome, signValid, firstDone);
                     if (!acked && attempt <= settings.maxRetries()) {
                         retryLater(notice, body, signValid, delivery, attempt + 1);
