@@ -11,7 +11,6 @@ import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,28 +18,22 @@ import org.junit.jupiter.api.Test;
 /** Huifu's withdrawal API over real HTTP against a running sandbox: signing, rules, lifecycle, notices, query. */
 class SandboxApiIntegrationTest {
 
-    private static final AtomicInteger IDS = new AtomicInteger();
-    private static SandboxServer sandbox;
+    private static SandboxFixture fixture;
     private static SandboxControl control;
     private static Merchant merchant;
     private static NotificationReceiver receiver;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxServer.start(Map.of(
-                "sandbox.merchant-public-key", Merchant.merchantPublicKey(),
-                "sandbox.accounting-delay", "50ms",
-                "sandbox.payout-delay", "50ms",
-                "sandbox.notify.retry-interval", "20ms"));
-        control = sandbox.control();
-        merchant = new Merchant(sandbox);
-        receiver = new NotificationReceiver(sandbox.huifuPublicKey());
+        fixture = SandboxFixture.start("66660001", Duration.ofSeconds(10), Map.of());
+        control = fixture.control;
+        merchant = fixture.merchant;
+        receiver = fixture.receiver;
     }
 
     @AfterAll
     static void stop() {
-        receiver.close();
-        sandbox.close();
+        fixture.close();
     }
 
     @Test
@@ -58,7 +51,7 @@ class SandboxApiIntegrationTest {
         assertThat(reply.field("hf_seq_id")).isNotBlank();
         assertThat(reply.data()).doesNotContainKey("fee_amt");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedFor(seq).size() == 2);
+        fixture.awaitNotices(seq, 2);
         List<NotificationReceiver.Received> notices = receiver.receivedFor(seq);
         assertThat(notices).allMatch(NotificationReceiver.Received::verified);
         assertThat(notices).extracting(n -> n.field("msg_type")).containsExactly("02", "01");
@@ -96,7 +89,7 @@ class SandboxApiIntegrationTest {
         assertThat(control.serials(huifuId)).singleElement()
                 .satisfies(s -> assertThat(s.httpStatus()).isEqualTo(922));
         // The serial was never taken: the same serial, properly signed, is accepted.
-        Merchant.Reply retried = merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null));
+        Merchant.Reply retried = fixture.withdrawQuietly(huifuId, seq, "100.00", "D0");
         assertThat(retried.field("trans_stat")).isEqualTo("P");
     }
 
@@ -121,7 +114,7 @@ class SandboxApiIntegrationTest {
         String huifuId = newAccount("50.00");
         String seq = serial();
 
-        Merchant.Reply reply = merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null));
+        Merchant.Reply reply = fixture.withdrawQuietly(huifuId, seq, "100.00", "D0");
 
         assertThat(reply.field("trans_stat")).isEqualTo("F");
         assertThat(reply.field("resp_code")).isEqualTo("90000000");
@@ -134,7 +127,7 @@ class SandboxApiIntegrationTest {
     void wrongAcknowledgementIsRetriedExactlyThreeTimes() {
         String huifuId = newAccount("500.00");
         String seq = serial();
-        try (NotificationReceiver grumpy = new NotificationReceiver(sandbox.huifuPublicKey())) {
+        try (NotificationReceiver grumpy = new NotificationReceiver(fixture.sandbox.huifuPublicKey())) {
             grumpy.answer(NotificationReceiver.Answer.WRONG_BODY);
 
             merchant.encash(withdrawal(huifuId, seq, "10.00", "D0", token(huifuId), grumpy.url()));
@@ -154,7 +147,7 @@ class SandboxApiIntegrationTest {
     void failingReceiverIsRetriedUntilItAcknowledges() {
         String huifuId = newAccount("500.00");
         String seq = serial();
-        try (NotificationReceiver flaky = new NotificationReceiver(sandbox.huifuPublicKey())) {
+        try (NotificationReceiver flaky = new NotificationReceiver(fixture.sandbox.huifuPublicKey())) {
             flaky.answer(NotificationReceiver.Answer.HTTP_500);
             merchant.encash(withdrawal(huifuId, seq, "10.00", "D0", token(huifuId), flaky.url()));
             await().atMost(Duration.ofSeconds(10)).until(() -> !only(huifuId).notifications("02").isEmpty());
@@ -232,20 +225,19 @@ class SandboxApiIntegrationTest {
                 .field("resp_code")).isEqualTo("22000002");
         assertThat(merchant.encash(withdrawal(huifuId, serial(), "1.00", "D1", "NOSUCHTOKEN", null))
                 .field("resp_code")).isEqualTo("22000005");
-        assertThat(merchant.encash(withdrawal(huifuId, serial(), "1.00", "D0", token(huifuId), null))
+        assertThat(fixture.withdrawQuietly(huifuId, serial(), "1.00", "D0")
                 .field("resp_code")).isEqualTo("22000004");
-        assertThat(merchant.encash(withdrawal(huifuId, serial(), "1.00", "D1", token(huifuId), null))
+        assertThat(fixture.withdrawQuietly(huifuId, serial(), "1.00", "D1")
                 .field("trans_stat")).isEqualTo("P");
     }
 
     @Test
     void dmQuotaExcludesTodaysCredits() {
-        String huifuId = "66660002" + String.format("%08d", IDS.incrementAndGet());
-        control.createAccount(AccountSpec.standard(huifuId, "100.00", token(huifuId)).withTodayCredits("500.00"));
+        String huifuId = fixture.newAccount("100.00", "500.00");
 
         Merchant.Reply quota = merchant.post(Merchant.DM_QUOTA, Map.of("huifu_id", huifuId));
-        Merchant.Reply tooMuch = merchant.encash(withdrawal(huifuId, serial(), "150.00", "DM", token(huifuId), null));
-        Merchant.Reply d0 = merchant.encash(withdrawal(huifuId, serial(), "150.00", "D0", token(huifuId), null));
+        Merchant.Reply tooMuch = fixture.withdrawQuietly(huifuId, serial(), "150.00", "DM");
+        Merchant.Reply d0 = fixture.withdrawQuietly(huifuId, serial(), "150.00", "D0");
         Merchant.Reply withinQuota = merchant.encash(withdrawal(huifuId, serial(), "100.00", "DM", token(huifuId),
                 null));
 
@@ -265,8 +257,8 @@ class SandboxApiIntegrationTest {
         String huifuId = newAccount("500.00");
         String t1 = serial();
         String d0 = serial();
-        merchant.encash(withdrawal(huifuId, t1, "100.00", "T1", token(huifuId), null));
-        merchant.encash(withdrawal(huifuId, d0, "100.00", "D0", token(huifuId), null));
+        fixture.withdrawQuietly(huifuId, t1, "100.00", "T1");
+        fixture.withdrawQuietly(huifuId, d0, "100.00", "D0");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> control.withdrawal(huifuId, d0).orElseThrow().isFinal());
         WithdrawalView pending = control.withdrawal(huifuId, t1).orElseThrow();
@@ -297,7 +289,7 @@ class SandboxApiIntegrationTest {
         control.setCashConfig(huifuId, List.of(io.payout.sandbox.ledger.CashConfigSpec.outside(
                 io.payout.model.IntoAcctDateType.D0, "2.00", "0.10", payer)));
 
-        merchant.encash(withdrawal(huifuId, serial(), "200.00", "D0", token(huifuId), null));
+        fixture.withdrawQuietly(huifuId, serial(), "200.00", "D0");
         control.settle();
 
         assertThat(control.account(huifuId).balance()).isEqualTo(Amount.parse("300.00"));
@@ -308,20 +300,18 @@ class SandboxApiIntegrationTest {
     }
 
     private static String newAccount(String balance) {
-        String huifuId = "66660001" + String.format("%08d", IDS.incrementAndGet());
-        control.createAccount(AccountSpec.standard(huifuId, balance, token(huifuId)));
-        return huifuId;
+        return fixture.newAccount(balance);
     }
 
     private static String token(String huifuId) {
-        return "T" + huifuId.substring(8);
+        return SandboxFixture.token(huifuId);
     }
 
     private static String serial() {
-        return "W" + System.nanoTime();
+        return SandboxFixture.serial();
     }
 
-    static WithdrawalView only(String huifuId) {
-        return control.withdrawals(huifuId).get(0);
+    private static WithdrawalView only(String huifuId) {
+        return fixture.only(huifuId);
     }
 }

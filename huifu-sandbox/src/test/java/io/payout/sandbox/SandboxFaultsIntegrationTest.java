@@ -14,7 +14,6 @@ import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,22 +22,17 @@ import org.junit.jupiter.api.Test;
 /** Each fault, switched on for one request through the control API, over real HTTP. */
 class SandboxFaultsIntegrationTest {
 
-    private static final AtomicInteger IDS = new AtomicInteger();
-    private static SandboxServer sandbox;
+    private static SandboxFixture fixture;
     private static SandboxControl control;
     private static Merchant merchant;
     private static NotificationReceiver receiver;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxServer.start(Map.of(
-                "sandbox.merchant-public-key", Merchant.merchantPublicKey(),
-                "sandbox.accounting-delay", "30ms",
-                "sandbox.payout-delay", "30ms",
-                "sandbox.notify.retry-interval", "20ms"));
-        control = sandbox.control();
-        merchant = new Merchant(sandbox, Duration.ofMillis(800));
-        receiver = new NotificationReceiver(sandbox.huifuPublicKey());
+        fixture = SandboxFixture.start("66660003", Duration.ofMillis(800), Map.of());
+        control = fixture.control;
+        merchant = fixture.merchant;
+        receiver = fixture.receiver;
     }
 
     @AfterEach
@@ -48,8 +42,7 @@ class SandboxFaultsIntegrationTest {
 
     @AfterAll
     static void stop() {
-        receiver.close();
-        sandbox.close();
+        fixture.close();
     }
 
     @Test
@@ -58,7 +51,7 @@ class SandboxFaultsIntegrationTest {
         String seq = serial();
         control.nextFault(Fault.NO_ANSWER, huifuId);
 
-        Merchant.Reply reply = merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null));
+        Merchant.Reply reply = fixture.withdrawQuietly(huifuId, seq, "100.00", "D0");
 
         assertThat(reply.timedOut()).isTrue();
         assertThat(control.serials(huifuId)).singleElement().satisfies(s -> {
@@ -68,7 +61,7 @@ class SandboxFaultsIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> only(huifuId).isFinal());
         assertThat(only(huifuId).transStatus()).isEqualTo("S");
         assertThat(merchant.query(huifuId, today(), seq).field("trans_status")).isEqualTo("S");
-        assertThat(merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null))
+        assertThat(fixture.withdrawQuietly(huifuId, seq, "100.00", "D0")
                 .field("resp_code")).as("resubmitting the same serial").isEqualTo("20000000");
     }
 
@@ -96,9 +89,9 @@ class SandboxFaultsIntegrationTest {
         String seq = serial();
         control.nextFault(Fault.PAYOUT_FAIL, huifuId);
 
-        merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), receiver.url()));
+        fixture.withdraw(huifuId, seq, "100.00", "D0");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedFor(seq).size() == 2);
+        fixture.awaitNotices(seq, 2);
         NotificationReceiver.Received result = receiver.receivedFor(seq).get(1);
         assertThat(result.field("msg_type")).isEqualTo("01");
         assertThat(result.field("trans_status")).isEqualTo("F");
@@ -116,9 +109,9 @@ class SandboxFaultsIntegrationTest {
         String seq = serial();
         control.nextFault(Fault.NOTIFY_REORDER, huifuId);
 
-        merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), receiver.url()));
+        fixture.withdraw(huifuId, seq, "100.00", "D0");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedFor(seq).size() == 2);
+        fixture.awaitNotices(seq, 2);
         assertThat(receiver.receivedFor(seq)).extracting(n -> n.field("msg_type")).containsExactly("01", "02");
     }
 
@@ -134,9 +127,9 @@ class SandboxFaultsIntegrationTest {
         String dropSeq = serial();
         String doubleSeq = serial();
 
-        merchant.encash(withdrawal(badSign, badSeq, "10.00", "D0", token(badSign), receiver.url()));
-        merchant.encash(withdrawal(dropped, dropSeq, "10.00", "D0", token(dropped), receiver.url()));
-        merchant.encash(withdrawal(doubled, doubleSeq, "10.00", "D0", token(doubled), receiver.url()));
+        fixture.withdraw(badSign, badSeq, "10.00", "D0");
+        fixture.withdraw(dropped, dropSeq, "10.00", "D0");
+        fixture.withdraw(doubled, doubleSeq, "10.00", "D0");
         await().atMost(Duration.ofSeconds(10)).until(() -> control.status().idle());
 
         // The wrongly signed 02 fails verification, so the receiver cannot acknowledge it: 4 attempts.
@@ -156,8 +149,8 @@ class SandboxFaultsIntegrationTest {
         control.setFaults(new FaultSettings(1L, FaultRates.NONE,
                 Map.of(unlucky, FaultRates.NONE.withPayoutFail(1.0))));
 
-        merchant.encash(withdrawal(unlucky, serial(), "10.00", "D0", token(unlucky), null));
-        merchant.encash(withdrawal(lucky, serial(), "10.00", "D0", token(lucky), null));
+        fixture.withdrawQuietly(unlucky, serial(), "10.00", "D0");
+        fixture.withdrawQuietly(lucky, serial(), "10.00", "D0");
         control.settle();
 
         assertThat(only(unlucky).transStatus()).isEqualTo("F");
@@ -181,20 +174,18 @@ class SandboxFaultsIntegrationTest {
     }
 
     private static String newAccount(String balance) {
-        String huifuId = "66660003" + String.format("%08d", IDS.incrementAndGet());
-        control.createAccount(AccountSpec.standard(huifuId, balance, token(huifuId)));
-        return huifuId;
+        return fixture.newAccount(balance);
     }
 
     private static String token(String huifuId) {
-        return "T" + huifuId.substring(8);
+        return SandboxFixture.token(huifuId);
     }
 
     private static String serial() {
-        return "F" + System.nanoTime();
+        return SandboxFixture.serial();
     }
 
     private static WithdrawalView only(String huifuId) {
-        return control.withdrawals(huifuId).get(0);
+        return fixture.only(huifuId);
     }
 }
