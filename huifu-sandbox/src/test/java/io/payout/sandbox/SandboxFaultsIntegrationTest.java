@@ -159,6 +159,25 @@ class SandboxFaultsIntegrationTest {
     }
 
     @Test
+    void faultsCanBeSetAsTheControlApiDocumentsThemWithRatesAsStringsOrNumbers() throws Exception {
+        String unlucky = newAccount("500.00");
+        String body = "{\"seed\":7,\"rates\":{\"http_5xx\":0},\"accounts\":{\"" + unlucky
+                + "\":{\"payout_fail\":\"1\",\"notify_delay_ms\":5,\"http_502\":\"0.0\"}}}";
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.sandbox.baseUrl() + "/sandbox/faults"))
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(control.faults().seed()).isEqualTo(7L);
+        assertThat(control.faults().accounts().get(unlucky).payoutFail()).isEqualTo(1.0);
+        fixture.withdrawQuietly(unlucky, serial(), "10.00", "D0");
+        control.settle();
+        assertThat(only(unlucky).transStatus()).isEqualTo("F");
+    }
+
+    @Test
     void controlApiRefusesWithItsReason() {
         String huifuId = newAccount("1.00");
 
