@@ -156,7 +156,8 @@ public final class Lifecycle {
         Notice notice = new Notice(url, w.request.key().huifuId(), w.request.key().reqSeqId(), msgType, respData,
                 w::record);
         queuedNotices.incrementAndGet();
-        w.noticeChain = w.noticeChain.thenCompose(ignored -> {
+        // handle(): a notice that failed to start must not stop the ones behind it.
+        w.noticeChain = w.noticeChain.handle((ignored, error) -> null).thenCompose(ignored -> {
             CompletableFuture<Void> delivered = notifier.deliver(notice);
             queuedNotices.decrementAndGet();
             return delivered;
