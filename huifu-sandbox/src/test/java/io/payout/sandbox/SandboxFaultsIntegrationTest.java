@@ -29,7 +29,8 @@ class SandboxFaultsIntegrationTest {
 
     @BeforeAll
     static void start() {
-        fixture = SandboxFixture.start("66660003", Duration.ofMillis(800), Map.of());
+        // Few request threads, so a withheld reply that held one would soon starve the sandbox.
+        fixture = SandboxFixture.start("66660003", Duration.ofMillis(800), Map.of("server.tomcat.threads.max", 4));
         control = fixture.control;
         merchant = fixture.merchant;
         receiver = fixture.receiver;
@@ -63,6 +64,28 @@ class SandboxFaultsIntegrationTest {
         assertThat(merchant.query(huifuId, today(), seq).field("trans_status")).isEqualTo("S");
         assertThat(fixture.withdrawQuietly(huifuId, seq, "100.00", "D0")
                 .field("resp_code")).as("resubmitting the same serial").isEqualTo("20000000");
+    }
+
+    @Test
+    void withheldRepliesHoldNoRequestThread() {
+        String huifuId = newAccount("500.00");
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.CompletableFuture<Merchant.Reply>> unanswered = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            control.nextFault(Fault.NO_ANSWER, huifuId);
+        }
+        for (int i = 0; i < 8; i++) {
+            String seq = serial();
+            unanswered.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> fixture.withdrawQuietly(huifuId, seq, "1.50", "D0"), callers));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> control.serials(huifuId).size() == 8);
+
+        Merchant.Reply answered = fixture.withdrawQuietly(huifuId, serial(), "1.50", "D0");
+
+        assertThat(answered.field("trans_stat")).as("8 withheld replies, 4 threads, still answering").isEqualTo("P");
+        assertThat(unanswered).allSatisfy(reply -> assertThat(reply.join().timedOut()).isTrue());
+        callers.shutdown();
     }
 
     @Test
