@@ -34,6 +34,7 @@ public final class GatewayServer implements AutoCloseable {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("gateway-server", effective));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CallbackGatewayApplication.class)
+                .main(CallbackGatewayApplication.class)
                 .environment(environment)
                 .bannerMode(Banner.Mode.OFF)
                 .run();
