@@ -61,10 +61,9 @@ class BrokerOutageIntegrationTest {
     }
 
     private static Map<String, Object> properties(String bootstrapServers) {
-        return Map.of(
-                "spring.kafka.bootstrap-servers", bootstrapServers,
-                "gateway.huifu-public-key", FakeHuifu.publicKey(),
-                "gateway.topic", TestKafka.uniqueTopic("huifu.notifications.outage"),
-                "gateway.publish-timeout", "1s");
+        Map<String, Object> properties = GatewayTestProperties.launch(bootstrapServers,
+                TestKafka.uniqueTopic("huifu.notifications.outage"));
+        properties.put("gateway.publish-timeout", "1s");
+        return properties;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payout.gateway.FakeHuifu;
 import io.payout.gateway.GatewayServer;
+import io.payout.gateway.GatewayTestProperties;
 import io.payout.model.huifu.HuifuKeys;
 import io.payout.model.huifu.HuifuNotifications;
 import io.payout.model.huifu.RsaSignatures;
@@ -37,9 +38,7 @@ class RejectedNotificationIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("gateway.topic", () -> TOPIC);
-        registry.add("gateway.huifu-public-key", FakeHuifu::publicKey);
+        GatewayTestProperties.register(registry, TOPIC);
     }
 
     record Attempt(String name, BodyPublisher body, String contentType, int status, String reason,

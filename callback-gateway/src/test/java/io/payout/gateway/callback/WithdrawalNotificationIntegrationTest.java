@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payout.gateway.FakeHuifu;
 import io.payout.gateway.GatewayServer;
+import io.payout.gateway.GatewayTestProperties;
 import io.payout.model.HuifuNotification;
 import io.payout.model.huifu.HuifuNotifications;
 import io.payout.testkit.TestKafka;
@@ -43,10 +44,8 @@ class WithdrawalNotificationIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("gateway.topic", () -> TOPIC);
+        GatewayTestProperties.register(registry, TOPIC);
         registry.add("gateway.topic-partitions", () -> 3);
-        registry.add("gateway.huifu-public-key", FakeHuifu::publicKey);
     }
 
     @TestConfiguration

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payout.gateway.FakeHuifu;
 import io.payout.gateway.GatewayServer;
+import io.payout.gateway.GatewayTestProperties;
 import io.payout.testkit.TestKafka;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,10 +42,8 @@ class SourceNetworkIntegrationTest {
     }
 
     private static Map<String, Object> properties(String topic, String allowedNetworks) {
-        return Map.of(
-                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                "gateway.huifu-public-key", FakeHuifu.publicKey(),
-                "gateway.topic", topic,
-                "gateway.allowed-networks", allowedNetworks);
+        Map<String, Object> properties = GatewayTestProperties.launch(TestKafka.bootstrapServers(), topic);
+        properties.put("gateway.allowed-networks", allowedNetworks);
+        return properties;
     }
 }

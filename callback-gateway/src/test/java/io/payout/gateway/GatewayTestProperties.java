@@ -1,0 +1,29 @@
+package io.payout.gateway;
+
+import io.payout.testkit.TestKafka;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The few properties every test gateway needs: a broker, Huifu's (fake) public key, and a topic of its own. */
+public final class GatewayTestProperties {
+
+    private GatewayTestProperties() {
+    }
+
+    /** For {@code @SpringBootTest} classes, against the shared test broker. */
+    public static void register(DynamicPropertyRegistry registry, String topic) {
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("gateway.huifu-public-key", FakeHuifu::publicKey);
+        registry.add("gateway.topic", () -> topic);
+    }
+
+    /** For {@link GatewayServer#start}: a mutable map, so a test can add what it is about. */
+    public static Map<String, Object> launch(String bootstrapServers, String topic) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        properties.put("gateway.huifu-public-key", FakeHuifu.publicKey());
+        properties.put("gateway.topic", topic);
+        return properties;
+    }
+}
