@@ -5,8 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The few properties every test gateway needs: a broker, Huifu's (fake) public key, and a topic of its own. */
+/**
+ * The few properties every test gateway needs: a broker, Huifu's (fake) public key, a topic of its own, and the
+ * longest publish timeout Huifu allows, so that tests of the acknowledged path pass on a busy machine too.
+ */
 public final class GatewayTestProperties {
+
+    private static final String PUBLISH_TIMEOUT = "4s";
 
     private GatewayTestProperties() {
     }
@@ -16,6 +21,7 @@ public final class GatewayTestProperties {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("gateway.huifu-public-key", FakeHuifu::publicKey);
         registry.add("gateway.topic", () -> topic);
+        registry.add("gateway.publish-timeout", () -> PUBLISH_TIMEOUT);
     }
 
     /** For {@link GatewayServer#start}: a mutable map, so a test can add what it is about. */
@@ -24,6 +30,7 @@ public final class GatewayTestProperties {
         properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
         properties.put("gateway.huifu-public-key", FakeHuifu.publicKey());
         properties.put("gateway.topic", topic);
+        properties.put("gateway.publish-timeout", PUBLISH_TIMEOUT);
         return properties;
     }
 }

@@ -39,6 +39,7 @@ public final class GatewayBenchmark {
 
         String topic = TestKafka.uniqueTopic("huifu.notifications.bench");
         Map<String, Object> properties = GatewayTestProperties.launch(TestKafka.bootstrapServers(), topic);
+        properties.put("gateway.publish-timeout", "2s"); // the production default
         // One INFO line per acknowledged notification would measure the console, not the gateway.
         properties.put("logging.level.io.payout.gateway.callback", "WARN");
         // Signing is Huifu's cost, not ours: done up front. Repeats are fine, the gateway publishes every one.

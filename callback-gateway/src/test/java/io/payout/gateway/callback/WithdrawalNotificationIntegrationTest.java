@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.payout.gateway.FakeHuifu;
 import io.payout.gateway.GatewayServer;
 import io.payout.gateway.GatewayTestProperties;
+import io.payout.gateway.TopicContents;
 import io.payout.model.HuifuNotification;
 import io.payout.model.huifu.HuifuNotifications;
 import io.payout.testkit.TestKafka;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -68,7 +68,7 @@ class WithdrawalNotificationIntegrationTest {
         assertThat(response.body()).isEqualTo("RECV_ORD_ID_" + reqSeqId);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
-        List<ConsumerRecord<String, String>> published = recordsKeyed(HUIFU_ID + ":" + reqSeqId, 1);
+        List<ConsumerRecord<String, String>> published = TopicContents.keyed(TOPIC, HUIFU_ID + ":" + reqSeqId);
         assertThat(published).hasSize(1);
         HuifuNotification notification = JSON.readValue(published.get(0).value(), HuifuNotification.class);
         assertThat(notification.raw()).isEqualTo(form.get("resp_data"));
@@ -96,7 +96,7 @@ class WithdrawalNotificationIntegrationTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("RECV_ORD_ID_" + reqSeqId);
         });
-        List<ConsumerRecord<String, String>> published = recordsKeyed(HUIFU_ID + ":" + reqSeqId, 2);
+        List<ConsumerRecord<String, String>> published = TopicContents.keyed(TOPIC, HUIFU_ID + ":" + reqSeqId);
         assertThat(published).hasSize(2);
         assertThat(published.get(0).value()).isEqualTo(published.get(1).value());
     }
@@ -130,16 +130,5 @@ class WithdrawalNotificationIntegrationTest {
 
     private String notifyUrl() {
         return "http://127.0.0.1:" + port + GatewayServer.NOTIFY_PATH;
-    }
-
-    /** Waits for {@code expected} records with the key, then reads on until the topic is quiet to catch extras. */
-    private static List<ConsumerRecord<String, String>> recordsKeyed(String key, int expected) {
-        TestKafka.awaitRecords(TOPIC, records -> keyed(records, key).size() >= expected, Duration.ofSeconds(30));
-        return keyed(TestKafka.readAll(TOPIC, Duration.ofMillis(300)), key);
-    }
-
-    private static List<ConsumerRecord<String, String>> keyed(List<ConsumerRecord<String, String>> records,
-                                                              String key) {
-        return records.stream().filter(record -> key.equals(record.key())).toList();
     }
 }

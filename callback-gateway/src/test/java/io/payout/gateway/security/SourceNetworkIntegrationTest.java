@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.payout.gateway.FakeHuifu;
 import io.payout.gateway.GatewayServer;
 import io.payout.gateway.GatewayTestProperties;
+import io.payout.gateway.TopicContents;
 import io.payout.testkit.TestKafka;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class SourceNetworkIntegrationTest {
 
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).startsWith("SOURCE_NOT_ALLOWED:");
-            assertThat(TestKafka.readAll(topic, Duration.ofMillis(200))).isEmpty();
+            assertThat(TopicContents.now(topic)).isEmpty();
         }
     }
 
