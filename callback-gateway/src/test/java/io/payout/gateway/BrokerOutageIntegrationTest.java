@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Without a broker acknowledgement nothing is acknowledged to Huifu: the answer is 503 (Huifu retries), and it comes
- * within the publish timeout, well inside the 5 s Huifu waits (the client here gives up after those 5 s, as Huifu does).
+ * Without a broker acknowledgement nothing is acknowledged to Huifu: the answer is 503 (Huifu retries), and it
+ * comes within the publish timeout, well inside the 5 s Huifu waits (the client here gives up after those 5 s, as
+ * Huifu does).
  */
 class BrokerOutageIntegrationTest {
 

@@ -11,6 +11,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class GatewayTestProperties {
 
+    /** {@code @SpringBootTest} does not go through the gateway's main(), which names its configuration file. */
+    public static final String CONFIG = "spring.config.name=" + CallbackGatewayApplication.CONFIG_NAME;
+
     private static final String PUBLISH_TIMEOUT = "4s";
 
     private GatewayTestProperties() {

@@ -44,8 +44,8 @@ public final class GatewayBenchmark {
         properties.put("logging.level.io.payout.gateway.callback", "WARN");
         // Signing is Huifu's cost, not ours: done up front. Repeats are fine, the gateway publishes every one.
         byte[][] bodies = IntStream.range(0, distinct).parallel()
-                .mapToObj(i -> FakeHuifu.body(FakeHuifu.signed(
-                        FakeHuifu.accountingNotice("6666000" + (100000000 + i % 50), "B" + i + "x" + System.nanoTime())))
+                .mapToObj(i -> FakeHuifu.body(FakeHuifu.signed(FakeHuifu.accountingNotice(
+                                "6666000" + (100000000 + i % 50), "B" + i + "x" + System.nanoTime())))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
 

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Every kind of bad input gets its 4xx, never an echo of the body, and the topic stays empty throughout. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = GatewayTestProperties.CONFIG)
 class RejectedNotificationIntegrationTest {
 
     private static final String TOPIC = TestKafka.uniqueTopic("huifu.notifications.rejected");

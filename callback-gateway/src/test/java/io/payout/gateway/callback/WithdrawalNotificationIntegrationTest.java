@@ -7,12 +7,14 @@ import io.payout.gateway.GatewayServer;
 import io.payout.gateway.GatewayTestProperties;
 import io.payout.gateway.TopicContents;
 import io.payout.model.HuifuNotification;
+import io.payout.model.huifu.HuifuKeys;
 import io.payout.model.huifu.HuifuNotifications;
 import io.payout.testkit.TestKafka;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = GatewayTestProperties.CONFIG,
         classes = {io.payout.gateway.CallbackGatewayApplication.class,
                 WithdrawalNotificationIntegrationTest.FixedClock.class})
 class WithdrawalNotificationIntegrationTest {
@@ -81,7 +84,7 @@ class WithdrawalNotificationIntegrationTest {
         assertThat(published.get(0).value()).contains("\"received_at\":\"2026-03-01T04:00:00.123Z\"");
         // The orchestrator can verify the evidence again on its own.
         assertThat(HuifuNotifications.verify(notification.raw(), notification.sign(),
-                io.payout.model.huifu.HuifuKeys.publicKey(FakeHuifu.publicKey()))).containsEntry("req_seq_id", reqSeqId);
+                HuifuKeys.publicKey(FakeHuifu.publicKey()))).containsEntry("req_seq_id", reqSeqId);
     }
 
     @Test
@@ -115,7 +118,7 @@ class WithdrawalNotificationIntegrationTest {
         String reqSeqId = FakeHuifu.uniqueReqSeqId();
         Map<String, String> form = FakeHuifu.signed(FakeHuifu.accountingNotice(HUIFU_ID, reqSeqId));
         assertThat(FakeHuifu.post(notifyUrl(), form).statusCode()).isEqualTo(200);
-        Map<String, String> unsigned = new java.util.LinkedHashMap<>(form);
+        Map<String, String> unsigned = new LinkedHashMap<>(form);
         unsigned.remove("sign");
         assertThat(FakeHuifu.post(notifyUrl(), unsigned).statusCode()).isEqualTo(400);
 
