@@ -55,14 +55,10 @@ public record FaultRates(
         return new FaultRates(rate, rate, rate, rate, rate, rate, rate, delayMs, rate, rate);
     }
 
+    /** These rates with payout failures at {@code rate}: e.g. one account whose payouts always fail. */
     public FaultRates withPayoutFail(double rate) {
         return new FaultRates(noAnswer, http5xx, http502, rateLimit, notifyDrop, notifyDuplicate, notifyReorder,
                 notifyDelayMs, rate, badNotifySign);
-    }
-
-    public FaultRates withNotifyReorder(double rate) {
-        return new FaultRates(noAnswer, http5xx, http502, rateLimit, notifyDrop, notifyDuplicate, rate,
-                notifyDelayMs, payoutFail, badNotifySign);
     }
 
     private static double orZero(Double rate) {
