@@ -134,12 +134,22 @@ public final class GatewayBenchmark {
         System.out.printf("%n=== callback-gateway benchmark ===%n");
         System.out.printf("machine: %d cores, Java %s; client, gateway and broker in one JVM%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.printf("connections: %d, measured: %d s%n", connections, seconds);
+        System.out.printf("connections: %d, measured: %d s, load average at the end: %s%n", connections, seconds,
+                loadAverage());
         System.out.printf("verified + acknowledged: %d (%.0f/s), failures: %s%n",
                 load.ok(), load.ok() / (double) seconds, load.failures());
         System.out.printf("latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
                 ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0));
         System.out.printf("records on the topic: %d (acknowledged incl. warm-up: %d)%n", onTopic, acknowledged);
+    }
+
+    /** Other processes share the machine; the load average says how much of it the benchmark really had. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double ms(long[] sorted, double quantile) {
