@@ -24,6 +24,8 @@ public enum EvidenceKind {
     RESULT_FAILED_BOOKED_BACK(EventSource.NOTIFICATION),
     /** 01 result notice, trans_status F without B: failed, never debited. */
     RESULT_FAILED(EventSource.NOTIFICATION),
+    /** A notice that only says Huifu has the serial and is still working (status P, or a msg_type we do not know). */
+    NOTICE_PENDING(EventSource.NOTIFICATION),
     /** Query: trans_status S. */
     QUERY_SUCCESS(EventSource.QUERY),
     /** Query: trans_status F. */

@@ -52,6 +52,7 @@ public final class TransitionTable {
         on(REQUESTED, RESULT_PAID, enter(PROCESSING, ACCOUNTED, SUCCEEDED));
         on(REQUESTED, RESULT_FAILED_BOOKED_BACK, enter(PROCESSING, ACCOUNTED, REFUNDED));
         on(REQUESTED, RESULT_FAILED, enter(PROCESSING, FAILED));
+        on(REQUESTED, NOTICE_PENDING, enter(PROCESSING));
         on(REQUESTED, QUERY_SUCCESS, enter(PROCESSING, ACCOUNTED, SUCCEEDED));
         // Query F on a serial we never saw accepted: Huifu refused it (e.g. the refusal answer was lost).
         on(REQUESTED, QUERY_FAILED, enter(FAILED));
@@ -73,6 +74,7 @@ public final class TransitionTable {
         on(PROCESSING, RESULT_PAID, enter(ACCOUNTED, SUCCEEDED));
         on(PROCESSING, RESULT_FAILED_BOOKED_BACK, enter(ACCOUNTED, REFUNDED));
         on(PROCESSING, RESULT_FAILED, enter(FAILED));
+        on(PROCESSING, NOTICE_PENDING, record());
         on(PROCESSING, QUERY_SUCCESS, enter(ACCOUNTED, SUCCEEDED));
         // Query F is silent about the debit. Without a 02 we never saw money leave the account, so the
         // withdrawal failed without a debit; if a 01 with B shows up later it is recorded and flagged.
@@ -95,6 +97,7 @@ public final class TransitionTable {
         // Debited, then failed without B: Huifu returns the funds of a failed payout, so REFUNDED is the only
         // forward state; the missing B is flagged so that finance confirms the booking back.
         on(ACCOUNTED, RESULT_FAILED, enter(REFUNDED).flag("01 failure without acct_status B after a debit"));
+        on(ACCOUNTED, NOTICE_PENDING, record());
         on(ACCOUNTED, QUERY_SUCCESS, enter(SUCCEEDED));
         // Query F after a debit: the payout failed and Huifu books the funds back (the 01 with B is the same fact).
         on(ACCOUNTED, QUERY_FAILED, enter(REFUNDED));

@@ -38,6 +38,7 @@ class TransitionTableTest {
         row(rows, REQUESTED, EvidenceKind.RESULT_PAID, null, PROCESSING, ACCOUNTED, SUCCEEDED);
         row(rows, REQUESTED, EvidenceKind.RESULT_FAILED_BOOKED_BACK, null, PROCESSING, ACCOUNTED, REFUNDED);
         row(rows, REQUESTED, EvidenceKind.RESULT_FAILED, null, PROCESSING, FAILED);
+        row(rows, REQUESTED, EvidenceKind.NOTICE_PENDING, null, PROCESSING);
         row(rows, REQUESTED, EvidenceKind.QUERY_SUCCESS, null, PROCESSING, ACCOUNTED, SUCCEEDED);
         row(rows, REQUESTED, EvidenceKind.QUERY_FAILED, null, FAILED);
         row(rows, REQUESTED, EvidenceKind.QUERY_PROCESSING, null, PROCESSING);
@@ -56,6 +57,7 @@ class TransitionTableTest {
         row(rows, PROCESSING, EvidenceKind.RESULT_PAID, null, ACCOUNTED, SUCCEEDED);
         row(rows, PROCESSING, EvidenceKind.RESULT_FAILED_BOOKED_BACK, null, ACCOUNTED, REFUNDED);
         row(rows, PROCESSING, EvidenceKind.RESULT_FAILED, null, FAILED);
+        row(rows, PROCESSING, EvidenceKind.NOTICE_PENDING, RECORD);
         row(rows, PROCESSING, EvidenceKind.QUERY_SUCCESS, null, ACCOUNTED, SUCCEEDED);
         row(rows, PROCESSING, EvidenceKind.QUERY_FAILED, null, FAILED);
         row(rows, PROCESSING, EvidenceKind.QUERY_PROCESSING, RECORD);
@@ -74,6 +76,7 @@ class TransitionTableTest {
         row(rows, ACCOUNTED, EvidenceKind.RESULT_PAID, null, SUCCEEDED);
         row(rows, ACCOUNTED, EvidenceKind.RESULT_FAILED_BOOKED_BACK, null, REFUNDED);
         row(rows, ACCOUNTED, EvidenceKind.RESULT_FAILED, FLAG, REFUNDED);
+        row(rows, ACCOUNTED, EvidenceKind.NOTICE_PENDING, RECORD);
         row(rows, ACCOUNTED, EvidenceKind.QUERY_SUCCESS, null, SUCCEEDED);
         row(rows, ACCOUNTED, EvidenceKind.QUERY_FAILED, null, REFUNDED);
         row(rows, ACCOUNTED, EvidenceKind.QUERY_PROCESSING, RECORD);
