@@ -19,7 +19,8 @@ class RequestListener {
         this.intake = intake;
     }
 
-    @KafkaListener(id = "withdrawal-requests", topics = "${orchestrator.topics.requests:withdrawal.requests}",
+    @KafkaListener(id = "withdrawal-requests", idIsGroup = false,
+            groupId = "${orchestrator.consumer.group-id:orchestrator}", topics = "${orchestrator.topics.requests:withdrawal.requests}",
             containerFactory = "requestListenerFactory", batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         List<byte[]> values = new ArrayList<>(records.size());

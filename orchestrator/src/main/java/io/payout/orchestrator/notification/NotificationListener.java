@@ -16,7 +16,8 @@ class NotificationListener {
         this.applier = applier;
     }
 
-    @KafkaListener(id = "huifu-notifications", topics = "${orchestrator.topics.notifications:huifu.notifications}",
+    @KafkaListener(id = "huifu-notifications", idIsGroup = false,
+            groupId = "${orchestrator.consumer.group-id:orchestrator}", topics = "${orchestrator.topics.notifications:huifu.notifications}",
             containerFactory = "notificationListenerFactory", batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
         List<String> values = new ArrayList<>(records.size());

@@ -50,8 +50,11 @@ class SubmissionWorkers implements SmartLifecycle {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        pool = Executors.newFixedThreadPool(props.threads(), Thread.ofPlatform().name("submission-", 0).factory());
-        poller = Thread.ofPlatform().name("submission-poller").daemon().start(this::poll);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        pool = Executors.newFixedThreadPool(props.threads(), r -> new Thread(r, "submission-" + n.incrementAndGet()));
+        poller = new Thread(this::poll, "submission-poller");
+        poller.setDaemon(true);
+        poller.start();
     }
 
     private void poll() {

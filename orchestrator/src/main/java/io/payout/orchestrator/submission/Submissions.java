@@ -110,15 +110,7 @@ public class Submissions {
     private void applySubmit(String withdrawalId, SerialKey serial, SubmitOutcome outcome) {
         Instant now = clock.instant();
         Withdrawal w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
-        Evidence evidence = switch (outcome) {
-            case SubmitOutcome.Accepted a -> new Evidence("S".equals(a.transStat()) ? EvidenceKind.SYNC_SUCCESS
-                    : EvidenceKind.SYNC_PROCESSING, serial, a.respCode(), a.respDesc(), a.hfSeqId(), null, null,
-                    "trans_stat=" + a.transStat() + " resp_code=" + a.respCode());
-            case SubmitOutcome.Refused f -> Evidence.of(EvidenceKind.SYNC_REFUSED, serial, f.respCode(),
-                    f.respDesc(), "resp_code=" + f.respCode() + " resp_desc=" + f.respDesc());
-            case SubmitOutcome.Unknown u -> Evidence.of(EvidenceKind.SYNC_UNKNOWN, serial, u.respCode(), u.reason(),
-                    "unknown: " + u.reason() + (u.respCode() == null ? "" : " resp_code=" + u.respCode()));
-        };
+        Evidence evidence = evidenceOf(outcome, serial);
         withdrawals.recordSubmit(serial, outcome.getClass().getSimpleName().toUpperCase(), evidence.code(),
                 evidence.text());
         Applied applied = transitions.apply(w, evidence, now);
@@ -130,6 +122,22 @@ public class Submissions {
             log.info("withdrawal {} submission outcome unknown ({}); query scheduled", withdrawalId, u.reason());
         }
         withdrawals.update(List.of(applied), now);
+    }
+
+    /** What the synchronous answer proves; each case of the sealed outcome has its kind. */
+    private static Evidence evidenceOf(SubmitOutcome outcome, SerialKey serial) {
+        if (outcome instanceof SubmitOutcome.Accepted a) {
+            return new Evidence("S".equals(a.transStat()) ? EvidenceKind.SYNC_SUCCESS : EvidenceKind.SYNC_PROCESSING,
+                    serial, a.respCode(), a.respDesc(), a.hfSeqId(), null, null,
+                    "trans_stat=" + a.transStat() + " resp_code=" + a.respCode());
+        }
+        if (outcome instanceof SubmitOutcome.Refused f) {
+            return Evidence.of(EvidenceKind.SYNC_REFUSED, serial, f.respCode(), f.respDesc(),
+                    "resp_code=" + f.respCode() + " resp_desc=" + f.respDesc());
+        }
+        SubmitOutcome.Unknown u = (SubmitOutcome.Unknown) outcome;
+        return Evidence.of(EvidenceKind.SYNC_UNKNOWN, serial, u.respCode(), u.reason(),
+                "unknown: " + u.reason() + (u.respCode() == null ? "" : " resp_code=" + u.respCode()));
     }
 
     /** Asks Huifu for the truth of the current serial and applies it. */
@@ -149,33 +157,27 @@ public class Submissions {
         if (!w.serial().equals(serial)) {
             return;
         }
-        switch (outcome) {
-            case QueryOutcome.Found f -> {
-                withdrawals.recordQuery(serial, "FOUND", now);
-                EvidenceKind kind = switch (f.transStatus() == null ? "" : f.transStatus()) {
-                    case "S" -> EvidenceKind.QUERY_SUCCESS;
-                    case "F" -> EvidenceKind.QUERY_FAILED;
-                    default -> EvidenceKind.QUERY_PROCESSING;
-                };
-                Evidence evidence = new Evidence(kind, serial, f.respCode(), f.transDesc(), f.hfSeqId(), f.cashAmt(),
-                        f.feeAmt(), "query trans_status=" + f.transStatus() + " resp_code=" + f.respCode());
-                Applied applied = transitions.apply(w, evidence, now);
-                if (!applied.after().status().isFinal() && applied.entered().isEmpty()) {
-                    applied = applied.scheduled(NextAction.QUERY, now.plus(delay(w.attempts())), w.attempts() + 1);
-                }
-                withdrawals.update(List.of(applied), now);
+        if (outcome instanceof QueryOutcome.Found f) {
+            withdrawals.recordQuery(serial, "FOUND", now);
+            EvidenceKind kind = "S".equals(f.transStatus()) ? EvidenceKind.QUERY_SUCCESS
+                    : "F".equals(f.transStatus()) ? EvidenceKind.QUERY_FAILED : EvidenceKind.QUERY_PROCESSING;
+            Evidence evidence = new Evidence(kind, serial, f.respCode(), f.transDesc(), f.hfSeqId(), f.cashAmt(),
+                    f.feeAmt(), "query trans_status=" + f.transStatus() + " resp_code=" + f.respCode());
+            Applied applied = transitions.apply(w, evidence, now);
+            if (!applied.after().status().isFinal() && applied.entered().isEmpty()) {
+                applied = applied.scheduled(NextAction.QUERY, now.plus(delay(w.attempts())), w.attempts() + 1);
             }
-            case QueryOutcome.NotFound n -> {
-                withdrawals.recordQuery(serial, "NOT_FOUND", now);
-                Applied applied = transitions.apply(w, Evidence.of(EvidenceKind.QUERY_NOT_FOUND, serial, n.respCode(),
-                        n.respDesc(), "query not found resp_code=" + n.respCode()), now);
-                withdrawals.update(List.of(afterNotFound(w, applied, now)), now);
-            }
-            case QueryOutcome.Unknown u -> {
-                withdrawals.recordQuery(serial, "UNKNOWN", now);
-                int attempt = w.attempts() + (u.rateLimited() ? 3 : 0);
-                withdrawals.reschedule(w, NextAction.QUERY, now.plus(delay(attempt)), now);
-            }
+            withdrawals.update(List.of(applied), now);
+        } else if (outcome instanceof QueryOutcome.NotFound n) {
+            withdrawals.recordQuery(serial, "NOT_FOUND", now);
+            Applied applied = transitions.apply(w, Evidence.of(EvidenceKind.QUERY_NOT_FOUND, serial, n.respCode(),
+                    n.respDesc(), "query not found resp_code=" + n.respCode()), now);
+            withdrawals.update(List.of(afterNotFound(w, applied, now)), now);
+        } else {
+            QueryOutcome.Unknown u = (QueryOutcome.Unknown) outcome;
+            withdrawals.recordQuery(serial, "UNKNOWN", now);
+            int attempt = w.attempts() + (u.rateLimited() ? 3 : 0);
+            withdrawals.reschedule(w, NextAction.QUERY, now.plus(delay(attempt)), now);
         }
     }
 

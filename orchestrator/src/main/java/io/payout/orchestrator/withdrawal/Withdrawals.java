@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (JdbcTemplate.batchUpdate, since JdbcClient has no batch), because intake and notifications run in batches of
  * hundreds and one round trip per record would cap throughput far below the targets.
  */
-@Repository
+@Component
 public final class Withdrawals {
 
     private static final String COLUMNS = """
