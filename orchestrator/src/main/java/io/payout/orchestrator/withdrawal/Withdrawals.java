@@ -207,9 +207,9 @@ public final class Withdrawals {
                 update withdrawal_serials set query_count = query_count + 1, last_query_at = :now,
                   last_query_result = :result,
                   not_found_count = case when :result = 'NOT_FOUND' then not_found_count + 1
-                                         when :result = 'FOUND' then 0 else not_found_count end,
+                                         when :result like 'FOUND%' then 0 else not_found_count end,
                   first_not_found_at = case when :result = 'NOT_FOUND' then coalesce(first_not_found_at, :now)
-                                            when :result = 'FOUND' then null else first_not_found_at end
+                                            when :result like 'FOUND%' then null else first_not_found_at end
                 where huifu_id = :huifuId and req_date = :reqDate and req_seq_id = :reqSeqId
                 """)
                 .param("now", ts(now)).param("result", result).param("huifuId", serial.huifuId())
