@@ -162,10 +162,11 @@ public class Submissions {
             return;
         }
         if (outcome instanceof QueryOutcome.Found f) {
-            if ("F".equals(f.transStatus()) && w.status() == WithdrawalStatus.PROCESSING
+            if ("F".equals(f.transStatus()) && !w.status().isFinal() && w.status() != WithdrawalStatus.ACCOUNTED
                     && !"FOUND_F".equals(currentSerial(w).lastQueryResult())) {
-                // Query F cannot tell a failed debit (FAILED) from a payout booked back (REFUNDED); the 02/01
-                // notices can and are usually on their way. Ask once more after the follow-up before concluding.
+                // Before a debit was seen, query F cannot tell a failed debit or refusal (FAILED) from a payout
+                // booked back (REFUNDED); the 02/01 notices can and are usually on their way. Ask once more after
+                // the follow-up before concluding.
                 withdrawals.recordQuery(serial, "FOUND_F", now);
                 withdrawals.reschedule(w, NextAction.QUERY, now.plus(followUp), now);
                 return;
@@ -187,6 +188,7 @@ public class Submissions {
             withdrawals.update(List.of(afterNotFound(w, applied, now)), now);
         } else {
             QueryOutcome.Unknown u = (QueryOutcome.Unknown) outcome;
+            log.info("withdrawal {} query outcome unknown ({}); asking again later", withdrawalId, u.reason());
             withdrawals.recordQuery(serial, "UNKNOWN", now);
             int attempt = w.attempts() + (u.rateLimited() ? 3 : 0);
             withdrawals.reschedule(w, NextAction.QUERY, now.plus(delay(attempt)), now);

@@ -28,6 +28,8 @@ final class HuifuStack implements AutoCloseable {
             "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
 
+    private static final int PARTITIONS = 3;
+
     final OrchestratorHarness orchestrator = new OrchestratorHarness();
     final SandboxServer sandbox;
     final GatewayServer gateway;
@@ -44,24 +46,24 @@ final class HuifuStack implements AutoCloseable {
         sandboxProps.put("spring.autoconfigure.exclude", NO_DATABASE);
         sandboxProps.putAll(sandboxOverrides);
         sandbox = SandboxServer.start(sandboxProps);
-        TestKafka.createTopics(1, orchestrator.notifications);
+        TestKafka.createTopics(PARTITIONS, orchestrator.notifications);
         gateway = GatewayServer.start(Map.of(
                 "gateway.huifu-public-key", sandbox.huifuPublicKey(),
                 "gateway.topic", orchestrator.notifications,
-                "gateway.topic-partitions", 1,
+                "gateway.topic-partitions", PARTITIONS,
                 "spring.autoconfigure.exclude", NO_DATABASE,
                 "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers()));
         orchestrator
                 .with("orchestrator.huifu.base-url", sandbox.baseUrl())
                 .with("orchestrator.huifu.huifu-public-key", sandbox.huifuPublicKey())
                 .with("orchestrator.huifu.notify-url", gateway.notifyUrl())
-                .with("orchestrator.huifu.read-timeout", "1s")
+                .with("orchestrator.huifu.read-timeout", "2s")
                 .with("orchestrator.submission.enabled", true)
-                .with("orchestrator.submission.follow-up", "2s")
+                .with("orchestrator.submission.follow-up", "5s")
                 .with("orchestrator.submission.retry-base", "200ms")
                 .with("orchestrator.submission.retry-max", "2s")
                 .with("orchestrator.submission.poll-interval", "50ms")
-                .with("orchestrator.topics.partitions", 3)
+                .with("orchestrator.topics.partitions", PARTITIONS)
                 .start();
     }
 
