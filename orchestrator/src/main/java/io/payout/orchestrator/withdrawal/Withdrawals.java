@@ -58,13 +58,7 @@ public final class Withdrawals {
     /** The stored requests of the given ids (replay and conflict detection at intake). */
     public Map<String, WithdrawalRequested> requestsOf(Collection<String> ids) {
         Map<String, WithdrawalRequested> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.sql("select " + COLUMNS + " from withdrawals where withdrawal_id = any(?)")
-                .param(ids.toArray(String[]::new))
-                .query(Withdrawals::map).list()
-                .forEach(w -> found.put(w.withdrawalId(), w.request()));
+        byIds(ids, "").forEach(w -> found.put(w.withdrawalId(), w.request()));
         return found;
     }
 
@@ -74,14 +68,17 @@ public final class Withdrawals {
      */
     public Map<String, Withdrawal> lock(Collection<String> ids) {
         Map<String, Withdrawal> found = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.sql("select " + COLUMNS + " from withdrawals where withdrawal_id = any(?) order by withdrawal_id for update")
-                .param(ids.toArray(String[]::new))
-                .query(Withdrawals::map).list()
-                .forEach(w -> found.put(w.withdrawalId(), w));
+        byIds(ids, " order by withdrawal_id for update").forEach(w -> found.put(w.withdrawalId(), w));
         return found;
+    }
+
+    private List<Withdrawal> byIds(Collection<String> ids, String tail) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from withdrawals where withdrawal_id = any(?)" + tail)
+                .param(ids.toArray(String[]::new))
+                .query(Withdrawals::map).list();
     }
 
     /** Which withdrawal each known serial belongs to (earlier serials included). */
