@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The outbox (used inside business transactions) and its relay (one active across instances). */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +31,21 @@ public class OutboxConfiguration {
         List<String> bootstrap = Binder.get(environment)
                 .bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
                 .orElse(List.of("localhost:9092"));
-        return new OutboxRelay(dataSource, bootstrap, properties, clock.getIfAvailable(Clock::systemUTC));
+        return new OutboxRelay(relaySessions(dataSource, environment), bootstrap, properties,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * Unpooled connections from {@code spring.datasource.*} for the relay's session: when the relay stops or its
+     * instance dies, the physical connection closes and the relay lock passes on. Falls back to the application's
+     * DataSource when no URL is configured.
+     */
+    private static DataSource relaySessions(DataSource application, Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (url == null || url.isBlank()) {
+            return application;
+        }
+        return new DriverManagerDataSource(url, environment.getProperty("spring.datasource.username", ""),
+                environment.getProperty("spring.datasource.password", ""));
     }
 }

@@ -47,6 +47,11 @@ final class RelaySession implements AutoCloseable {
         jdbc.sql("listen " + CHANNEL).update();
     }
 
+    /** Asks writers to NOTIFY on commit (while idle) or to skip it (while busy polling); see V10__outbox.sql. */
+    void wantWakeUps(boolean wanted) {
+        jdbc.sql("update outbox_relay_wake set wanted = ?").param(wanted).update();
+    }
+
     /** Waits up to {@code timeoutMillis} for a wake-up; true when one (or more) arrived. */
     boolean awaitWakeUp(int timeoutMillis) throws SQLException {
         PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(timeoutMillis);
@@ -102,9 +107,19 @@ final class RelaySession implements AutoCloseable {
         return headers;
     }
 
-    /** Closing the session ends it, and PostgreSQL releases the advisory lock with it. */
+    /**
+     * Ends the session, and PostgreSQL releases the advisory lock with it. The lock and the LISTEN are also
+     * dropped explicitly first, in case the connection came from a pool and outlives this session.
+     */
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try {
+            jdbc.sql("select pg_advisory_unlock_all()").query().singleValue();
+            jdbc.sql("unlisten *").update();
+        } catch (RuntimeException brokenSession) {
+            // A broken session has lost its lock and its LISTEN already.
+        } finally {
+            connection.close();
+        }
     }
 }

@@ -44,7 +44,7 @@ class OutboxBrokerOutageIntegrationTest {
     @Test
     void deliversMessagesAppendedWhileTheBrokerIsDownOnceEachInOrder() {
         EmbeddedKafkaKraftBroker broker = startBroker();
-        relay = new OutboxRelay(db.dataSource, List.of(broker.getBrokersAsString()), new OutboxProperties(true, 500,
+        relay = new OutboxRelay(db.sessions, List.of(broker.getBrokersAsString()), new OutboxProperties(true, 500,
                 Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(30),
                 Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(3)), Clock.systemUTC());
         relay.start();

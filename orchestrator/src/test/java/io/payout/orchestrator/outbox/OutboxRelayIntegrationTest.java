@@ -134,7 +134,7 @@ class OutboxRelayIntegrationTest {
     }
 
     private OutboxRelay startRelay(OutboxProperties properties) {
-        OutboxRelay relay = new OutboxRelay(db.dataSource, List.of(TestKafka.bootstrapServers()), properties,
+        OutboxRelay relay = new OutboxRelay(db.sessions, List.of(TestKafka.bootstrapServers()), properties,
                 Clock.systemUTC());
         relays.add(relay);
         relay.start();
