@@ -141,20 +141,21 @@ class HuifuAnswersTest {
         return Arguments.of(why, exchange, expected);
     }
 
+    /** A verified submission answer for our serial. */
     private static Exchange verified(String respCode, String transStat) {
-        Map<String, String> data = new HashMap<>();
-        data.put("resp_code", respCode);
-        data.put("trans_stat", transStat);
-        data.put("req_seq_id", "W1");
-        data.values().removeIf(v -> v == null);
-        return Exchange.verified(200, data);
+        return answer(respCode, "trans_stat", transStat, "req_seq_id");
     }
 
+    /** A verified query answer for our serial. */
     private static Exchange verifiedQuery(String respCode, String transStatus) {
+        return answer(respCode, "trans_status", transStatus, "org_req_seq_id");
+    }
+
+    private static Exchange answer(String respCode, String statusField, String status, String serialField) {
         Map<String, String> data = new HashMap<>();
         data.put("resp_code", respCode);
-        data.put("trans_status", transStatus);
-        data.put("org_req_seq_id", "W1");
+        data.put(statusField, status);
+        data.put(serialField, "W1");
         data.values().removeIf(v -> v == null);
         return Exchange.verified(200, data);
     }

@@ -90,9 +90,9 @@ class OutboxRelayIntegrationTest {
     void onlyOneRelayPublishesAndAnotherTakesOverWhenItStops() {
         String topic = TestKafka.uniqueTopic("outcomes");
         TestKafka.createTopics(2, topic);
-        OutboxRelay first = startRelay(FAST_TAKEOVER);
-        await().atMost(WAIT).until(first::isLeading);
-        OutboxRelay second = startRelay(FAST_TAKEOVER);
+        List<OutboxRelay> pair = leaderAndStandby(db.sessions);
+        OutboxRelay first = pair.get(0);
+        OutboxRelay second = pair.get(1);
 
         for (int i = 0; i < 200; i++) {
             OutboxMessage message = message(topic, "k" + (i % 7), i);
@@ -122,9 +122,9 @@ class OutboxRelayIntegrationTest {
     void handsTheRoleOverEvenWhenItsSessionCameFromAPool() {
         String topic = TestKafka.uniqueTopic("outcomes");
         TestKafka.createTopics(1, topic);
-        OutboxRelay first = startRelay(FAST_TAKEOVER, db.dataSource);
-        await().atMost(WAIT).until(first::isLeading);
-        OutboxRelay second = startRelay(FAST_TAKEOVER, db.dataSource);
+        List<OutboxRelay> pair = leaderAndStandby(db.dataSource);
+        OutboxRelay first = pair.get(0);
+        OutboxRelay second = pair.get(1);
 
         first.stop();
         await().atMost(WAIT).until(second::isLeading);
@@ -139,9 +139,9 @@ class OutboxRelayIntegrationTest {
     void keepsPublishingWhenTheLeadersDatabaseSessionDies() {
         String topic = TestKafka.uniqueTopic("outcomes");
         TestKafka.createTopics(1, topic);
-        OutboxRelay first = startRelay(FAST_TAKEOVER);
-        await().atMost(WAIT).until(first::isLeading);
-        OutboxRelay second = startRelay(FAST_TAKEOVER);
+        List<OutboxRelay> pair = leaderAndStandby(db.sessions);
+        OutboxRelay first = pair.get(0);
+        OutboxRelay second = pair.get(1);
         db.appendCommitted(List.of(message(topic, "k", 0)));
         TestKafka.awaitRecords(topic, seen -> seen.size() >= 1, WAIT);
 
@@ -171,6 +171,13 @@ class OutboxRelayIntegrationTest {
 
         TestKafka.awaitRecords(topic, seen -> seen.size() >= 2, WAIT);
         await().atMost(WAIT).until(() -> db.allRows() == 0);
+    }
+
+    /** Two relays on the same database: the first holds the role before the second starts. */
+    private List<OutboxRelay> leaderAndStandby(javax.sql.DataSource sessions) {
+        OutboxRelay first = startRelay(FAST_TAKEOVER, sessions);
+        await().atMost(WAIT).until(first::isLeading);
+        return List.of(first, startRelay(FAST_TAKEOVER, sessions));
     }
 
     private OutboxRelay startRelay(OutboxProperties properties) {
