@@ -11,6 +11,7 @@ import io.payout.sandbox.ledger.AccountView;
 import io.payout.sandbox.ledger.CardSpec;
 import io.payout.sandbox.ledger.CashConfigSpec;
 import io.payout.sandbox.ledger.LedgerView;
+import io.payout.sandbox.lifecycle.SandboxStatus;
 import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,6 +138,11 @@ public final class SandboxControl {
     /** Finishes every pending debit and payout now (T1 and D1 included); notices are then sent asynchronously. */
     public LedgerView settle() {
         return call("POST", "/sandbox/settle", null, LedgerView.class);
+    }
+
+    /** Pending withdrawals and notices; {@code status().idle()} is what tests await. */
+    public SandboxStatus status() {
+        return call("GET", "/sandbox/status", null, SandboxStatus.class);
     }
 
     public LedgerView ledger() {

@@ -31,6 +31,8 @@ public final class SandboxServer implements AutoCloseable {
     public static SandboxServer start(Map<String, Object> properties) {
         Map<String, Object> effective = new HashMap<>();
         effective.put("server.port", 0);
+        // Withheld (NO_ANSWER) replies would hold a graceful shutdown for its whole timeout.
+        effective.put("server.shutdown", "immediate");
         effective.putAll(properties);
         StandardServletEnvironment environment = new StandardServletEnvironment();
         // First in line: neither huifu-sandbox.yml nor environment variables may override what the caller asked.
@@ -38,6 +40,7 @@ public final class SandboxServer implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(HuifuSandboxApplication.class)
                 .environment(environment)
                 .properties(HuifuSandboxApplication.CONFIG_NAME)
+                .main(HuifuSandboxApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .run();
         return new SandboxServer(context);

@@ -13,6 +13,7 @@ import io.payout.sandbox.ledger.CashConfigSpec;
 import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.ledger.LedgerView;
 import io.payout.sandbox.lifecycle.Lifecycle;
+import io.payout.sandbox.lifecycle.SandboxStatus;
 import io.payout.sandbox.lifecycle.WithdrawalView;
 import io.payout.sandbox.lifecycle.Withdrawals;
 import java.util.List;
@@ -137,6 +138,11 @@ public class ControlController {
     @GetMapping("/ledger")
     public LedgerView ledger() {
         return ledger.totals();
+    }
+
+    @GetMapping("/status")
+    public SandboxStatus status() {
+        return lifecycle.status();
     }
 
     @GetMapping("/keys")

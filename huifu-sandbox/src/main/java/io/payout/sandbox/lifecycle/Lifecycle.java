@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,8 @@ public final class Lifecycle {
     private final Clock clock;
     private final Delays delays;
     private final AtomicLong sequence = new AtomicLong();
+    /** Notices queued behind a withdrawal's earlier ones, not yet handed to the notifier. */
+    private final AtomicInteger queuedNotices = new AtomicInteger();
 
     public Lifecycle(Ledger ledger, Withdrawals withdrawals, Notifier notifier, Faults faults,
                      SettlementClock settlementClock, ScheduledExecutorService scheduler, Clock clock, Delays delays) {
@@ -91,6 +95,12 @@ public final class Lifecycle {
                     account(w);
                     payout(w);
                 });
+    }
+
+    /** How much work is still under way: withdrawals not final, notices not yet concluded. */
+    public SandboxStatus status() {
+        int open = (int) withdrawals.all().filter(w -> !w.isFinal()).count();
+        return new SandboxStatus(open, queuedNotices.get() + notifier.pending());
     }
 
     private void account(Withdrawal w) {
@@ -145,7 +155,12 @@ public final class Lifecycle {
         }
         Notice notice = new Notice(url, w.request.key().huifuId(), w.request.key().reqSeqId(), msgType, respData,
                 w::record);
-        w.noticeChain = w.noticeChain.thenCompose(ignored -> notifier.deliver(notice));
+        queuedNotices.incrementAndGet();
+        w.noticeChain = w.noticeChain.thenCompose(ignored -> {
+            CompletableFuture<Void> delivered = notifier.deliver(notice);
+            queuedNotices.decrementAndGet();
+            return delivered;
+        });
     }
 
     private Duration payoutDelay(IntoAcctDateType type) {

@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,8 @@ public final class Notifier {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final BoundedDispatch dispatch;
+    /** Deliveries not yet concluded (acknowledged or out of retries), so tests can wait for quiet. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     public Notifier(Settings settings, PrivateKey huifuKey, Faults faults, ScheduledExecutorService scheduler,
                     Clock clock) {
@@ -75,6 +79,7 @@ public final class Notifier {
         long bound = faults.notifyDelayBoundMs(notice.huifuId());
         long delayMs = bound <= 0 ? 0 : (long) (faults.choice("notify_delay", notice.huifuId(), id) * (bound + 1));
         boolean duplicate = faults.strikes(Fault.NOTIFY_DUPLICATE, notice.huifuId(), id);
+        pending.addAndGet(duplicate ? 2 : 1);
         CompletableFuture<Void> first = new CompletableFuture<>();
         Runnable start = () -> attempt(notice, body, !badSign, 1, 1, first);
         if (delayMs > 0) {
@@ -117,6 +122,7 @@ public final class Notifier {
                     .build();
         } catch (IllegalArgumentException e) {
             record(notice, delivery, attempt, null, false, "bad_url", signValid, firstDone);
+            pending.decrementAndGet();
             return;
         }
         dispatch.submit(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
@@ -129,12 +135,30 @@ public final class Notifier {
                             : response != null ? (status == 200 ? "ack_mismatch" : "http_" + status)
                             : error instanceof HttpTimeoutException || error.getCause() instanceof HttpTimeoutException
                             ? "timeout" : "io_error";
+                    if (error != null) {
+                        log.debug("notification attempt failed req_seq_id={}: {}", notice.reqSeqId(), error.toString());
+                    }
                     record(notice, delivery, attempt, status, acked, outcome, signValid, firstDone);
                     if (!acked && attempt <= settings.maxRetries()) {
-                        scheduler.schedule(() -> attempt(notice, body, signValid, delivery, attempt + 1, null),
-                                settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+                        retryLater(notice, body, signValid, delivery, attempt + 1);
+                    } else {
+                        pending.decrementAndGet();
                     }
                 }));
+    }
+
+    private void retryLater(Notice notice, String body, boolean signValid, int delivery, int attempt) {
+        try {
+            scheduler.schedule(() -> attempt(notice, body, signValid, delivery, attempt, null),
+                    settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            pending.decrementAndGet();
+        }
+    }
+
+    /** Notices being delivered or waiting for a retry. */
+    public int pending() {
+        return pending.get();
     }
 
     private void record(Notice notice, int delivery, int attempt, Integer status, boolean acked, String outcome,
