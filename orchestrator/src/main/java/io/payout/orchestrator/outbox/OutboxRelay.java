@@ -94,7 +94,7 @@ public final class OutboxRelay implements SmartLifecycle {
         Duration backoff = properties.retryBase();
         try (RelayProducer producer = new RelayProducer(bootstrapServers, properties.sendTimeout())) {
             while (!stopping()) {
-                try (RelaySession session = new RelaySession(dataSource.getConnection())) {
+                try (RelaySession session = RelaySession.open(dataSource)) {
                     if (!session.tryLead()) {
                         backoff = properties.retryBase();
                         pause(properties.lockRetryInterval());

@@ -31,10 +31,25 @@ final class RelaySession implements AutoCloseable {
     private final Connection connection;
     private final JdbcClient jdbc;
 
-    RelaySession(Connection connection) throws SQLException {
+    /** Opens a session; the connection is closed again when it cannot be set up. */
+    static RelaySession open(javax.sql.DataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            return new RelaySession(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private RelaySession(Connection connection) throws SQLException {
         this.connection = connection;
         connection.setAutoCommit(true);
         this.jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        // If this instance's host vanishes without closing the socket, the server should notice within ~20 s
+        // (and release the relay lock) rather than after the operating system's default of hours.
+        jdbc.sql("select set_config('tcp_keepalives_idle', '10', false), set_config('tcp_keepalives_interval', '3', false),"
+                + " set_config('tcp_keepalives_count', '3', false)").query().singleRow();
     }
 
     /** Takes the relay role if nobody holds it; never waits. */
