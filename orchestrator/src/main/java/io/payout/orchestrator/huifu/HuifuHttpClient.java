@@ -87,9 +87,7 @@ public final class HuifuHttpClient implements Huifu {
             return Exchange.noAnswer("interrupted before sending");
         }
         if (!permitted) {
-            // Not sent at all; still reported as unknown, which only ever leads to a query.
-            return Exchange.noAnswer("not sent: " + permits.availablePermits() + " permits free after "
-                    + permitTimeout);
+            return Exchange.notSent("not sent: no free request slot within " + permitTimeout);
         }
         try {
             HuifuEnvelope.SignedRequest request = HuifuEnvelope.request(sysId, productId, data, merchantKey);

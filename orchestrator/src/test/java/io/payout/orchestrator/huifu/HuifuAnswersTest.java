@@ -56,6 +56,7 @@ class HuifuAnswersTest {
                 row("HTTP 200 with a verified refusal body but non-200 status", new Exchange(500,
                         Map.of("resp_code", "10000000"), null), Kind.UNKNOWN),
                 row("timeout", Exchange.noAnswer("HttpTimeoutException"), Kind.UNKNOWN),
+                row("held back by our own concurrency limit", Exchange.notSent("not sent"), Kind.RATE_LIMITED),
                 row("connection refused", Exchange.noAnswer("ConnectException"), Kind.UNKNOWN),
                 row("signature does not verify", Exchange.untrusted(200, "signature"), Kind.UNKNOWN),
                 row("accepted, but for another serial", verifiedWith(Map.of("resp_code", "00000000",

@@ -2,6 +2,7 @@ package io.payout.orchestrator.huifu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -187,6 +189,29 @@ class HuifuHttpClientIntegrationTest {
         assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Unknown.class,
                 unknown -> assertThat(unknown.reason()).contains("922"));
         assertThat(sandbox.control().withdrawals(account)).isEmpty();
+    }
+
+    @Test
+    void callBeyondTheConcurrencyLimitIsUnknownAndNeverSent() throws Exception {
+        String account = account("1000.00");
+        HuifuHttpClient single = HuifuConfiguration.create(new HuifuProperties(URI.create(sandbox.baseUrl()),
+                "6666000100000000", "PAYUN", HuifuKeys.toBase64(MERCHANT.getPrivate()), sandbox.huifuPublicKey(),
+                "http://127.0.0.1:9/notify", Duration.ofSeconds(2), Duration.ofSeconds(3), 1, Duration.ofMillis(200)));
+        sandbox.control().nextFault(Fault.NO_ANSWER, account);
+        SubmitCommand hanging = withdrawal(account, "1.00");
+        CompletableFuture<SubmitOutcome> first = CompletableFuture.supplyAsync(() -> single.submit(hanging));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.control()
+                .serials(account).stream().anyMatch(serial -> hanging.reqSeqId().equals(serial.reqSeqId())));
+        SubmitCommand waiting = withdrawal(account, "2.00");
+
+        SubmitOutcome outcome = single.submit(waiting);
+
+        assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Unknown.class, unknown -> {
+            assertThat(unknown.reason()).startsWith("not sent");
+            assertThat(unknown.rateLimited()).isTrue();
+        });
+        assertThat(first.get()).isInstanceOf(SubmitOutcome.Unknown.class);
+        assertThat(sandbox.control().serials(account)).noneMatch(serial -> waiting.reqSeqId().equals(serial.reqSeqId()));
     }
 
     @Test
