@@ -1,5 +1,8 @@
 package io.payout.orchestrator.outbox;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -27,12 +30,18 @@ public class OutboxConfiguration {
     @Bean
     @ConditionalOnProperty(name = "orchestrator.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(DataSource dataSource, OutboxProperties properties, Environment environment,
-                            ObjectProvider<Clock> clock) {
+                            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
         List<String> bootstrap = Binder.get(environment)
                 .bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
                 .orElse(List.of("localhost:9092"));
-        return new OutboxRelay(relaySessions(dataSource, environment), bootstrap, properties,
+        OutboxRelay relay = new OutboxRelay(relaySessions(dataSource, environment), bootstrap, properties,
                 clock.getIfAvailable(Clock::systemUTC));
+        meters.ifAvailable(registry -> {
+            // Which instance relays, and how fast: a flat published count with rows waiting means a stuck relay.
+            Gauge.builder("outbox.relay.leading", relay, r -> r.isLeading() ? 1 : 0).register(registry);
+            FunctionCounter.builder("outbox.relay.published", relay, OutboxRelay::publishedCount).register(registry);
+        });
+        return relay;
     }
 
     /**

@@ -2,6 +2,10 @@ package io.payout.orchestrator.huifu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.payout.model.Amount;
+import io.payout.model.IntoAcctDateType;
 import io.payout.model.huifu.HuifuKeys;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -26,6 +30,20 @@ class HuifuConfigurationTest {
             assertThat(properties.maxConcurrency()).isEqualTo(64);
             assertThat(properties.toString()).doesNotContain(HuifuKeys.toBase64(MERCHANT.getPrivate()));
         });
+    }
+
+    @Test
+    void countsOutcomesByOperationAndKind() {
+        context.withPropertyValues(complete()).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(started -> {
+                    Huifu huifu = started.getBean(Huifu.class);
+                    // Nothing listens on port 9: the call ends Unknown, as every transport failure does.
+                    huifu.submit(new SubmitCommand("6666000100000001", "20261126", "W1", Amount.parse("1.00"),
+                            IntoAcctDateType.T1, "10004053462", null, null));
+                    assertThat(started.getBean(MeterRegistry.class).get("huifu.calls")
+                            .tags("operation", "submit", "outcome", "Unknown", "rate_limited", "false")
+                            .counter().count()).isEqualTo(1.0);
+                });
     }
 
     @Test

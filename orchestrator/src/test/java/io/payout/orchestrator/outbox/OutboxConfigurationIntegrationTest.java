@@ -1,7 +1,10 @@
 package io.payout.orchestrator.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.payout.testkit.TestKafka;
 import io.payout.testkit.TestPostgres;
 import java.time.Duration;
@@ -28,6 +31,7 @@ class OutboxConfigurationIntegrationTest {
 
         new ApplicationContextRunner()
                 .withBean(DataSource.class, () -> dataSource)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withUserConfiguration(OutboxConfiguration.class)
                 .withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
                         "spring.datasource.username=" + database.username(),
@@ -49,6 +53,10 @@ class OutboxConfigurationIntegrationTest {
                             seen -> seen.size() >= 2, Duration.ofSeconds(30));
                     assertThat(records).extracting(ConsumerRecord::value).containsExactly("first", "second");
                     assertThat(context.getBean(OutboxRelay.class).isLeading()).isTrue();
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get("outbox.relay.leading").gauge().value()).isEqualTo(1.0);
+                    await().atMost(Duration.ofSeconds(30)).until(() ->
+                            meters.get("outbox.relay.published").functionCounter().count() == 2.0);
                 });
     }
 
