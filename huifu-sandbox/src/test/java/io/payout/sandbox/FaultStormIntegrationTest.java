@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.payout.model.Amount;
-import io.payout.model.huifu.HuifuKeys;
 import io.payout.sandbox.api.SerialView;
 import io.payout.sandbox.ledger.AccountSpec;
 import io.payout.sandbox.ledger.LedgerView;
@@ -44,7 +43,6 @@ class FaultStormIntegrationTest {
     private static final int PER_ACCOUNT = 50;
     private static final double RATE = 0.05;
     private static final String[] TYPES = {"D0", "D1", "T1", "DM"};
-    private static final String HUIFU_PRIVATE_KEY = HuifuKeys.toBase64(HuifuKeys.generate().getPrivate());
 
     @Test
     void thousandWithdrawalsUnderEveryFaultConserveMoneyEndInOneTrueStateAndReplayFromTheSeed() throws Exception {
@@ -65,7 +63,7 @@ class FaultStormIntegrationTest {
     private Map<String, String> run(long seed) throws Exception {
         Map<String, Object> properties = new HashMap<>();
         properties.put("sandbox.merchant-public-key", Merchant.merchantPublicKey());
-        properties.put("sandbox.huifu-private-key", HUIFU_PRIVATE_KEY);
+        properties.put("sandbox.huifu-private-key", SandboxFixture.HUIFU_PRIVATE_KEY);
         properties.put("sandbox.seed", seed);
         properties.put("sandbox.accounting-delay", "5ms");
         properties.put("sandbox.payout-delay", "5ms");

@@ -2,6 +2,8 @@ package io.payout.sandbox;
 
 import static io.payout.sandbox.Merchant.today;
 import static io.payout.sandbox.Merchant.withdrawal;
+import static io.payout.sandbox.SandboxFixture.serial;
+import static io.payout.sandbox.SandboxFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +40,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void acceptsWithdrawalThenDebitsPaysAndNotifiesAccountingBeforeResult() {
-        String huifuId = newAccount("1000.00");
+        String huifuId = fixture.newAccount("1000.00");
         String seq = serial();
 
         Merchant.Reply reply = merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId),
@@ -74,7 +76,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void wrongSignatureGets922AndChangesNothing() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         String body = io.payout.model.huifu.HuifuEnvelope.request(Merchant.SYS_ID, "PAYUN",
                 withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), receiver.url()),
@@ -95,7 +97,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void repeatedSerialGets20000000AndDebitsNothing() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         Map<String, String> request = withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null);
         assertThat(merchant.encash(request).field("trans_stat")).isEqualTo("P");
@@ -111,7 +113,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void insufficientBalanceGetsTransStatF() {
-        String huifuId = newAccount("50.00");
+        String huifuId = fixture.newAccount("50.00");
         String seq = serial();
 
         Merchant.Reply reply = fixture.withdrawQuietly(huifuId, seq, "100.00", "D0");
@@ -125,18 +127,18 @@ class SandboxApiIntegrationTest {
 
     @Test
     void wrongAcknowledgementIsRetriedExactlyThreeTimes() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         try (NotificationReceiver grumpy = new NotificationReceiver(fixture.sandbox.huifuPublicKey())) {
             grumpy.answer(NotificationReceiver.Answer.WRONG_BODY);
 
             merchant.encash(withdrawal(huifuId, seq, "10.00", "D0", token(huifuId), grumpy.url()));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> only(huifuId).notifications().size() == 8);
+            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.only(huifuId).notifications().size() == 8);
             control.settle();
             assertThat(grumpy.receivedFor(seq)).hasSize(8);
             for (String msgType : List.of("02", "01")) {
-                assertThat(only(huifuId).notifications(msgType))
+                assertThat(fixture.only(huifuId).notifications(msgType))
                         .extracting(a -> a.attempt() + ":" + a.outcome())
                         .containsExactly("1:ack_mismatch", "2:ack_mismatch", "3:ack_mismatch", "4:ack_mismatch");
             }
@@ -145,25 +147,25 @@ class SandboxApiIntegrationTest {
 
     @Test
     void failingReceiverIsRetriedUntilItAcknowledges() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         try (NotificationReceiver flaky = new NotificationReceiver(fixture.sandbox.huifuPublicKey())) {
             flaky.answer(NotificationReceiver.Answer.HTTP_500);
             merchant.encash(withdrawal(huifuId, seq, "10.00", "D0", token(huifuId), flaky.url()));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !only(huifuId).notifications("02").isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !fixture.only(huifuId).notifications("02").isEmpty());
 
             flaky.answer(NotificationReceiver.Answer.ACK);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> only(huifuId).notifications().stream()
+            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.only(huifuId).notifications().stream()
                     .filter(a -> a.acked()).count() == 2);
-            assertThat(only(huifuId).notifications("02").get(0).outcome()).isEqualTo("http_500");
-            assertThat(only(huifuId).notifications()).allMatch(a -> a.attempt() <= 4);
+            assertThat(fixture.only(huifuId).notifications("02").get(0).outcome()).isEqualTo("http_500");
+            assertThat(fixture.only(huifuId).notifications()).allMatch(a -> a.attempt() <= 4);
         }
     }
 
     @Test
     void missingJsonContentTypeIsAnsweredAsHuifuDoes() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String body = io.payout.model.huifu.HuifuEnvelope.request(Merchant.SYS_ID, "PAYUN",
                 withdrawal(huifuId, serial(), "100.00", "D0", token(huifuId), null),
                 Merchant.KEYS.getPrivate()).body();
@@ -177,7 +179,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void legacyEnchashmentPathIsAccepted() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
 
         Merchant.Reply reply = merchant.post("/v2/trade/settlement/enchashment",
                 withdrawal(huifuId, serial(), "100.00", "T1", token(huifuId), null));
@@ -187,7 +189,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void requestDateOtherThanTodayInBeijingIsInvalid() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         Map<String, String> request = new java.util.HashMap<>(
                 withdrawal(huifuId, serial(), "100.00", "D0", token(huifuId), null));
         request.put("req_date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1)
@@ -201,7 +203,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void missingAndMalformedFieldsAreInvalidParameters() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         Map<String, String> noToken = new java.util.HashMap<>(
                 withdrawal(huifuId, serial(), "100.00", "D0", token(huifuId), null));
         noToken.remove("token_no");
@@ -217,7 +219,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void unknownAccountCardAndClosedCashTypeGetTheirCodes() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         control.setCashConfig(huifuId, List.of(io.payout.sandbox.ledger.CashConfigSpec.inside(
                 io.payout.model.IntoAcctDateType.D1, "0.00", "0.00")));
 
@@ -254,7 +256,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void t1WaitsForTheNextWorkingDayUntilSettled() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String t1 = serial();
         String d0 = serial();
         fixture.withdrawQuietly(huifuId, t1, "100.00", "T1");
@@ -274,7 +276,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void queryForUnknownSerialGets20000004() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
 
         Merchant.Reply reply = merchant.query(huifuId, today(), "NOSUCHSERIAL");
 
@@ -284,8 +286,8 @@ class SandboxApiIntegrationTest {
 
     @Test
     void outsideFeeIsChargedToThePayerAndTheCardGetsTheFullAmount() {
-        String payer = newAccount("10.00");
-        String huifuId = newAccount("500.00");
+        String payer = fixture.newAccount("10.00");
+        String huifuId = fixture.newAccount("500.00");
         control.setCashConfig(huifuId, List.of(io.payout.sandbox.ledger.CashConfigSpec.outside(
                 io.payout.model.IntoAcctDateType.D0, "2.00", "0.10", payer)));
 
@@ -295,23 +297,7 @@ class SandboxApiIntegrationTest {
         assertThat(control.account(huifuId).balance()).isEqualTo(Amount.parse("300.00"));
         assertThat(control.account(huifuId).paidOut()).isEqualTo(Amount.parse("200.00"));
         assertThat(control.account(payer).balance()).isEqualTo(Amount.parse("7.80"));
-        assertThat(only(huifuId).feeAmt()).isEqualTo(Amount.parse("2.20"));
+        assertThat(fixture.only(huifuId).feeAmt()).isEqualTo(Amount.parse("2.20"));
         assertThat(control.ledger().conserved()).isTrue();
-    }
-
-    private static String newAccount(String balance) {
-        return fixture.newAccount(balance);
-    }
-
-    private static String token(String huifuId) {
-        return SandboxFixture.token(huifuId);
-    }
-
-    private static String serial() {
-        return SandboxFixture.serial();
-    }
-
-    private static WithdrawalView only(String huifuId) {
-        return fixture.only(huifuId);
     }
 }

@@ -2,6 +2,8 @@ package io.payout.sandbox;
 
 import static io.payout.sandbox.Merchant.today;
 import static io.payout.sandbox.Merchant.withdrawal;
+import static io.payout.sandbox.SandboxFixture.serial;
+import static io.payout.sandbox.SandboxFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +12,6 @@ import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.FaultRates;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.ledger.AccountSpec;
-import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ class SandboxFaultsIntegrationTest {
 
     @BeforeAll
     static void start() {
-        fixture = SandboxFixture.start("66660003", Duration.ofMillis(800), Map.of());
+        // Few request threads, so a withheld reply that held one would soon starve the sandbox.
+        fixture = SandboxFixture.start("66660003", Duration.ofMillis(800), Map.of("server.tomcat.threads.max", 4));
         control = fixture.control;
         merchant = fixture.merchant;
         receiver = fixture.receiver;
@@ -47,7 +49,7 @@ class SandboxFaultsIntegrationTest {
 
     @Test
     void noAnswerProcessesTheWithdrawalButTheCallerTimesOut() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         control.nextFault(Fault.NO_ANSWER, huifuId);
 
@@ -58,16 +60,38 @@ class SandboxFaultsIntegrationTest {
             assertThat(s.answered()).isFalse();
             assertThat(s.fault()).isEqualTo("NO_ANSWER");
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> only(huifuId).isFinal());
-        assertThat(only(huifuId).transStatus()).isEqualTo("S");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.only(huifuId).isFinal());
+        assertThat(fixture.only(huifuId).transStatus()).isEqualTo("S");
         assertThat(merchant.query(huifuId, today(), seq).field("trans_status")).isEqualTo("S");
         assertThat(fixture.withdrawQuietly(huifuId, seq, "100.00", "D0")
                 .field("resp_code")).as("resubmitting the same serial").isEqualTo("20000000");
     }
 
     @Test
+    void withheldRepliesHoldNoRequestThread() {
+        String huifuId = fixture.newAccount("500.00");
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.CompletableFuture<Merchant.Reply>> unanswered = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            control.nextFault(Fault.NO_ANSWER, huifuId);
+        }
+        for (int i = 0; i < 8; i++) {
+            String seq = serial();
+            unanswered.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> fixture.withdrawQuietly(huifuId, seq, "1.50", "D0"), callers));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> control.serials(huifuId).size() == 8);
+
+        Merchant.Reply answered = fixture.withdrawQuietly(huifuId, serial(), "1.50", "D0");
+
+        assertThat(answered.field("trans_stat")).as("8 withheld replies, 4 threads, still answering").isEqualTo("P");
+        assertThat(unanswered).allSatisfy(reply -> assertThat(reply.join().timedOut()).isTrue());
+        callers.shutdown();
+    }
+
+    @Test
     void gatewayFaultsRefuseWithoutProcessing() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         Map<String, String> request = withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null);
 
@@ -85,7 +109,7 @@ class SandboxFaultsIntegrationTest {
 
     @Test
     void payoutFailureBooksTheMoneyBack() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         control.nextFault(Fault.PAYOUT_FAIL, huifuId);
 
@@ -105,7 +129,7 @@ class SandboxFaultsIntegrationTest {
 
     @Test
     void reorderFaultDeliversTheResultBeforeTheAccountingNotice() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         control.nextFault(Fault.NOTIFY_REORDER, huifuId);
 
@@ -117,9 +141,9 @@ class SandboxFaultsIntegrationTest {
 
     @Test
     void badSignatureDropAndDuplicateFaultsShapeTheNotices() {
-        String badSign = newAccount("500.00");
-        String dropped = newAccount("500.00");
-        String doubled = newAccount("500.00");
+        String badSign = fixture.newAccount("500.00");
+        String dropped = fixture.newAccount("500.00");
+        String doubled = fixture.newAccount("500.00");
         control.nextFault(Fault.BAD_NOTIFY_SIGN, badSign);
         control.nextFault(Fault.NOTIFY_DROP, dropped);
         control.nextFault(Fault.NOTIFY_DUPLICATE, doubled);
@@ -137,15 +161,15 @@ class SandboxFaultsIntegrationTest {
         assertThat(receiver.receivedFor(badSeq)).filteredOn(NotificationReceiver.Received::verified)
                 .extracting(n -> n.field("msg_type")).containsExactly("01");
         assertThat(receiver.receivedFor(dropSeq)).extracting(n -> n.field("msg_type")).containsExactly("01");
-        assertThat(only(dropped).notifications("02")).extracting(a -> a.outcome()).containsExactly("dropped");
+        assertThat(fixture.only(dropped).notifications("02")).extracting(a -> a.outcome()).containsExactly("dropped");
         assertThat(receiver.receivedFor(doubleSeq)).extracting(n -> n.field("msg_type"))
                 .containsExactly("02", "02", "01");
     }
 
     @Test
     void perAccountRatesHitOnlyThatAccount() {
-        String unlucky = newAccount("500.00");
-        String lucky = newAccount("500.00");
+        String unlucky = fixture.newAccount("500.00");
+        String lucky = fixture.newAccount("500.00");
         control.setFaults(new FaultSettings(1L, FaultRates.NONE,
                 Map.of(unlucky, FaultRates.NONE.withPayoutFail(1.0))));
 
@@ -153,14 +177,14 @@ class SandboxFaultsIntegrationTest {
         fixture.withdrawQuietly(lucky, serial(), "10.00", "D0");
         control.settle();
 
-        assertThat(only(unlucky).transStatus()).isEqualTo("F");
-        assertThat(only(unlucky).acctStatus()).isEqualTo("B");
-        assertThat(only(lucky).transStatus()).isEqualTo("S");
+        assertThat(fixture.only(unlucky).transStatus()).isEqualTo("F");
+        assertThat(fixture.only(unlucky).acctStatus()).isEqualTo("B");
+        assertThat(fixture.only(lucky).transStatus()).isEqualTo("S");
     }
 
     @Test
     void faultsCanBeSetAsTheControlApiDocumentsThemWithRatesAsStringsOrNumbers() throws Exception {
-        String unlucky = newAccount("500.00");
+        String unlucky = fixture.newAccount("500.00");
         String body = "{\"seed\":7,\"rates\":{\"http_5xx\":0},\"accounts\":{\"" + unlucky
                 + "\":{\"payout_fail\":\"1\",\"notify_delay_ms\":5,\"http_502\":\"0.0\"}}}";
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
@@ -174,12 +198,12 @@ class SandboxFaultsIntegrationTest {
         assertThat(control.faults().accounts().get(unlucky).payoutFail()).isEqualTo(1.0);
         fixture.withdrawQuietly(unlucky, serial(), "10.00", "D0");
         control.settle();
-        assertThat(only(unlucky).transStatus()).isEqualTo("F");
+        assertThat(fixture.only(unlucky).transStatus()).isEqualTo("F");
     }
 
     @Test
     void controlApiRefusesWithItsReason() {
-        String huifuId = newAccount("1.00");
+        String huifuId = fixture.newAccount("1.00");
 
         SandboxControl.ControlException exists = org.junit.jupiter.api.Assertions.assertThrows(
                 SandboxControl.ControlException.class,
@@ -190,21 +214,5 @@ class SandboxFaultsIntegrationTest {
         assertThat(exists.status()).isEqualTo(409);
         assertThat(exists.getMessage()).contains("account exists");
         assertThat(missing.status()).isEqualTo(404);
-    }
-
-    private static String newAccount(String balance) {
-        return fixture.newAccount(balance);
-    }
-
-    private static String token(String huifuId) {
-        return SandboxFixture.token(huifuId);
-    }
-
-    private static String serial() {
-        return SandboxFixture.serial();
-    }
-
-    private static WithdrawalView only(String huifuId) {
-        return fixture.only(huifuId);
     }
 }

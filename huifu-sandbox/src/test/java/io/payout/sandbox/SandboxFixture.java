@@ -2,6 +2,7 @@ package io.payout.sandbox;
 
 import static org.awaitility.Awaitility.await;
 
+import io.payout.model.huifu.HuifuKeys;
 import io.payout.sandbox.ledger.AccountSpec;
 import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * helpers the integration tests read as a story with: open an account, withdraw, await the notices.
  */
 final class SandboxFixture implements AutoCloseable {
+
+    /** One signing key for every sandbox in this JVM: RSA key generation costs seconds on a busy machine. */
+    static final String HUIFU_PRIVATE_KEY = HuifuKeys.toBase64(HuifuKeys.generate().getPrivate());
 
     final SandboxServer sandbox;
     final SandboxControl control;
@@ -35,6 +39,7 @@ final class SandboxFixture implements AutoCloseable {
     static SandboxFixture start(String idPrefix, Duration readTimeout, Map<String, Object> extraProperties) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "sandbox.merchant-public-key", Merchant.merchantPublicKey(),
+                "sandbox.huifu-private-key", HUIFU_PRIVATE_KEY,
                 "sandbox.accounting-delay", "30ms",
                 "sandbox.payout-delay", "30ms",
                 "sandbox.notify.retry-interval", "20ms"));
