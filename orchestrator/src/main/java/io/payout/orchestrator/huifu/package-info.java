@@ -9,5 +9,8 @@
  * 128 characters), {@code connect-timeout} (2s), {@code read-timeout} (10s), {@code max-concurrency} (64 requests
  * in flight), {@code permit-timeout} (5s: longest wait for a free slot; then the call is Unknown, rate limited,
  * and nothing was sent).
+ * <p>
+ * Metric: {@code huifu.calls} tagged {@code operation} (submit/query), {@code outcome} (Accepted, Refused, Found,
+ * NotFound, Unknown) and {@code rate_limited}.
  */
 package io.payout.orchestrator.huifu;

@@ -10,5 +10,6 @@
  * takes over), {@code retention} (10m), {@code purge-interval} (30s), {@code retry-base} (200ms) and
  * {@code retry-max} (10s) back-off, {@code send-timeout} (30s per batch); plus {@code spring.kafka.bootstrap-servers}
  * and {@code spring.datasource.url/username/password} (the relay opens its own unpooled session from them).
+ * Metrics: {@code outbox.relay.leading} (1 on the instance holding the role) and {@code outbox.relay.published}.
  */
 package io.payout.orchestrator.outbox;
