@@ -64,10 +64,8 @@ public final class HuifuHttpClient implements Huifu {
         data.put("remark", blankToNull(command.remark()));
         data.put("notify_url", notifyUrl);
         SubmitOutcome outcome = HuifuAnswers.submission(exchange(SUBMIT_PATH, data), command);
-        count("submit", outcome.getClass().getSimpleName(),
+        record("submit", command.huifuId(), command.reqDate(), command.reqSeqId(), outcome,
                 outcome instanceof SubmitOutcome.Unknown unknown && unknown.rateLimited());
-        log.info("huifu submit huifu_id={} req_date={} req_seq_id={} -> {}",
-                command.huifuId(), command.reqDate(), command.reqSeqId(), outcome);
         return outcome;
     }
 
@@ -78,10 +76,8 @@ public final class HuifuHttpClient implements Huifu {
         data.put("org_req_date", command.reqDate());
         data.put("org_req_seq_id", command.reqSeqId());
         QueryOutcome outcome = HuifuAnswers.query(exchange(QUERY_PATH, data), command);
-        count("query", outcome.getClass().getSimpleName(),
+        record("query", command.huifuId(), command.reqDate(), command.reqSeqId(), outcome,
                 outcome instanceof QueryOutcome.Unknown unknown && unknown.rateLimited());
-        log.info("huifu query huifu_id={} req_date={} req_seq_id={} -> {}",
-                command.huifuId(), command.reqDate(), command.reqSeqId(), outcome);
         return outcome;
     }
 
@@ -127,9 +123,15 @@ public final class HuifuHttpClient implements Huifu {
         }
     }
 
-    /** {@code huifu_calls_total{operation, outcome, rate_limited}}: refusals and unknowns are worth a dashboard. */
-    private void count(String operation, String outcome, boolean rateLimited) {
-        meters.counter("huifu.calls", "operation", operation, "outcome", outcome,
+    /**
+     * One log line per call, and {@code huifu_calls_total{operation, outcome, rate_limited}}: refusals and unknowns
+     * are worth a dashboard.
+     */
+    private void record(String operation, String huifuId, String reqDate, String reqSeqId, Object outcome,
+                        boolean rateLimited) {
+        log.info("huifu {} huifu_id={} req_date={} req_seq_id={} -> {}", operation, huifuId, reqDate, reqSeqId,
+                outcome);
+        meters.counter("huifu.calls", "operation", operation, "outcome", outcome.getClass().getSimpleName(),
                 "rate_limited", Boolean.toString(rateLimited)).increment();
     }
 
