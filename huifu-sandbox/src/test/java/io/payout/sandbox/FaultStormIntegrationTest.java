@@ -69,6 +69,9 @@ class FaultStormIntegrationTest {
         properties.put("sandbox.payout-delay", "5ms");
         properties.put("sandbox.time-compression", 8_640_000); // a settlement day in 10 ms
         properties.put("sandbox.notify.retry-interval", "10ms");
+        // A withheld reply ends in a 502 after 300 ms, so the client needs no read timeout of its own: a slow
+        // machine can then never turn an answered request into a "timeout" retry that no fault decided.
+        properties.put("sandbox.no-answer-hold", "300ms");
         stormRates("sandbox.faults.rates.", RATE, properties);
         for (int poor = 0; poor < POOR_ACCOUNTS; poor++) {
             stormRates("sandbox.faults.accounts." + huifuId(poor) + ".", 0, properties);
@@ -89,7 +92,7 @@ class FaultStormIntegrationTest {
                 for (int i = 0; i < ACCOUNTS; i++) {
                     int account = i;
                     // A client per account thread: one account's timed-out exchange never disturbs another's connection.
-                    accounts.add(pool.submit(() -> submitAll(new Merchant(sandbox, Duration.ofMillis(1500)), seed,
+                    accounts.add(pool.submit(() -> submitAll(new Merchant(sandbox, Duration.ofSeconds(30)), seed,
                             account, receiver.url())));
                 }
                 for (Future<?> account : accounts) {

@@ -27,7 +27,7 @@ class SandboxApiIntegrationTest {
 
     @BeforeAll
     static void start() {
-        fixture = SandboxFixture.start("66660001", Duration.ofSeconds(10), Map.of());
+        fixture = SandboxFixture.start("66660001", Map.of());
         control = fixture.control;
         merchant = fixture.merchant;
         receiver = fixture.receiver;
@@ -134,7 +134,7 @@ class SandboxApiIntegrationTest {
 
             merchant.encash(withdrawal(huifuId, seq, "10.00", "D0", token(huifuId), grumpy.url()));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.only(huifuId).notifications().size() == 8);
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.only(huifuId).notifications().size() == 8);
             control.settle();
             assertThat(grumpy.receivedFor(seq)).hasSize(8);
             for (String msgType : List.of("02", "01")) {
@@ -152,11 +152,11 @@ class SandboxApiIntegrationTest {
         try (NotificationReceiver flaky = new NotificationReceiver(fixture.sandbox.huifuPublicKey())) {
             flaky.answer(NotificationReceiver.Answer.HTTP_500);
             merchant.encash(withdrawal(huifuId, seq, "10.00", "D0", token(huifuId), flaky.url()));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !fixture.only(huifuId).notifications("02").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !fixture.only(huifuId).notifications("02").isEmpty());
 
             flaky.answer(NotificationReceiver.Answer.ACK);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> fixture.only(huifuId).notifications().stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.only(huifuId).notifications().stream()
                     .filter(a -> a.acked()).count() == 2);
             assertThat(fixture.only(huifuId).notifications("02").get(0).outcome()).isEqualTo("http_500");
             assertThat(fixture.only(huifuId).notifications()).allMatch(a -> a.attempt() <= 4);
@@ -262,7 +262,7 @@ class SandboxApiIntegrationTest {
         fixture.withdrawQuietly(huifuId, t1, "100.00", "T1");
         fixture.withdrawQuietly(huifuId, d0, "100.00", "D0");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> control.withdrawal(huifuId, d0).orElseThrow().isFinal());
+        await().atMost(Duration.ofSeconds(30)).until(() -> control.withdrawal(huifuId, d0).orElseThrow().isFinal());
         WithdrawalView pending = control.withdrawal(huifuId, t1).orElseThrow();
         assertThat(pending.isFinal()).as("settlement clock runs at real speed here").isFalse();
         assertThat(pending.acctStatus()).isEqualTo("S");

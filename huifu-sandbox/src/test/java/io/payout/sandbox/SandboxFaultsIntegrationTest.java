@@ -31,7 +31,7 @@ class SandboxFaultsIntegrationTest {
     @BeforeAll
     static void start() {
         // Few request threads, so a withheld reply that held one would soon starve the sandbox.
-        fixture = SandboxFixture.start("66660003", Duration.ofMillis(800), Map.of("server.tomcat.threads.max", 4));
+        fixture = SandboxFixture.start("66660003", Map.of("server.tomcat.threads.max", 4));
         control = fixture.control;
         merchant = fixture.merchant;
         receiver = fixture.receiver;
@@ -53,14 +53,15 @@ class SandboxFaultsIntegrationTest {
         String seq = serial();
         control.nextFault(Fault.NO_ANSWER, huifuId);
 
-        Merchant.Reply reply = fixture.withdrawQuietly(huifuId, seq, "100.00", "D0");
+        Merchant.Reply reply = fixture.impatientMerchant(Duration.ofSeconds(1)).encash(
+                withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null));
 
         assertThat(reply.timedOut()).isTrue();
         assertThat(control.serials(huifuId)).singleElement().satisfies(s -> {
             assertThat(s.answered()).isFalse();
             assertThat(s.fault()).isEqualTo("NO_ANSWER");
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.only(huifuId).isFinal());
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.only(huifuId).isFinal());
         assertThat(fixture.only(huifuId).transStatus()).isEqualTo("S");
         assertThat(merchant.query(huifuId, today(), seq).field("trans_status")).isEqualTo("S");
         assertThat(fixture.withdrawQuietly(huifuId, seq, "100.00", "D0")
@@ -71,6 +72,7 @@ class SandboxFaultsIntegrationTest {
     void withheldRepliesHoldNoRequestThread() {
         String huifuId = fixture.newAccount("500.00");
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        Merchant impatient = fixture.impatientMerchant(Duration.ofSeconds(2));
         List<java.util.concurrent.CompletableFuture<Merchant.Reply>> unanswered = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             control.nextFault(Fault.NO_ANSWER, huifuId);
@@ -78,9 +80,9 @@ class SandboxFaultsIntegrationTest {
         for (int i = 0; i < 8; i++) {
             String seq = serial();
             unanswered.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> fixture.withdrawQuietly(huifuId, seq, "1.50", "D0"), callers));
+                    () -> impatient.encash(withdrawal(huifuId, seq, "1.50", "D0", token(huifuId), null)), callers));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> control.serials(huifuId).size() == 8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> control.serials(huifuId).size() == 8);
 
         Merchant.Reply answered = fixture.withdrawQuietly(huifuId, serial(), "1.50", "D0");
 
@@ -154,7 +156,7 @@ class SandboxFaultsIntegrationTest {
         fixture.withdraw(badSign, badSeq, "10.00", "D0");
         fixture.withdraw(dropped, dropSeq, "10.00", "D0");
         fixture.withdraw(doubled, doubleSeq, "10.00", "D0");
-        await().atMost(Duration.ofSeconds(10)).until(() -> control.status().idle());
+        await().atMost(Duration.ofSeconds(30)).until(() -> control.status().idle());
 
         // The wrongly signed 02 fails verification, so the receiver cannot acknowledge it: 4 attempts.
         assertThat(receiver.receivedFor(badSeq)).filteredOn(n -> !n.verified()).hasSize(4);

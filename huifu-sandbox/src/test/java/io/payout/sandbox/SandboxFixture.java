@@ -27,16 +27,19 @@ final class SandboxFixture implements AutoCloseable {
     private final String idPrefix;
     private final AtomicInteger ids = new AtomicInteger();
 
-    private SandboxFixture(SandboxServer sandbox, Duration readTimeout, String idPrefix) {
+    /** Generous, so a busy machine never turns a slow answer into a "timeout" a test did not ask for. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
+    private SandboxFixture(SandboxServer sandbox, String idPrefix) {
         this.sandbox = sandbox;
         this.control = sandbox.control();
-        this.merchant = new Merchant(sandbox, readTimeout);
+        this.merchant = new Merchant(sandbox, READ_TIMEOUT);
         this.receiver = new NotificationReceiver(sandbox.huifuPublicKey());
         this.idPrefix = idPrefix;
     }
 
     /** A sandbox with short delays; {@code idPrefix} (8 digits) keeps each test class's huifu_ids apart. */
-    static SandboxFixture start(String idPrefix, Duration readTimeout, Map<String, Object> extraProperties) {
+    static SandboxFixture start(String idPrefix, Map<String, Object> extraProperties) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "sandbox.merchant-public-key", Merchant.merchantPublicKey(),
                 "sandbox.huifu-private-key", HUIFU_PRIVATE_KEY,
@@ -44,7 +47,7 @@ final class SandboxFixture implements AutoCloseable {
                 "sandbox.payout-delay", "30ms",
                 "sandbox.notify.retry-interval", "20ms"));
         properties.putAll(extraProperties);
-        return new SandboxFixture(SandboxServer.start(properties), readTimeout, idPrefix);
+        return new SandboxFixture(SandboxServer.start(properties), idPrefix);
     }
 
     /** A fresh account with one card ({@link #token}) and every cash type on at 1.00 + 0.05% 内扣. */
@@ -72,13 +75,18 @@ final class SandboxFixture implements AutoCloseable {
                 receiver.url()));
     }
 
+    /** A merchant that gives up after {@code readTimeout}: for replies a fault withholds. */
+    Merchant impatientMerchant(Duration readTimeout) {
+        return new Merchant(sandbox, readTimeout);
+    }
+
     /** Withdraws with no notify_url: no notices. */
     Merchant.Reply withdrawQuietly(String huifuId, String reqSeqId, String cashAmt, String type) {
         return merchant.encash(Merchant.withdrawal(huifuId, reqSeqId, cashAmt, type, token(huifuId), null));
     }
 
     List<NotificationReceiver.Received> awaitNotices(String reqSeqId, int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedFor(reqSeqId).size() >= count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedFor(reqSeqId).size() >= count);
         return receiver.receivedFor(reqSeqId);
     }
 

@@ -2,7 +2,6 @@ package io.payout.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +16,7 @@ class SettlementClockIntegrationTest {
     @BeforeAll
     static void start() {
         // One settlement day passes in 100 ms of real time; a T1 over a long holiday weekend still ends in a second.
-        fixture = SandboxFixture.start("66660004", Duration.ofSeconds(10),
+        fixture = SandboxFixture.start("66660004",
                 Map.of("sandbox.time-compression", 864_000));
     }
 
