@@ -81,6 +81,19 @@ public final class Withdrawals {
                 .query(Withdrawals::map).list();
     }
 
+    /** The most recently updated withdrawals, optionally only those in a state and/or flagged (operations). */
+    public List<Withdrawal> list(WithdrawalStatus status, Boolean attention, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from withdrawals
+                        where (cast(:status as varchar) is null or status = :status)
+                          and (cast(:attention as boolean) is null or attention = :attention)
+                        order by updated_at desc, withdrawal_id limit :limit
+                        """)
+                .param("status", status == null ? null : status.name()).param("attention", attention)
+                .param("limit", limit)
+                .query(Withdrawals::map).list();
+    }
+
     /** Which withdrawal each known serial belongs to (earlier serials included). */
     public Map<SerialKey, String> ownersOf(Collection<SerialKey> serials) {
         Map<SerialKey, String> owners = new HashMap<>();
