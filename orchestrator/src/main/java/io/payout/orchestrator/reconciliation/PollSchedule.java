@@ -67,7 +67,8 @@ public final class PollSchedule {
             wait = min(light, remaining);
         } else {
             // D0/DM from acceptance, T1/D1 from their expected arrival: close polling that widens
-            Duration waited = businessNow.isBefore(expected) ? age : Duration.between(expected, businessNow);
+            boolean instant = type == IntoAcctDateType.D0 || type == IntoAcctDateType.DM;
+            Duration waited = instant ? age : Duration.between(expected, businessNow);
             wait = min(max(props.closeInterval(), multiply(waited, WIDENING)), props.maxInterval());
         }
         return new Poll(now.plus(real(wait)), false);

@@ -45,7 +45,7 @@ class PollScheduleTest {
             "ACCOUNTED,  D0, PT2H,    PT30M,  false",
             "REQUESTED,  DM, PT3H,    PT30M,  false",
             // T1 on Thursday: expected Friday 00:00 (14h away): lightly, at most half the wait or 12h, never past it
-            "PROCESSING, T1, PT30S,   PT13H59M30S, false",
+            "PROCESSING, T1, PT30S,   PT12H,  false",
             "PROCESSING, T1, PT2H,    PT12H,  false",
             "PROCESSING, T1, PT11H,   PT3H,   false",
             // after the expected arrival: closely again, widening with the time since
