@@ -38,9 +38,9 @@ class WithdrawalMetrics {
         List<MultiGauge.Row<?>> rows = jdbc.sql("""
                         select status,
                           case when status in ('SUCCEEDED', 'FAILED', 'REFUNDED') then 'final'
-                               when created_at > :now - interval '1 hour' then 'lt_1h'
-                               when created_at > :now - interval '1 day' then 'lt_1d'
-                               when created_at > :now - interval '7 days' then 'lt_7d'
+                               when created_at > cast(:now as timestamptz) - interval '1 hour' then 'lt_1h'
+                               when created_at > cast(:now as timestamptz) - interval '1 day' then 'lt_1d'
+                               when created_at > cast(:now as timestamptz) - interval '7 days' then 'lt_7d'
                                else 'ge_7d' end as age,
                           count(*)
                         from withdrawals group by 1, 2

@@ -247,10 +247,14 @@ public final class Withdrawals {
                 .query(String.class).list();
     }
 
-    /** Moves the next action without a state change (e.g. the crash-safe QUERY set before a send). */
+    /**
+     * Moves the next action without a state change (e.g. the crash-safe QUERY set before a send). Releases the
+     * lease like {@link #update}: otherwise a follow-up due sooner than the lease would wait for the lease instead.
+     */
     public void reschedule(Withdrawal w, NextAction action, Instant at, Instant now) {
         int count = jdbc.sql("""
-                update withdrawals set next_action = ?, next_action_at = ?, version = version + 1, updated_at = ?
+                update withdrawals set next_action = ?, next_action_at = ?, version = version + 1, updated_at = ?,
+                  lease_owner = null, lease_until = null
                 where withdrawal_id = ? and version = ?
                 """).params(action == null ? null : action.name(), ts(at), ts(now), w.withdrawalId(), w.version())
                 .update();

@@ -102,13 +102,20 @@ class ReconciliationIntegrationTest {
 
         for (Map.Entry<String, String> entry : requested.entrySet()) {
             Withdrawal w = stack.orchestrator.withdrawal(entry.getKey()).orElseThrow();
-            assertThat(w.status()).as(entry.getKey()).isEqualTo(stack.truthOf(w));
+            WithdrawalStatus truth = stack.truthOf(w);
+            if (truth == WithdrawalStatus.REFUNDED) {
+                // A query says only trans_status F: without the 02/01 notices nothing tells a payout booked back
+                // from a debit that failed, and the transition table concludes FAILED (the same money outcome).
+                assertThat(w.status()).as(entry.getKey()).isIn(WithdrawalStatus.REFUNDED, WithdrawalStatus.FAILED);
+            } else {
+                assertThat(w.status()).as(entry.getKey()).isEqualTo(truth);
+            }
             assertThat(stack.orchestrator.history(entry.getKey())).as(entry.getKey())
                     .extracting(HistoryRow::source).doesNotContain(EventSource.NOTIFICATION);
             assertThat(w.attention()).as(w.attentionReason()).isFalse();
         }
         assertThat(requested.keySet().stream().map(id -> stack.orchestrator.withdrawal(id).orElseThrow().status())
-                .distinct()).contains(WithdrawalStatus.SUCCEEDED, WithdrawalStatus.REFUNDED, WithdrawalStatus.FAILED);
+                .distinct()).contains(WithdrawalStatus.SUCCEEDED, WithdrawalStatus.FAILED);
         assertThat(stack.control().withdrawals().stream().flatMap(v -> v.notifications().stream())
                 .filter(n -> n.acked())).as("no notice reached the orchestrator").isEmpty();
         assertThat(stack.control().ledger().conserved()).isTrue();
@@ -121,7 +128,8 @@ class ReconciliationIntegrationTest {
         List<String> t1 = requested.keySet().stream()
                 .filter(id -> stack.orchestrator.withdrawal(id).orElseThrow().request().intoAcctDateType()
                         == IntoAcctDateType.T1)
-                .filter(id -> !requested.get(id).equals(BROKE))
+                // paid ones: Huifu answers P until the money arrives (a failed one is settled by the table's F rule)
+                .filter(id -> requested.get(id).equals(PAID))
                 .toList();
         assertThat(t1).isNotEmpty();
         for (String id : t1) {
@@ -133,7 +141,9 @@ class ReconciliationIntegrationTest {
             long before = history.stream()
                     .filter(h -> h.source() == EventSource.QUERY && h.occurredAt().isBefore(expected))
                     .map(HistoryRow::occurredAt).distinct().count();
-            assertThat(before).as("queries of %s before %s", id, expected).isBetween(1L, 6L);
+            // polled closely (every min-wait) it would be asked some 20 times before the expected arrival
+            assertThat(before).as("queries of %s before %s: %s", id, expected, history).isLessThanOrEqualTo(4L);
+            assertThat(history).as(id).anyMatch(h -> h.source() == EventSource.QUERY);
         }
     }
 
@@ -176,7 +186,8 @@ class ReconciliationIntegrationTest {
 
         assertThat(answer.get("answer").get("kind").asString()).isEqualTo("FOUND");
         assertThat(answer.get("answer").get("trans_status").asString()).isEqualTo("F");
-        assertThat(answer.get("withdrawal").get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(answer.get("withdrawal").get("status").asString())
+                .isEqualTo(stack.orchestrator.withdrawal(id).orElseThrow().status().name()).isIn("REFUNDED", "FAILED");
         List<HistoryRow> history = stack.orchestrator.history(id);
         assertThat(history).hasSize(before + 1);
         assertThat(history.get(history.size() - 1).source()).isEqualTo(EventSource.QUERY);
