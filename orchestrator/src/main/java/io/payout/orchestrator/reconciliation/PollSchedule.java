@@ -44,6 +44,12 @@ public final class PollSchedule {
         };
     }
 
+    /** Whether a withdrawal accepted at {@code acceptedAt} has outlived the horizon at {@code now} (real time). */
+    public boolean isOverdue(Instant acceptedAt, Instant now) {
+        Duration realAge = Duration.between(acceptedAt, now);
+        return !realAge.isNegative() && scaleUp(realAge).compareTo(props.horizon()) >= 0;
+    }
+
     /** The next query of a non-final withdrawal accepted at {@code acceptedAt}, asked at {@code now} (real time). */
     public Poll next(WithdrawalStatus status, IntoAcctDateType type, Instant acceptedAt, Instant now) {
         if (status.isFinal()) {
@@ -56,7 +62,7 @@ public final class PollSchedule {
         // business time: the acceptance is the common origin of the real and the compressed clock
         Duration age = scaleUp(realAge);
         Instant businessNow = acceptedAt.plus(age);
-        if (age.compareTo(props.horizon()) >= 0) {
+        if (isOverdue(acceptedAt, now)) {
             return new Poll(now.plus(real(props.maxInterval())), true);
         }
         Instant expected = expectedArrival(type, acceptedAt);

@@ -45,17 +45,34 @@ public final class Polls {
         Instant acceptedAt = acceptedAt(w);
         PollSchedule.Poll poll = schedule.next(w.status(), w.request().intoAcctDateType(), acceptedAt, now);
         Applied scheduled = applied.scheduled(NextAction.QUERY, poll.at(), w.attempts() + 1);
-        if (!poll.overdue() || (w.attentionReason() != null && w.attentionReason().contains(OVERDUE))) {
+        return poll.overdue() ? flagged(scheduled, acceptedAt, now) : scheduled;
+    }
+
+    /**
+     * For a withdrawal whose query went unanswered (the core's back-off times the retry): flagged for attention
+     * (once) when past the horizon, so that even a Huifu that never answers leaves nothing silently open.
+     */
+    public Applied flagIfOverdue(Applied applied, Instant now) {
+        Withdrawal w = applied.after();
+        if (w.status().isFinal()) {
+            return applied;
+        }
+        Instant acceptedAt = acceptedAt(w);
+        return schedule.isOverdue(acceptedAt, now) ? flagged(applied, acceptedAt, now) : applied;
+    }
+
+    private Applied flagged(Applied scheduled, Instant acceptedAt, Instant now) {
+        Withdrawal s = scheduled.after();
+        if (s.attentionReason() != null && s.attentionReason().contains(OVERDUE)) {
             return scheduled;
         }
-        Withdrawal s = scheduled.after();
         String reason = s.attentionReason() == null ? OVERDUE : s.attentionReason() + "; " + OVERDUE;
-        log.warn("withdrawal {} flagged for attention: {} ({})", w.withdrawalId(), OVERDUE, w.status());
+        log.warn("withdrawal {} flagged for attention: {} ({})", s.withdrawalId(), OVERDUE, s.status());
         meters.counter("withdrawal.attention.raised").increment();
         Withdrawal flagged = new Withdrawal(s.withdrawalId(), s.status(), s.version(), s.request(), s.reqDate(),
                 s.reqSeqId(), s.hfSeqId(), s.feeAmt(), true, reason, s.nextAction(), s.nextActionAt(), s.attempts());
         List<HistoryRow> history = new ArrayList<>(scheduled.history());
-        history.add(new HistoryRow(w.withdrawalId(), null, w.status(), null, EventSource.QUERY,
+        history.add(new HistoryRow(s.withdrawalId(), null, s.status(), null, EventSource.QUERY,
                 "polled past the horizon since " + acceptedAt, "OVERDUE", OVERDUE, now));
         return new Applied(scheduled.before(), flagged, scheduled.entered(), history, scheduled.events());
     }

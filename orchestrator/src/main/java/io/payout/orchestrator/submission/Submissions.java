@@ -207,7 +207,9 @@ public class Submissions {
             log.info("withdrawal {} query outcome unknown ({}); asking again later", withdrawalId, u.reason());
             withdrawals.recordQuery(serial, "UNKNOWN", now);
             int attempt = w.attempts() + (u.rateLimited() ? 3 : 0);
-            withdrawals.reschedule(w, NextAction.QUERY, now.plus(delay(attempt)), now);
+            Applied waiting = new Applied(w, w, List.of(), List.of(), List.of())
+                    .scheduled(NextAction.QUERY, now.plus(delay(attempt)), w.attempts());
+            withdrawals.update(List.of(polls.flagIfOverdue(waiting, now)), now);
         }
     }
 
