@@ -57,10 +57,11 @@ public final class NotificationPublisher implements AutoCloseable {
             sent.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
             acked.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw failure(start, "broker refused the notification", e.getCause());
+            throw failure(start, "broker did not take the notification", e.getCause());
         } catch (TimeoutException e) {
             throw failure(start, "no broker acknowledgement within " + Duration.ofNanos(timeoutNanos), e);
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
+            // IllegalStateException: the producer is closing with the application; another instance can take it.
             throw failure(start, "producer failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
