@@ -51,9 +51,11 @@ public final class GatewayBenchmark {
 
         try (GatewayServer gateway = GatewayServer.start(properties)) {
             Load warm = drive(gateway.notifyUrl(), bodies, connections, Duration.ofSeconds(warmup));
+            long cpuBefore = processCpuNanos();
             Load load = drive(gateway.notifyUrl(), bodies, connections, Duration.ofSeconds(seconds));
+            long cpuUsed = processCpuNanos() - cpuBefore;
             long onTopic = recordsOn(topic);
-            report(load, seconds, connections, warm.ok() + load.ok(), onTopic);
+            report(load, seconds, connections, warm.ok() + load.ok(), onTopic, cpuUsed);
         }
         System.exit(0);
     }
@@ -129,17 +131,39 @@ public final class GatewayBenchmark {
         }
     }
 
-    private static void report(Load load, int seconds, int connections, long acknowledged, long onTopic) {
+    private static void report(Load load, int seconds, int connections, long acknowledged, long onTopic,
+                               long cpuNanos) {
         long[] sorted = load.latenciesNanos();
         System.out.printf("%n=== callback-gateway benchmark ===%n");
         System.out.printf("machine: %d cores, Java %s; client, gateway and broker in one JVM%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.printf("connections: %d, measured: %d s%n", connections, seconds);
+        System.out.printf("connections: %d, measured: %d s, load average at the end: %s%n", connections, seconds,
+                loadAverage());
         System.out.printf("verified + acknowledged: %d (%.0f/s), failures: %s%n",
                 load.ok(), load.ok() / (double) seconds, load.failures());
         System.out.printf("latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
                 ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0));
         System.out.printf("records on the topic: %d (acknowledged incl. warm-up: %d)%n", onTopic, acknowledged);
+        // CPU time is what the run cost whatever else the machine was doing: client + gateway + broker together.
+        double cpuMsEach = cpuNanos / 1e6 / Math.max(load.ok(), 1);
+        System.out.printf("CPU used: %.1f s of %d s x %d cores; %.3f CPU-ms per notification (all three parts)"
+                        + " -> %.0f/s if the run had every core%n", cpuNanos / 1e9, seconds,
+                Runtime.getRuntime().availableProcessors(), cpuMsEach,
+                Runtime.getRuntime().availableProcessors() * 1000 / cpuMsEach);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Other processes share the machine; the load average says how much of it the benchmark really had. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double ms(long[] sorted, double quantile) {
