@@ -77,7 +77,7 @@ class WithdrawalEndToEndIntegrationTest {
 
         private static FaultRates rates(double noAnswer, double drop, double duplicate, double reorder,
                                         double payoutFail) {
-            return new FaultRates(noAnswer, 0.0, 0.0, 0.0, drop, duplicate, reorder, 0L, payoutFail, 0.0);
+            return new FaultRates(noAnswer, 0, 0, 0, drop, duplicate, reorder, 0, payoutFail, 0);
         }
     }
 

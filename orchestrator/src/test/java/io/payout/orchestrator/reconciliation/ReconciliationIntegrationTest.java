@@ -65,13 +65,13 @@ class ReconciliationIntegrationTest {
         stack.control().createAccount(AccountSpec.standard(PAID, "100000.00", TOKEN));
         stack.control().createAccount(AccountSpec.standard(PAYOUT_FAILS, "100000.00", TOKEN));
         stack.control().createAccount(AccountSpec.standard(BROKE, "0.50", TOKEN));
-        FaultRates dropAll = rates(1.0, null);
-        stack.control().setFaults(new FaultSettings(SEED, dropAll, Map.of(PAYOUT_FAILS, rates(1.0, 1.0))));
+        FaultRates dropAll = rates(1, 0);
+        stack.control().setFaults(new FaultSettings(SEED, dropAll, Map.of(PAYOUT_FAILS, rates(1, 1))));
         ops = new OperationsClient(stack.orchestrator.server().baseUrl(), OPS_TOKEN);
     }
 
-    private static FaultRates rates(Double drop, Double payoutFail) {
-        return new FaultRates(null, null, null, null, drop, null, null, null, payoutFail, null);
+    private static FaultRates rates(double drop, double payoutFail) {
+        return new FaultRates(0, 0, 0, 0, drop, 0, 0, 0, payoutFail, 0);
     }
 
     @AfterAll
