@@ -97,8 +97,10 @@ public class DailyReconciliation {
             return line(s, null, null, null, Result.UNANSWERED, "query unanswered: " + u.reason());
         }
         if (answer instanceof QueryOutcome.NotFound) {
-            // Nothing at Huifu is right for a superseded serial and for one that never got past a refusal
-            boolean fine = !s.current() || s.status() == WithdrawalStatus.FAILED;
+            // Nothing at Huifu is right for a superseded serial, for one that never got past a refusal, and for one
+            // whose sending is still unresolved (REQUESTED: the submission workers query and re-send it)
+            boolean fine = !s.current() || s.status() == WithdrawalStatus.FAILED
+                    || s.status() == WithdrawalStatus.REQUESTED;
             return line(s, "NOT_FOUND", null, null, fine ? Result.MATCH : Result.MISMATCH,
                     fine ? null : "Huifu has no such serial but we hold " + s.status());
         }
