@@ -20,8 +20,8 @@ public final class OrchestratorServer implements AutoCloseable {
     public static OrchestratorServer start(Map<String, Object> properties) {
         Map<String, Object> props = new HashMap<>(properties);
         props.putIfAbsent("server.port", 0);
-        // First in line: builder properties are defaults, and application.yml's server.port 8080 would win over
-        // the random port, so two in-process orchestrators (or two test JVMs) would clash.
+        // First in line: builder properties are only defaults, so any application.yml, system property or
+        // environment variable would outrank what the caller asked (e.g. port 0, and two test JVMs clash on 8080).
         StandardServletEnvironment environment = new StandardServletEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("orchestrator-server", props));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OrchestratorApplication.class)
