@@ -125,6 +125,13 @@ class PollScheduleTest {
     }
 
     @Test
+    void aWithdrawalIsOverdueFromTheHorizonOnWhateverItsState() {
+        assertThat(SCHEDULE.isOverdue(THURSDAY_10, THURSDAY_10.plus(Duration.ofDays(7)).minusMillis(1))).isFalse();
+        assertThat(SCHEDULE.isOverdue(THURSDAY_10, THURSDAY_10.plus(Duration.ofDays(7)))).isTrue();
+        assertThat(SCHEDULE.next(REQUESTED, T1, THURSDAY_10, THURSDAY_10.plus(Duration.ofDays(9))).overdue()).isTrue();
+    }
+
+    @Test
     void refusesToScheduleAFinalWithdrawal() {
         assertThatThrownBy(() -> SCHEDULE.next(WithdrawalStatus.SUCCEEDED, D0, THURSDAY_10, THURSDAY_10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("final");
