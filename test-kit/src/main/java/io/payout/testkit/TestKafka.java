@@ -154,6 +154,10 @@ public final class TestKafka {
 
     private static EmbeddedKafkaKraftBroker startBroker(int port) {
         EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 1);
+        // By default the broker writes its address to the SYSTEM property spring.kafka.bootstrap-servers, which
+        // outranks the properties a launcher passes to SpringApplicationBuilder: after a private broker (started,
+        // then destroyed, by another test) every later context in the JVM would dial a dead broker.
+        kraft.brokerListProperty("payout.testkit.kafka.brokers");
         kraft.brokerProperties(Map.of(
                         "auto.create.topics.enable", "false",
                         "group.initial.rebalance.delay.ms", "0",

@@ -1,0 +1,48 @@
+package io.payout.orchestrator;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.web.context.support.StandardServletEnvironment;
+
+/** Starts the orchestrator in-process (tests, the local stack, benchmarks); several can run in one JVM. */
+public final class OrchestratorServer implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private OrchestratorServer(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static OrchestratorServer start(Map<String, Object> properties) {
+        Map<String, Object> props = new HashMap<>(properties);
+        props.putIfAbsent("server.port", 0);
+        // First in line: builder properties are only defaults, so any application.yml, system property or
+        // environment variable would outrank what the caller asked (e.g. port 0, and two test JVMs clash on 8080).
+        StandardServletEnvironment environment = new StandardServletEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("orchestrator-server", props));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(OrchestratorApplication.class)
+                .environment(environment)
+                .main(OrchestratorApplication.class)
+                .run();
+        return new OrchestratorServer(context);
+    }
+
+    public String baseUrl() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The running context, for tests that need a bean. */
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
