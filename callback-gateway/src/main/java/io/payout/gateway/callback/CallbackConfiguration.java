@@ -1,0 +1,35 @@
+package io.payout.gateway.callback;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.payout.gateway.GatewayProperties;
+import io.payout.gateway.security.SourceNetworks;
+import io.payout.model.huifu.HuifuKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the notification endpoint; a missing or unreadable key or allow-list stops the start-up. */
+@Configuration(proxyBeanMethods = false)
+class CallbackConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackConfiguration.class);
+
+    @Bean
+    NotificationVerifier notificationVerifier(GatewayProperties properties) {
+        // HuifuKeys' messages never contain key material.
+        return new NotificationVerifier(HuifuKeys.publicKey(properties.huifuPublicKey()));
+    }
+
+    @Bean
+    SourceNetworks sourceNetworks(GatewayProperties properties) {
+        SourceNetworks sources = SourceNetworks.of(properties.allowedNetworks());
+        log.info("notifications accepted from {}", sources);
+        return sources;
+    }
+
+    @Bean
+    NotificationMetrics notificationMetrics(MeterRegistry meters) {
+        return new NotificationMetrics(meters);
+    }
+}

@@ -1,0 +1,92 @@
+package io.payout.sandbox;
+
+import io.payout.sandbox.api.SerialLog;
+import io.payout.sandbox.behavior.FaultSettings;
+import io.payout.sandbox.behavior.Faults;
+import io.payout.sandbox.ledger.Ledger;
+import io.payout.sandbox.lifecycle.Lifecycle;
+import io.payout.sandbox.lifecycle.SettlementClock;
+import io.payout.sandbox.lifecycle.Withdrawals;
+import io.payout.sandbox.notify.Notifier;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the sandbox's features; each is a plain class with its collaborators passed in. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SandboxProperties.class)
+class SandboxConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+    @Bean
+    Clock sandboxClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SandboxKeys sandboxKeys(SandboxProperties properties) {
+        SandboxKeys keys = SandboxKeys.from(properties);
+        log.info("sandbox signing key ready; public key (Base64 X.509) {}", keys.huifuPublicKeyBase64());
+        return keys;
+    }
+
+    @Bean
+    Faults faults(SandboxProperties properties) {
+        return new Faults(new FaultSettings(properties.seed(), properties.faults().rates(),
+                properties.faults().accounts()));
+    }
+
+    @Bean
+    Ledger ledger() {
+        return new Ledger();
+    }
+
+    @Bean
+    Withdrawals withdrawals() {
+        return new Withdrawals();
+    }
+
+    @Bean
+    SerialLog serialLog() {
+        return new SerialLog();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService sandboxScheduler() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-clock-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    SettlementClock settlementClock(SandboxProperties properties, Clock clock) {
+        return new SettlementClock(clock, properties.timeCompression(), new HashSet<>(properties.holidays()));
+    }
+
+    @Bean
+    Notifier notifier(SandboxProperties properties, SandboxKeys keys, Faults faults,
+                      ScheduledExecutorService sandboxScheduler, Clock clock) {
+        SandboxProperties.Notify notify = properties.notification();
+        return new Notifier(new Notifier.Settings(notify.timeout(), notify.retryInterval(), notify.maxRetries(),
+                notify.maxConcurrency()), keys.huifuPrivateKey(), faults, sandboxScheduler, clock);
+    }
+
+    @Bean
+    Lifecycle lifecycle(SandboxProperties properties, Ledger ledger, Withdrawals withdrawals, Notifier notifier,
+                        Faults faults, SettlementClock settlementClock, ScheduledExecutorService sandboxScheduler,
+                        Clock clock) {
+        return new Lifecycle(ledger, withdrawals, notifier, faults, settlementClock, sandboxScheduler, clock,
+                new Lifecycle.Delays(properties.accountingDelay(), properties.payoutDelay()));
+    }
+}

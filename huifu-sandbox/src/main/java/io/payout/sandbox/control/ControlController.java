@@ -1,0 +1,177 @@
+package io.payout.sandbox.control;
+
+import io.payout.sandbox.SandboxKeys;
+import io.payout.sandbox.api.SerialLog;
+import io.payout.sandbox.api.SerialView;
+import io.payout.sandbox.behavior.FaultSettings;
+import io.payout.sandbox.behavior.Faults;
+import io.payout.sandbox.behavior.OneShotFault;
+import io.payout.sandbox.ledger.AccountSpec;
+import io.payout.sandbox.ledger.AccountView;
+import io.payout.sandbox.ledger.CardSpec;
+import io.payout.sandbox.ledger.CashConfigSpec;
+import io.payout.sandbox.ledger.Ledger;
+import io.payout.sandbox.ledger.LedgerView;
+import io.payout.sandbox.lifecycle.Lifecycle;
+import io.payout.sandbox.lifecycle.SandboxStatus;
+import io.payout.sandbox.lifecycle.WithdrawalView;
+import io.payout.sandbox.lifecycle.Withdrawals;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The sandbox's own control API (JSON, snake_case) for tests and the local stack; not one of Huifu's paths. */
+@RestController
+@RequestMapping("/sandbox")
+public class ControlController {
+
+    private static final Logger log = LoggerFactory.getLogger(ControlController.class);
+
+    private final Ledger ledger;
+    private final Withdrawals withdrawals;
+    private final SerialLog serials;
+    private final Faults faults;
+    private final Lifecycle lifecycle;
+    private final SandboxKeys keys;
+
+    public ControlController(Ledger ledger, Withdrawals withdrawals, SerialLog serials, Faults faults,
+                             Lifecycle lifecycle, SandboxKeys keys) {
+        this.ledger = ledger;
+        this.withdrawals = withdrawals;
+        this.serials = serials;
+        this.faults = faults;
+        this.lifecycle = lifecycle;
+        this.keys = keys;
+    }
+
+    @PostMapping("/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    public AccountView createAccount(@RequestBody AccountSpec spec) {
+        return ledger.create(spec);
+    }
+
+    @GetMapping("/accounts")
+    public List<AccountView> accounts() {
+        return ledger.accounts();
+    }
+
+    @GetMapping("/accounts/{huifuId}")
+    public AccountView account(@PathVariable String huifuId) {
+        return ledger.account(huifuId).orElseThrow(() -> new NoSuchElementException("no account " + huifuId));
+    }
+
+    @PostMapping("/accounts/{huifuId}/cards")
+    public AccountView addCard(@PathVariable String huifuId, @RequestBody CardSpec card) {
+        return ledger.addCard(huifuId, card);
+    }
+
+    @PutMapping("/accounts/{huifuId}/cash_config")
+    public AccountView setCashConfig(@PathVariable String huifuId, @RequestBody List<CashConfigSpec> configs) {
+        return ledger.setCashConfig(huifuId, configs);
+    }
+
+    @PostMapping("/accounts/{huifuId}/credits")
+    public AccountView credit(@PathVariable String huifuId, @RequestBody Credit credit) {
+        return ledger.credit(huifuId, credit.amount(), credit.todayCredit());
+    }
+
+    @GetMapping("/withdrawals")
+    public List<WithdrawalView> withdrawals(@RequestParam(name = "huifu_id", required = false) String huifuId,
+                                            @RequestParam(name = "req_seq_id", required = false) String reqSeqId) {
+        return withdrawals.list(huifuId, reqSeqId);
+    }
+
+    @GetMapping("/serials")
+    public List<SerialView> serials(@RequestParam(name = "huifu_id", required = false) String huifuId,
+                                    @RequestParam(name = "req_seq_id", required = false) String reqSeqId) {
+        return serials.list(huifuId, reqSeqId);
+    }
+
+    @GetMapping("/faults")
+    public FaultSettings faults() {
+        return faults.settings();
+    }
+
+    @PutMapping("/faults")
+    public FaultSettings setFaults(@RequestBody FaultSettings settings) {
+        faults.set(settings);
+        log.info("faults set {}", faults.settings());
+        return faults.settings();
+    }
+
+    @PostMapping("/faults/next")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public void nextFault(@RequestBody OneShotFault oneShot) {
+        faults.arm(oneShot);
+        log.info("one-shot fault armed {}", oneShot);
+    }
+
+    @DeleteMapping("/faults")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void clearFaults() {
+        faults.clear();
+        log.info("faults cleared");
+    }
+
+    @PostMapping("/settle")
+    public LedgerView settle() {
+        lifecycle.settleAll();
+        return ledger.totals();
+    }
+
+    @GetMapping("/ledger")
+    public LedgerView ledger() {
+        return ledger.totals();
+    }
+
+    @GetMapping("/status")
+    public SandboxStatus status() {
+        return lifecycle.status();
+    }
+
+    @GetMapping("/keys")
+    public Map<String, String> keys() {
+        return Map.of("huifu_public_key", keys.huifuPublicKeyBase64());
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class})
+    ResponseEntity<Map<String, String>> badRequest(Exception e) {
+        return error(HttpStatus.BAD_REQUEST, e);
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ResponseEntity<Map<String, String>> notFound(Exception e) {
+        return error(HttpStatus.NOT_FOUND, e);
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<Map<String, String>> conflict(Exception e) {
+        return error(HttpStatus.CONFLICT, e);
+    }
+
+    private static ResponseEntity<Map<String, String>> error(HttpStatus status, Exception e) {
+        Throwable cause = e;
+        // A record's compact constructor says what is wrong; Jackson wraps it, so report the innermost message.
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? e.getClass().getSimpleName() : cause.getMessage();
+        return ResponseEntity.status(status).body(Map.of("error", message));
+    }
+}

@@ -1,0 +1,78 @@
+package io.payout.sandbox.ledger;
+
+import io.payout.model.Amount;
+import io.payout.model.IntoAcctDateType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One account's money and configuration. Mutable; only {@link Ledger} touches it, always under its lock. */
+final class Account {
+
+    final String huifuId;
+    final String acctId;
+    Amount base;
+    Amount credits;
+    Amount heldBase = Amount.ZERO;
+    Amount heldCredits = Amount.ZERO;
+    Amount paidOut = Amount.ZERO;
+    Amount fees = Amount.ZERO;
+    final Map<String, CardSpec> cards = new LinkedHashMap<>();
+    final Map<IntoAcctDateType, CashConfigSpec> cashConfig = new EnumMap<>(IntoAcctDateType.class);
+
+    Account(AccountSpec spec) {
+        this.huifuId = spec.huifuId();
+        this.acctId = spec.acctId();
+        this.base = spec.balance();
+        this.credits = spec.todayCredits();
+        spec.cards().forEach(card -> cards.put(card.tokenNo(), card));
+        spec.cashConfig().forEach(config -> cashConfig.put(config.type(), config));
+    }
+
+    Amount freeBase() {
+        return base.minus(heldBase);
+    }
+
+    Amount freeCredits() {
+        return credits.minus(heldCredits);
+    }
+
+    /**
+     * Reserves {@code amount}: today's credits first when allowed (so the settled balance stays available for DM,
+     * which may not touch today's funds), then the settled balance. Null when the free funds do not cover it.
+     */
+    Hold.Portion reserve(Amount amount, boolean creditsAllowed) {
+        Amount fromCredits = creditsAllowed ? min(amount, freeCredits()) : Amount.ZERO;
+        Amount fromBase = amount.minus(fromCredits);
+        if (fromBase.compareTo(freeBase()) > 0) {
+            return null;
+        }
+        heldCredits = heldCredits.plus(fromCredits);
+        heldBase = heldBase.plus(fromBase);
+        return new Hold.Portion(huifuId, fromBase, fromCredits);
+    }
+
+    void unreserve(Hold.Portion portion) {
+        heldCredits = heldCredits.minus(portion.fromCredits());
+        heldBase = heldBase.minus(portion.fromBase());
+    }
+
+    void debit(Hold.Portion portion) {
+        unreserve(portion);
+        credits = credits.minus(portion.fromCredits());
+        base = base.minus(portion.fromBase());
+    }
+
+    AccountView view() {
+        List<CardSpec> masked = new ArrayList<>();
+        cards.values().forEach(card -> masked.add(card.masked()));
+        return new AccountView(huifuId, acctId, base, credits, heldBase.plus(heldCredits),
+                freeBase().plus(freeCredits()), freeBase(), paidOut, fees, masked, List.copyOf(cashConfig.values()));
+    }
+
+    private static Amount min(Amount a, Amount b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

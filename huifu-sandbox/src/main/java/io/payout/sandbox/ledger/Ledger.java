@@ -1,0 +1,174 @@
+package io.payout.sandbox.ledger;
+
+import io.payout.model.Amount;
+import io.payout.model.IntoAcctDateType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sandbox's books: the ground truth every test compares against. One lock guards all accounts and totals;
+ * each operation is a handful of BigDecimal additions, so a single lock serves thousands of withdrawals a second
+ * and makes "money is conserved at every moment" trivially true of every snapshot.
+ * <p>
+ * Money moves in three steps: {@link #reserve} holds it when the request is accepted (it stays in the balance),
+ * {@link #debit} takes it out of the balance into transit, then {@link #pay} sends it to the card and the fee to
+ * Huifu, or {@link #bookBack} returns all of it to the settled balance.
+ */
+public final class Ledger {
+
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
+    private final Map<String, Account> accounts = new HashMap<>();
+    private Amount moneyIn = Amount.ZERO;
+    private Amount inTransit = Amount.ZERO;
+    private Amount paidOut = Amount.ZERO;
+    private Amount feesCollected = Amount.ZERO;
+
+    /** A withdrawal as the ledger needs it. {@code workingDay} picks D1's weekday fee. */
+    public record Ask(String huifuId, String acctId, String tokenNo, IntoAcctDateType type, Amount cash,
+                      boolean workingDay) {
+    }
+
+    public synchronized AccountView create(AccountSpec spec) {
+        if (accounts.containsKey(spec.huifuId())) {
+            throw new IllegalStateException("account exists: " + spec.huifuId());
+        }
+        Account account = new Account(spec);
+        accounts.put(spec.huifuId(), account);
+        moneyIn = moneyIn.plus(spec.balance()).plus(spec.todayCredits());
+        log.info("account created huifu_id={} balance={} today_credits={}", spec.huifuId(), spec.balance(),
+                spec.todayCredits());
+        return account.view();
+    }
+
+    public synchronized Optional<AccountView> account(String huifuId) {
+        return Optional.ofNullable(accounts.get(huifuId)).map(Account::view);
+    }
+
+    /** The account's acct_id (基本户), which answers and notices echo when the request named none. */
+    public synchronized Optional<String> acctIdOf(String huifuId) {
+        return Optional.ofNullable(accounts.get(huifuId)).map(account -> account.acctId);
+    }
+
+    public synchronized List<AccountView> accounts() {
+        return accounts.values().stream().map(Account::view).toList();
+    }
+
+    public synchronized AccountView addCard(String huifuId, CardSpec card) {
+        Account account = existing(huifuId);
+        account.cards.put(card.tokenNo(), card);
+        return account.view();
+    }
+
+    public synchronized AccountView setCashConfig(String huifuId, List<CashConfigSpec> configs) {
+        Account account = existing(huifuId);
+        account.cashConfig.clear();
+        configs.forEach(config -> account.cashConfig.put(config.type(), config));
+        return account.view();
+    }
+
+    /** Money put in from outside: to the settled balance, or to today's credits (which DM may not use). */
+    public synchronized AccountView credit(String huifuId, Amount amount, boolean todayCredit) {
+        Account account = existing(huifuId);
+        if (todayCredit) {
+            account.credits = account.credits.plus(amount);
+        } else {
+            account.base = account.base.plus(amount);
+        }
+        moneyIn = moneyIn.plus(amount);
+        log.info("account credited huifu_id={} amount={} today={}", huifuId, amount, todayCredit);
+        return account.view();
+    }
+
+    /** Checks a withdrawal against the account and, when it passes, holds its money. Codes per PROTOCOL.md §7. */
+    public synchronized Reservation reserve(Ask ask) {
+        Account account = accounts.get(ask.huifuId());
+        if (account == null) {
+            return Reservation.error("22000002", "商户信息不存在");
+        }
+        if (ask.acctId() != null && !ask.acctId().equals(account.acctId)) {
+            return Reservation.error("22000002", "账户信息不存在");
+        }
+        if (!account.cards.containsKey(ask.tokenNo())) {
+            return Reservation.error("22000005", "取现卡信息不存在");
+        }
+        CashConfigSpec config = account.cashConfig.get(ask.type());
+        if (config == null || !config.switchedOn()) {
+            return Reservation.error("22000004", "暂未开通" + ask.type() + "取现权限");
+        }
+        Amount fee = config.feeFor(ask.cash(), ask.workingDay());
+        if (config.feeInside() && fee.compareTo(ask.cash()) >= 0) {
+            return Reservation.failed(fee, "23000003", "取现金额不足以支付手续费");
+        }
+        Account payer = account;
+        if (!config.feeInside() && config.outFeeHuifuId() != null && !config.outFeeHuifuId().isBlank()) {
+            payer = accounts.get(config.outFeeHuifuId());
+            if (payer == null) {
+                return Reservation.error("22000005", "手续费承担方不存在");
+            }
+        }
+        boolean dm = ask.type() == IntoAcctDateType.DM;
+        Hold.Portion principal = account.reserve(ask.cash(), !dm);
+        if (principal == null) {
+            return dm ? Reservation.failed(fee, "90000000", "DM取现额度不足")
+                    : Reservation.failed(fee, "90000000", "可用余额不足");
+        }
+        Hold.Portion feePortion = config.feeInside()
+                ? new Hold.Portion(payer.huifuId, Amount.ZERO, Amount.ZERO)
+                : payer.reserve(fee, true);
+        if (feePortion == null) {
+            account.unreserve(principal);
+            return Reservation.failed(fee, "90000000", "手续费账户余额不足");
+        }
+        return Reservation.accepted(new Hold(principal, feePortion, ask.cash(), fee, config.feeInside()));
+    }
+
+    /** Accounting (the 02 notice): the held money leaves the balance and is in transit to the card. */
+    public synchronized void debit(Hold hold) {
+        accounts.get(hold.principal().huifuId()).debit(hold.principal());
+        accounts.get(hold.feePortion().huifuId()).debit(hold.feePortion());
+        inTransit = inTransit.plus(hold.total());
+    }
+
+    /** Paid (01, S): the card gets the amount (less the fee for 内扣); Huifu collects the fee. */
+    public synchronized void pay(Hold hold) {
+        inTransit = inTransit.minus(hold.total());
+        paidOut = paidOut.plus(hold.toCard());
+        feesCollected = feesCollected.plus(hold.fee());
+        Account account = accounts.get(hold.principal().huifuId());
+        account.paidOut = account.paidOut.plus(hold.toCard());
+        account.fees = account.fees.plus(hold.fee());
+    }
+
+    /** Payout failed (01, F/B): everything debited, fee included, goes back to the settled balances. */
+    public synchronized void bookBack(Hold hold) {
+        inTransit = inTransit.minus(hold.total());
+        Account account = accounts.get(hold.principal().huifuId());
+        account.base = account.base.plus(hold.principal().total());
+        Account payer = accounts.get(hold.feePortion().huifuId());
+        payer.base = payer.base.plus(hold.feePortion().total());
+    }
+
+    public synchronized LedgerView totals() {
+        Amount balances = Amount.ZERO;
+        Amount held = Amount.ZERO;
+        for (Account account : accounts.values()) {
+            balances = balances.plus(account.base).plus(account.credits);
+            held = held.plus(account.heldBase).plus(account.heldCredits);
+        }
+        boolean conserved = balances.plus(inTransit).plus(paidOut).plus(feesCollected).equals(moneyIn);
+        return new LedgerView(moneyIn, balances, held, inTransit, paidOut, feesCollected, conserved);
+    }
+
+    private Account existing(String huifuId) {
+        Account account = accounts.get(huifuId);
+        if (account == null) {
+            throw new java.util.NoSuchElementException("no account " + huifuId);
+        }
+        return account;
+    }
+}

@@ -1,0 +1,197 @@
+package io.payout.sandbox.lifecycle;
+
+import io.payout.model.IntoAcctDateType;
+import io.payout.sandbox.behavior.Fault;
+import io.payout.sandbox.behavior.Faults;
+import io.payout.sandbox.ledger.Ledger;
+import io.payout.sandbox.ledger.Reservation;
+import io.payout.sandbox.notify.Notice;
+import io.payout.sandbox.notify.Notifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives each accepted withdrawal: after the accounting delay the account is debited and the 02 notice sent;
+ * after the payout delay (D0, DM) or at the next natural (D1) or working (T1) day on the settlement clock the
+ * money is paid (01, S) or booked back (01, F/B). Every step is idempotent, so {@link #settleAll()} can run
+ * everything now while the scheduled steps still come later and find nothing to do.
+ */
+public final class Lifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
+    private static final DateTimeFormatter HF_SEQ_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss")
+            .withZone(SettlementClock.BEIJING);
+
+    /** Delays of the two steps after acceptance. */
+    public record Delays(Duration accounting, Duration payout) {
+    }
+
+    private final Ledger ledger;
+    private final Withdrawals withdrawals;
+    private final Notifier notifier;
+    private final Faults faults;
+    private final SettlementClock settlementClock;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Delays delays;
+    private final AtomicLong sequence = new AtomicLong();
+    /** Notices queued behind a withdrawal's earlier ones, not yet handed to the notifier. */
+    private final AtomicInteger queuedNotices = new AtomicInteger();
+
+    public Lifecycle(Ledger ledger, Withdrawals withdrawals, Notifier notifier, Faults faults,
+                     SettlementClock settlementClock, ScheduledExecutorService scheduler, Clock clock, Delays delays) {
+        this.ledger = ledger;
+        this.withdrawals = withdrawals;
+        this.notifier = notifier;
+        this.faults = faults;
+        this.settlementClock = settlementClock;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.delays = delays;
+    }
+
+    /** Starts an accepted withdrawal (its money already held) and returns its fresh hf_seq_id. */
+    public String accept(WithdrawalRequest request, Reservation reservation) {
+        long seq = sequence.incrementAndGet();
+        Instant now = clock.instant();
+        Withdrawal w = Withdrawal.accepted(seq, request, hfSeqId(now, seq), reservation.hold(), now);
+        withdrawals.add(w);
+        log.info("withdrawal accepted huifu_id={} req_seq_id={} hf_seq_id={} cash_amt={} fee_amt={} type={}",
+                request.key().huifuId(), request.key().reqSeqId(), w.hfSeqId, request.cash(), w.fee, request.type());
+        schedule(() -> account(w), delays.accounting());
+        return w.hfSeqId;
+    }
+
+    /** Records a withdrawal refused with trans_stat F (never debited), so that a query finds it. */
+    public String refuse(WithdrawalRequest request, Reservation reservation) {
+        long seq = sequence.incrementAndGet();
+        Instant now = clock.instant();
+        Withdrawal w = Withdrawal.refused(seq, request, hfSeqId(now, seq), reservation.fee(),
+                reservation.respCode(), reservation.respDesc(), now);
+        withdrawals.add(w);
+        log.info("withdrawal refused huifu_id={} req_seq_id={} resp_code={}", request.key().huifuId(),
+                request.key().reqSeqId(), reservation.respCode());
+        return w.hfSeqId;
+    }
+
+    /** Finishes every pending debit and payout now, whatever the clocks say. */
+    public void settleAll() {
+        withdrawals.all()
+                .filter(w -> !w.isFinal())
+                .sorted(Comparator.comparingLong(w -> w.sequence))
+                .forEach(w -> {
+                    account(w);
+                    payout(w);
+                });
+    }
+
+    /** How much work is still under way: withdrawals not final, notices not yet concluded. */
+    public SandboxStatus status() {
+        int open = (int) withdrawals.all().filter(w -> !w.isFinal()).count();
+        return new SandboxStatus(open, queuedNotices.get() + notifier.pending());
+    }
+
+    private void account(Withdrawal w) {
+        Map<String, String> notice;
+        synchronized (w) {
+            if (w.stage != Withdrawal.Stage.ACCEPTED) {
+                return;
+            }
+            ledger.debit(w.hold);
+            w.debited();
+            notice = w.respData("02");
+            if (w.request.notifyUrl() != null
+                    && faults.strikes(Fault.NOTIFY_REORDER, w.request.key().huifuId(), w.request.key().reqSeqId())) {
+                w.withheldAccountingNotice = notice;
+                notice = null;
+            }
+            send(w, notice, "02");
+        }
+        log.info("withdrawal debited huifu_id={} req_seq_id={}", w.request.key().huifuId(),
+                w.request.key().reqSeqId());
+        schedule(() -> payout(w), payoutDelay(w.request.type()));
+    }
+
+    private void payout(Withdrawal w) {
+        synchronized (w) {
+            if (w.stage != Withdrawal.Stage.DEBITED) {
+                return;
+            }
+            // Decided here, when the bank answers, so a one-shot PAYOUT_FAIL hits the next payout.
+            boolean fail = faults.strikes(Fault.PAYOUT_FAIL, w.request.key().huifuId(), w.request.key().reqSeqId());
+            if (fail) {
+                ledger.bookBack(w.hold);
+                w.bookedBack(clock.instant());
+            } else {
+                ledger.pay(w.hold);
+                w.paid(clock.instant());
+            }
+            send(w, w.respData("01"), "01");
+            // A reorder fault held the 02 back: it follows the 01 now.
+            send(w, w.withheldAccountingNotice, "02");
+            w.withheldAccountingNotice = null;
+        }
+        log.info("withdrawal finished huifu_id={} req_seq_id={} trans_status={} acct_status={}",
+                w.request.key().huifuId(), w.request.key().reqSeqId(), w.transStatus, w.acctStatus);
+    }
+
+    /** Queues a notice behind the withdrawal's earlier ones. Call under the withdrawal's monitor. */
+    private void send(Withdrawal w, Map<String, String> respData, String msgType) {
+        String url = w.request.notifyUrl();
+        if (respData == null || url == null) {
+            return;
+        }
+        Notice notice = new Notice(url, w.request.key().huifuId(), w.request.key().reqSeqId(), msgType, respData,
+                w::record);
+        queuedNotices.incrementAndGet();
+        w.noticeChain = w.noticeChain.thenCompose(ignored -> {
+            CompletableFuture<Void> delivered = notifier.deliver(notice);
+            queuedNotices.decrementAndGet();
+            return delivered;
+        });
+    }
+
+    private Duration payoutDelay(IntoAcctDateType type) {
+        Instant due = switch (type) {
+            case D0, DM -> null;
+            case D1 -> settlementClock.nextNaturalDay();
+            case T1 -> settlementClock.nextWorkingDay();
+        };
+        if (due == null) {
+            return delays.payout();
+        }
+        Duration untilDue = settlementClock.realDelayUntil(due);
+        return untilDue.compareTo(delays.payout()) > 0 ? untilDue : delays.payout();
+    }
+
+    private void schedule(Runnable step, Duration delay) {
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    log.error("withdrawal step failed", e);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("sandbox shutting down; step not scheduled");
+        }
+    }
+
+    private static String hfSeqId(Instant at, long seq) {
+        // Shaped like Huifu's (e.g. 002900TOP3A221112165433P410ac139c1300001), unique within this sandbox.
+        return "002900TOPSB" + HF_SEQ_TIME.format(at) + "P" + String.format("%012d", seq);
+    }
+}

@@ -1,0 +1,55 @@
+package io.payout.sandbox.lifecycle;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/** Every serial claimed and every withdrawal created, findable by serial and by hf_seq_id. */
+public final class Withdrawals {
+
+    private final Set<SerialKey> claimed = ConcurrentHashMap.newKeySet();
+    private final Map<SerialKey, Withdrawal> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Withdrawal> byHfSeqId = new ConcurrentHashMap<>();
+
+    /**
+     * Claims a serial. False when it was claimed before: the caller answers 20000000 and must not create a second
+     * withdrawal. Atomic, so two concurrent requests with one serial never both pass.
+     */
+    public boolean claim(SerialKey key) {
+        return claimed.add(key);
+    }
+
+    void add(Withdrawal withdrawal) {
+        byKey.put(withdrawal.request.key(), withdrawal);
+        byHfSeqId.put(withdrawal.hfSeqId, withdrawal);
+    }
+
+    public Optional<WithdrawalView> find(SerialKey key) {
+        return Optional.ofNullable(byKey.get(key)).map(Withdrawal::view);
+    }
+
+    public Optional<WithdrawalView> findByHfSeqId(String huifuId, String hfSeqId) {
+        return Optional.ofNullable(byHfSeqId.get(hfSeqId))
+                .filter(w -> w.request.key().huifuId().equals(huifuId))
+                .map(Withdrawal::view);
+    }
+
+    /** Accepted withdrawals (refused ones show in the serial log), oldest first, optionally filtered. */
+    public List<WithdrawalView> list(String huifuId, String reqSeqId) {
+        return byKey.values().stream()
+                .filter(w -> w.stage != Withdrawal.Stage.REFUSED)
+                .filter(w -> huifuId == null || w.request.key().huifuId().equals(huifuId))
+                .filter(w -> reqSeqId == null || w.request.key().reqSeqId().equals(reqSeqId))
+                .sorted(Comparator.comparingLong(w -> w.sequence))
+                .map(Withdrawal::view)
+                .toList();
+    }
+
+    Stream<Withdrawal> all() {
+        return byKey.values().stream();
+    }
+}

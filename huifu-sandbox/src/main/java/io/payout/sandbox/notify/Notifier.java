@@ -1,0 +1,171 @@
+package io.payout.sandbox.notify;
+
+import io.payout.model.huifu.CanonicalJson;
+import io.payout.model.huifu.HuifuNotifications;
+import io.payout.model.huifu.RsaSignatures;
+import io.payout.sandbox.behavior.Fault;
+import io.payout.sandbox.behavior.Faults;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers Huifu's trade notifications (PROTOCOL.md §4): a signed form POSTed to {@code notify_url}; acknowledged
+ * only by HTTP 200 with body {@code RECV_ORD_ID_<req_seq_id>} within the timeout; otherwise retried up to
+ * {@code maxRetries} times. Drop, duplicate, delay and bad-signature faults are applied here.
+ */
+public final class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    /** Delivery settings: per-attempt timeout, pause between attempts, retries after the first attempt. */
+    public record Settings(Duration timeout, Duration retryInterval, int maxRetries, int maxConcurrency) {
+    }
+
+    private final HttpClient http;
+    private final Settings settings;
+    private final PrivateKey huifuKey;
+    private final Faults faults;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final BoundedDispatch dispatch;
+    /** Deliveries not yet concluded (acknowledged or out of retries), so tests can wait for quiet. */
+    private final AtomicInteger pending = new AtomicInteger();
+
+    public Notifier(Settings settings, PrivateKey huifuKey, Faults faults, ScheduledExecutorService scheduler,
+                    Clock clock) {
+        this.settings = settings;
+        this.huifuKey = huifuKey;
+        this.faults = faults;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.dispatch = new BoundedDispatch(settings.maxConcurrency());
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER) // Huifu follows no redirects (§4.1)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /**
+     * Sends a notice, with whatever faults strike it. The future completes once its first attempt (of each copy)
+     * has finished, so a caller can chain notices to fix their order; retries go on independently.
+     */
+    public CompletableFuture<Void> deliver(Notice notice) {
+        String[] id = {notice.reqSeqId(), notice.msgType()};
+        if (faults.strikes(Fault.NOTIFY_DROP, notice.huifuId(), id)) {
+            notice.recorder().accept(new DeliveryAttempt(notice.msgType(), 1, 0, null, false, "dropped", true,
+                    clock.instant()));
+            log.info("notification dropped by fault req_seq_id={} msg_type={}", notice.reqSeqId(), notice.msgType());
+            return CompletableFuture.completedFuture(null);
+        }
+        boolean badSign = faults.strikes(Fault.BAD_NOTIFY_SIGN, notice.huifuId(), id);
+        String body = HuifuNotifications.formBody(form(notice.respData(), badSign));
+        long bound = faults.notifyDelayBoundMs(notice.huifuId());
+        long delayMs = bound <= 0 ? 0 : (long) (faults.choice("notify_delay", notice.huifuId(), id) * (bound + 1));
+        boolean duplicate = faults.strikes(Fault.NOTIFY_DUPLICATE, notice.huifuId(), id);
+        pending.addAndGet(duplicate ? 2 : 1);
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        Runnable start = () -> attempt(notice, body, !badSign, 1, 1, first);
+        if (delayMs > 0) {
+            scheduler.schedule(start, delayMs, TimeUnit.MILLISECONDS);
+        } else {
+            start.run();
+        }
+        if (!duplicate) {
+            return first;
+        }
+        return first.thenCompose(ignored -> {
+            CompletableFuture<Void> copy = new CompletableFuture<>();
+            attempt(notice, body, !badSign, 2, 1, copy);
+            return copy;
+        });
+    }
+
+    private Map<String, String> form(Map<String, String> respData, boolean badSign) {
+        if (!badSign) {
+            return HuifuNotifications.signedForm(respData, huifuKey);
+        }
+        String raw = CanonicalJson.of(respData);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("resp_code", HuifuNotifications.GATEWAY_OK_CODE);
+        form.put("resp_desc", HuifuNotifications.GATEWAY_OK_DESC);
+        // A well-formed signature over other text: verifies as Base64, fails as a signature.
+        form.put("sign", RsaSignatures.sign(raw + " ", huifuKey));
+        form.put("resp_data", raw);
+        return form;
+    }
+
+    private void attempt(Notice notice, String body, boolean signValid, int delivery, int attempt,
+                         CompletableFuture<Void> firstDone) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(notice.url()))
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            record(notice, delivery, attempt, null, false, "bad_url", signValid, firstDone);
+            pending.decrementAndGet();
+            return;
+        }
+        dispatch.submit(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .whenComplete((response, error) -> {
+                    dispatch.release();
+                    Integer status = response == null ? null : response.statusCode();
+                    boolean acked = response != null && status == 200
+                            && HuifuNotifications.ackBody(notice.reqSeqId()).equals(response.body().strip());
+                    String outcome = acked ? "acked"
+                            : response != null ? (status == 200 ? "ack_mismatch" : "http_" + status)
+                            : error instanceof HttpTimeoutException || error.getCause() instanceof HttpTimeoutException
+                            ? "timeout" : "io_error";
+                    record(notice, delivery, attempt, status, acked, outcome, signValid, firstDone);
+                    if (!acked && attempt <= settings.maxRetries()) {
+                        retryLater(notice, body, signValid, delivery, attempt + 1);
+                    } else {
+                        pending.decrementAndGet();
+                    }
+                }));
+    }
+
+    private void retryLater(Notice notice, String body, boolean signValid, int delivery, int attempt) {
+        try {
+            scheduler.schedule(() -> attempt(notice, body, signValid, delivery, attempt, null),
+                    settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            pending.decrementAndGet();
+        }
+    }
+
+    /** Notices being delivered or waiting for a retry. */
+    public int pending() {
+        return pending.get();
+    }
+
+    private void record(Notice notice, int delivery, int attempt, Integer status, boolean acked, String outcome,
+                        boolean signValid, CompletableFuture<Void> firstDone) {
+        notice.recorder().accept(new DeliveryAttempt(notice.msgType(), delivery, attempt, status, acked, outcome,
+                signValid, clock.instant()));
+        log.info("notification attempt req_seq_id={} msg_type={} delivery={} attempt={} outcome={}",
+                notice.reqSeqId(), notice.msgType(), delivery, attempt, outcome);
+        if (firstDone != null) {
+            firstDone.complete(null);
+        }
+    }
+}
