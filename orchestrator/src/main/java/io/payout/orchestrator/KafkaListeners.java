@@ -1,0 +1,63 @@
+package io.payout.orchestrator;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The batch listener containers of intake and notifications. Offsets are committed only after the listener
+ * returns, i.e. after the database transaction committed; a listener that throws (database down, version
+ * conflict) gets the same batch again with exponential back-off, forever: a transient failure never turns into a
+ * rejection or a skipped record.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaListeners {
+
+    /** First retry after 100 ms, doubling up to 10 s; never gives up. */
+    private static final long RETRY_INITIAL_MS = 100;
+    private static final long RETRY_MAX_MS = 10_000;
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> requestListenerFactory(KafkaProperties kafka,
+            org.springframework.core.env.Environment env) {
+        // Bytes, not strings: invalid UTF-8 must become a MALFORMED rejection, not a poison pill.
+        return factory(kafka, env, ByteArrayDeserializer.class);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, String> notificationListenerFactory(KafkaProperties kafka,
+            org.springframework.core.env.Environment env) {
+        return factory(kafka, env, StringDeserializer.class);
+    }
+
+    private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(KafkaProperties kafka,
+            org.springframework.core.env.Environment env, Class<?> valueDeserializer) {
+        Map<String, Object> props = kafka.buildConsumerProperties();
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                env.getProperty("orchestrator.consumer.max-poll-records", Integer.class, 1000));
+        props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, env.getProperty("orchestrator.consumer.group-id",
+                "orchestrator"));
+        ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
+        factory.setBatchListener(true);
+        factory.setConcurrency(env.getProperty("orchestrator.consumer.concurrency", Integer.class, 2));
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        ExponentialBackOff backOff = new ExponentialBackOff(RETRY_INITIAL_MS, 2.0);
+        backOff.setMaxInterval(RETRY_MAX_MS);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+}

@@ -1,0 +1,41 @@
+package io.payout.orchestrator;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the orchestrator in-process (tests, the local stack, benchmarks); several can run in one JVM. */
+public final class OrchestratorServer implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private OrchestratorServer(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static OrchestratorServer start(Map<String, Object> properties) {
+        Map<String, Object> props = new HashMap<>(properties);
+        props.putIfAbsent("server.port", 0);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(OrchestratorApplication.class)
+                .properties(props)
+                .run();
+        return new OrchestratorServer(context);
+    }
+
+    public String baseUrl() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The running context, for tests that need a bean. */
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,51 @@
+package io.payout.orchestrator.huifu;
+
+import io.payout.model.huifu.HuifuKeys;
+import java.net.http.HttpClient;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** Builds the Huifu client from {@code orchestrator.huifu.*}; fails start-up clearly when it cannot. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HuifuProperties.class)
+public class HuifuConfiguration {
+
+    @Bean
+    HuifuHttpClient huifuHttpClient(HuifuProperties properties) {
+        return create(properties);
+    }
+
+    /** The client for given properties (also used by tests and tools outside a Spring context). */
+    public static HuifuHttpClient create(HuifuProperties properties) {
+        properties.requireComplete();
+        PrivateKey merchantKey = load("merchant-private-key",
+                () -> HuifuKeys.privateKey(properties.merchantPrivateKey()));
+        PublicKey huifuKey = load("huifu-public-key", () -> HuifuKeys.publicKey(properties.huifuPublicKey()));
+        HttpClient jdk = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                // HTTP/1.1: no h2c upgrade dance with Huifu's gateway on every new connection.
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
+        factory.setReadTimeout(properties.readTimeout());
+        RestClient http = RestClient.builder()
+                .baseUrl(properties.baseUrl().toString())
+                .requestFactory(factory)
+                .build();
+        return new HuifuHttpClient(http, properties, merchantKey, huifuKey);
+    }
+
+    /** Loads a key; the message names the property and never carries the key (nor a cause that might). */
+    private static <K> K load(String property, java.util.function.Supplier<K> loader) {
+        try {
+            return loader.get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("orchestrator.huifu." + property + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.payout.orchestrator.huifu;
+
+import io.payout.model.huifu.HuifuEnvelope;
+import io.payout.model.huifu.HuifuSignatureException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Huifu over HTTP (PROTOCOL.md §1–§3, §5): signs each request, verifies each answer, and classifies it with
+ * {@link HuifuAnswers}. Never throws for Huifu's answers or transport failures, so a caller can never mistake an
+ * exception for a refusal. Concurrency is bounded so a slow Huifu cannot pile up threads and connections.
+ */
+public final class HuifuHttpClient implements Huifu {
+
+    static final String SUBMIT_PATH = "/v2/trade/settlement/encashment";
+    static final String QUERY_PATH = "/v2/trade/settlement/query";
+    private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
+    private static final Logger log = LoggerFactory.getLogger(HuifuHttpClient.class);
+
+    private final RestClient http;
+    private final String sysId;
+    private final String productId;
+    private final String notifyUrl;
+    private final PrivateKey merchantKey;
+    private final PublicKey huifuKey;
+    private final Semaphore permits;
+    private final Duration permitTimeout;
+
+    HuifuHttpClient(RestClient http, HuifuProperties properties, PrivateKey merchantKey, PublicKey huifuKey) {
+        this.http = http;
+        this.sysId = properties.sysId();
+        this.productId = properties.productId();
+        this.notifyUrl = properties.notifyUrl();
+        this.merchantKey = merchantKey;
+        this.huifuKey = huifuKey;
+        this.permits = new Semaphore(properties.maxConcurrency(), true);
+        this.permitTimeout = properties.permitTimeout();
+    }
+
+    @Override
+    public SubmitOutcome submit(SubmitCommand command) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("req_date", command.reqDate());
+        data.put("req_seq_id", command.reqSeqId());
+        data.put("huifu_id", command.huifuId());
+        data.put("cash_amt", command.cashAmt() == null ? null : command.cashAmt().toString());
+        data.put("into_acct_date_type", command.intoAcctDateType() == null ? null : command.intoAcctDateType().name());
+        data.put("token_no", command.tokenNo());
+        data.put("acct_id", blankToNull(command.acctId()));
+        data.put("remark", blankToNull(command.remark()));
+        data.put("notify_url", notifyUrl);
+        SubmitOutcome outcome = HuifuAnswers.submission(exchange(SUBMIT_PATH, data), command);
+        log.info("huifu submit huifu_id={} req_date={} req_seq_id={} -> {}",
+                command.huifuId(), command.reqDate(), command.reqSeqId(), outcome);
+        return outcome;
+    }
+
+    @Override
+    public QueryOutcome query(QueryCommand command) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("huifu_id", command.huifuId());
+        data.put("org_req_date", command.reqDate());
+        data.put("org_req_seq_id", command.reqSeqId());
+        QueryOutcome outcome = HuifuAnswers.query(exchange(QUERY_PATH, data), command);
+        log.info("huifu query huifu_id={} req_date={} req_seq_id={} -> {}",
+                command.huifuId(), command.reqDate(), command.reqSeqId(), outcome);
+        return outcome;
+    }
+
+    /** One signed POST; every failure becomes an {@link Exchange} without trusted data. */
+    private Exchange exchange(String path, Map<String, Object> data) {
+        boolean permitted;
+        try {
+            permitted = permits.tryAcquire(permitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Exchange.noAnswer("interrupted before sending");
+        }
+        if (!permitted) {
+            // Not sent at all; still reported as unknown, which only ever leads to a query.
+            return Exchange.noAnswer("not sent: " + permits.availablePermits() + " permits free after "
+                    + permitTimeout);
+        }
+        try {
+            HuifuEnvelope.SignedRequest request = HuifuEnvelope.request(sysId, productId, data, merchantKey);
+            Raw raw = http.post()
+                    .uri(path)
+                    .contentType(JSON_UTF8)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(request.body().getBytes(StandardCharsets.UTF_8))
+                    .exchange((req, response) -> new Raw(response.getStatusCode().value(),
+                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+            return verify(raw);
+        } catch (RuntimeException e) {
+            // Timeouts and I/O errors arrive as ResourceAccessException; whatever it is, the outcome is unknown.
+            return Exchange.noAnswer("no answer: " + describe(e));
+        } finally {
+            permits.release();
+        }
+    }
+
+    private Exchange verify(Raw raw) {
+        if (raw.status() != HuifuAnswers.HTTP_OK) {
+            return Exchange.untrusted(raw.status(), "HTTP " + raw.status());
+        }
+        try {
+            return Exchange.verified(raw.status(), HuifuEnvelope.verifyResponse(raw.body(), huifuKey).data());
+        } catch (HuifuSignatureException e) {
+            log.warn("huifu answer not trusted: {}", e.getMessage());
+            return Exchange.untrusted(raw.status(), "untrusted answer: " + e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private record Raw(int status, String body) {
+    }
+}

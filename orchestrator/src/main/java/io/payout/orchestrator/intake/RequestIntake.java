@@ -1,0 +1,131 @@
+package io.payout.orchestrator.intake;
+
+import io.payout.model.RequestRejected;
+import io.payout.model.RequestRejected.FieldError;
+import io.payout.model.RequestRejected.RejectionReason;
+import io.payout.model.WithdrawalRequestParser;
+import io.payout.model.WithdrawalRequested;
+import io.payout.orchestrator.OrchestratorTopics;
+import io.payout.orchestrator.outbox.Outbox;
+import io.payout.orchestrator.outbox.OutboxMessage;
+import io.payout.orchestrator.withdrawal.Applied;
+import io.payout.orchestrator.withdrawal.SerialNumbers;
+import io.payout.orchestrator.withdrawal.Transitions;
+import io.payout.orchestrator.withdrawal.Withdrawals;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes a batch of request records in one transaction: new withdrawals are stored REQUESTED with their first
+ * serial and their REQUESTED event; replays change nothing; conflicts and bad records become rejections. Every
+ * output goes through the outbox, so nothing reaches Kafka before this transaction commits.
+ */
+@Service
+public class RequestIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
+
+    private final WithdrawalRequestParser parser = new WithdrawalRequestParser();
+    private final Withdrawals withdrawals;
+    private final Transitions transitions;
+    private final Outbox outbox;
+    private final OrchestratorTopics topics;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public RequestIntake(Withdrawals withdrawals, Transitions transitions, Outbox outbox, OrchestratorTopics topics,
+                         JsonMapper json, Clock clock) {
+        this.withdrawals = withdrawals;
+        this.transitions = transitions;
+        this.outbox = outbox;
+        this.topics = topics;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What a batch did, for tests and metrics. */
+    public record Result(int created, int replayed, int rejected) {
+    }
+
+    @Transactional
+    public Result accept(List<byte[]> values) {
+        Instant now = clock.instant();
+        List<WithdrawalRequestParser.Parsed> parsed = new ArrayList<>(values.size());
+        Set<String> ids = new LinkedHashSet<>();
+        for (byte[] value : values) {
+            WithdrawalRequestParser.Parsed p = parser.parse(value);
+            parsed.add(p);
+            if (p.valid()) {
+                ids.add(p.request().withdrawalId());
+            }
+        }
+        // One query for the whole batch; later records of the same batch are compared with earlier ones too.
+        Map<String, WithdrawalRequested> known = new HashMap<>(withdrawals.requestsOf(ids));
+        List<Applied> created = new ArrayList<>();
+        List<OutboxMessage> rejections = new ArrayList<>();
+        int replayed = 0;
+        for (int i = 0; i < parsed.size(); i++) {
+            WithdrawalRequestParser.Parsed p = parsed.get(i);
+            if (!p.valid()) {
+                rejections.add(rejection(p.withdrawalId(), p.reasonCode(), p.errors(), values.get(i), now));
+                continue;
+            }
+            WithdrawalRequested request = p.request();
+            WithdrawalRequested prior = known.get(request.withdrawalId());
+            if (prior == null) {
+                known.put(request.withdrawalId(), request);
+                created.add(transitions.requested(request, SerialNumbers.next(request.huifuId(), now), now));
+            } else if (prior.sameContentAs(request)) {
+                // At-least-once delivery: the same request again changes nothing and publishes nothing.
+                replayed++;
+            } else {
+                log.info("withdrawal {} rejected: IDEMPOTENCY_CONFLICT", request.withdrawalId());
+                rejections.add(rejection(request.withdrawalId(), RejectionReason.IDEMPOTENCY_CONFLICT,
+                        List.of(new FieldError("withdrawal_id",
+                                "withdrawal_id is already known with other content; the original is untouched")),
+                        values.get(i), now));
+            }
+        }
+        withdrawals.insert(created, now);
+        if (!rejections.isEmpty()) {
+            outbox.appendAll(rejections);
+        }
+        return new Result(created.size(), replayed, rejections.size());
+    }
+
+    private OutboxMessage rejection(String withdrawalId, RejectionReason reason, List<FieldError> errors,
+                                    byte[] value, Instant now) {
+        RequestRejected rejected = new RequestRejected(withdrawalId, reason, errors, original(value), now);
+        if (reason != RejectionReason.IDEMPOTENCY_CONFLICT) {
+            log.info("request rejected: {} (withdrawal_id {})", reason, withdrawalId);
+        }
+        return new OutboxMessage(topics.rejections(), withdrawalId, json.writeValueAsString(rejected), Map.of());
+    }
+
+    /** The record's value as text, or Base64 when it is not UTF-8 (CONTRACT.md §1). */
+    private static String original(byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            return Base64.getEncoder().encodeToString(value);
+        }
+    }
+}

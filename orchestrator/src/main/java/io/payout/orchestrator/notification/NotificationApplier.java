@@ -1,0 +1,165 @@
+package io.payout.orchestrator.notification;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.payout.model.HuifuNotification;
+import io.payout.model.huifu.HuifuKeys;
+import io.payout.model.huifu.HuifuNotifications;
+import io.payout.model.huifu.HuifuSignatureException;
+import io.payout.orchestrator.withdrawal.Applied;
+import io.payout.orchestrator.withdrawal.Evidence;
+import io.payout.orchestrator.withdrawal.SerialKey;
+import io.payout.orchestrator.withdrawal.Transitions;
+import io.payout.orchestrator.withdrawal.Withdrawal;
+import io.payout.orchestrator.withdrawal.Withdrawals;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies Huifu notifications in batches, one transaction per batch: verify the signature again, skip ids in the
+ * inbox, find each withdrawal by its serial, apply 02/01 through the transition table (implied steps included),
+ * and record the ids. A notification for a serial not known yet is kept and applied once the serial is known.
+ */
+@Service
+public class NotificationApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationApplier.class);
+
+    private final Withdrawals withdrawals;
+    private final Transitions transitions;
+    private final NotificationInbox inbox;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final PublicKey huifuKey;
+    private final Counter rejectedSignature;
+    private final Counter unreadable;
+
+    public NotificationApplier(Withdrawals withdrawals, Transitions transitions, NotificationInbox inbox,
+                               JsonMapper json, Clock clock, MeterRegistry meters,
+                               @Value("${orchestrator.huifu.huifu-public-key}") String huifuPublicKey) {
+        this.withdrawals = withdrawals;
+        this.transitions = transitions;
+        this.inbox = inbox;
+        this.json = json;
+        this.clock = clock;
+        this.huifuKey = HuifuKeys.publicKey(huifuPublicKey);
+        this.rejectedSignature = Counter.builder("huifu.notifications.bad_signature").register(meters);
+        this.unreadable = Counter.builder("huifu.notifications.unreadable").register(meters);
+    }
+
+    /** What a batch did, for tests and metrics. */
+    public record Result(int applied, int duplicates, int kept, int discarded) {
+    }
+
+    @Transactional
+    public Result apply(List<String> values) {
+        Instant now = clock.instant();
+        Map<String, Verified> verified = new LinkedHashMap<>();
+        int discarded = 0;
+        int duplicates = 0;
+        for (String value : values) {
+            Verified v = verify(value);
+            if (v == null) {
+                discarded++;
+            } else if (verified.putIfAbsent(v.notificationId(), v) != null) {
+                duplicates++;
+            }
+        }
+        Result result = applyVerified(new ArrayList<>(verified.values()), now, true);
+        return new Result(result.applied(), result.duplicates() + duplicates, result.kept(), discarded);
+    }
+
+    /** Applies kept notifications whose serial became known; returns how many were applied. */
+    @Transactional
+    public int applyKnownPending(int limit) {
+        List<NotificationInbox.Pending> pending = inbox.nowKnown(limit);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<Verified> verified = new ArrayList<>();
+        for (NotificationInbox.Pending p : pending) {
+            Verified v = verify(p.payload());
+            if (v != null) {
+                verified.add(v);
+            }
+        }
+        inbox.forget(pending.stream().map(NotificationInbox.Pending::notificationId).toList());
+        return applyVerified(verified, clock.instant(), false).applied();
+    }
+
+    private Result applyVerified(List<Verified> verified, Instant now, boolean keepUnknown) {
+        Set<String> done = inbox.processed(verified.stream().map(Verified::notificationId).toList());
+        List<Verified> fresh = verified.stream().filter(v -> !done.contains(v.notificationId())).toList();
+        Map<SerialKey, String> owners = withdrawals.ownersOf(
+                new HashSet<>(fresh.stream().map(v -> NotificationEvidence.serialOf(v.fields())).toList()));
+        Map<String, Withdrawal> current = withdrawals.lock(new HashSet<>(owners.values()));
+        Map<String, Applied> changes = new LinkedHashMap<>();
+        List<NotificationInbox.Pending> unknown = new ArrayList<>();
+        List<String> applied = new ArrayList<>();
+        for (Verified v : fresh) {
+            SerialKey serial = NotificationEvidence.serialOf(v.fields());
+            String owner = owners.get(serial);
+            if (owner == null) {
+                // Never dropped: kept until the serial is known (PROTOCOL.md §4.4 "store the raw event, then act").
+                log.info("notification {} for unknown serial {}/{} kept", v.notificationId(), serial.reqDate(),
+                        serial.reqSeqId());
+                unknown.add(new NotificationInbox.Pending(v.notificationId(), serial.huifuId(), serial.reqDate(),
+                        serial.reqSeqId(), v.payload(), now));
+                continue;
+            }
+            Evidence evidence = NotificationEvidence.of(v.fields(), v.raw());
+            Withdrawal w = current.get(owner);
+            Applied change = transitions.apply(w, evidence, now);
+            current.put(owner, change.after());
+            changes.merge(owner, change, Applied::then);
+            applied.add(v.notificationId());
+        }
+        withdrawals.update(new ArrayList<>(changes.values()), now);
+        if (!applied.isEmpty()) {
+            inbox.markProcessed(applied, now);
+        }
+        if (keepUnknown && !unknown.isEmpty()) {
+            inbox.keep(unknown);
+        }
+        return new Result(applied.size(), verified.size() - fresh.size(), unknown.size(), 0);
+    }
+
+    /** Parses the gateway's record and verifies Huifu's signature again; null when it cannot be trusted. */
+    private Verified verify(String value) {
+        HuifuNotification notification;
+        try {
+            notification = json.readValue(value, HuifuNotification.class);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            unreadable.increment();
+            log.warn("unreadable notification record skipped: {}", e.getClass().getSimpleName());
+            return null;
+        }
+        try {
+            Map<String, String> fields = HuifuNotifications.verify(notification.raw(), notification.sign(), huifuKey);
+            // The id is recomputed from the raw text we verified, not taken from the record.
+            return new Verified(HuifuNotifications.notificationId(notification.raw()), fields, notification.raw(),
+                    value);
+        } catch (HuifuSignatureException e) {
+            rejectedSignature.increment();
+            log.warn("notification {} skipped: {}", notification.notificationId(), e.getMessage());
+            return null;
+        }
+    }
+
+    private record Verified(String notificationId, Map<String, String> fields, String raw, String payload) {
+    }
+}

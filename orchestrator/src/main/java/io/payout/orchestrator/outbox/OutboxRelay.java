@@ -1,0 +1,177 @@
+package io.payout.orchestrator.outbox;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Publishes the outbox to Kafka. Exactly one relay is active across all instances: the one whose dedicated
+ * PostgreSQL session holds the relay advisory lock; the others retry the lock and take over when that session
+ * ends. The active relay sends unsent rows in id order, in batches, waits for every acknowledgement, and only
+ * then marks the batch sent; on any failure nothing is marked and the same rows are sent again after a back-off.
+ * Rows are never skipped, so per key the topic carries the transitions in the order they were committed
+ * (at least once; consumers de-duplicate on event_id).
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DataSource dataSource;
+    private final List<String> bootstrapServers;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final AtomicLong published = new AtomicLong();
+    private volatile boolean leading;
+    private volatile CountDownLatch stopSignal;
+    private volatile Thread worker;
+
+    public OutboxRelay(DataSource dataSource, List<String> bootstrapServers, OutboxProperties properties,
+                       Clock clock) {
+        this.dataSource = dataSource;
+        this.bootstrapServers = List.copyOf(bootstrapServers);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (worker != null) {
+            return;
+        }
+        stopSignal = new CountDownLatch(1);
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Stops publishing and ends the session, which hands the relay role to another instance. */
+    @Override
+    public synchronized void stop() {
+        Thread running = worker;
+        if (running == null) {
+            return;
+        }
+        stopSignal.countDown();
+        try {
+            running.join(properties.sendTimeout().plus(properties.pollInterval()).plusSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    /** Whether this instance currently holds the relay role. */
+    public boolean isLeading() {
+        return leading;
+    }
+
+    /** Records acknowledged by the broker since start (a metric, and evidence in tests). */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    private void run() {
+        Duration backoff = properties.retryBase();
+        try (RelayProducer producer = new RelayProducer(bootstrapServers, properties.sendTimeout())) {
+            while (!stopping()) {
+                try (RelaySession session = new RelaySession(dataSource.getConnection())) {
+                    if (!session.tryLead()) {
+                        backoff = properties.retryBase();
+                        pause(properties.lockRetryInterval());
+                        continue;
+                    }
+                    leading = true;
+                    log.info("outbox relay active: this instance holds the relay lock");
+                    session.listen();
+                    serve(session, producer);
+                } catch (SQLException | RuntimeException e) {
+                    log.warn("outbox relay lost its database session, retrying in {}: {}", backoff, e.toString());
+                    pause(backoff);
+                    backoff = longer(backoff);
+                } finally {
+                    if (leading) {
+                        log.info("outbox relay inactive: released the relay lock");
+                    }
+                    leading = false;
+                }
+            }
+        }
+    }
+
+    /** The active relay's loop: drain, purge when due, then sleep until woken or the fallback poll is due. */
+    private void serve(RelaySession session, RelayProducer producer) throws SQLException {
+        Duration backoff = properties.retryBase();
+        Instant nextPurge = clock.instant();
+        int pollMillis = (int) Math.max(1, properties.pollInterval().toMillis());
+        while (!stopping()) {
+            try {
+                drain(session, producer);
+                backoff = properties.retryBase();
+            } catch (RelayProducer.RelayFailure e) {
+                // Nothing of the batch was marked: the same rows go again, in the same order, after the pause.
+                log.warn("outbox relay could not publish, retrying in {}: {}", backoff, e.getMessage());
+                pause(backoff);
+                backoff = longer(backoff);
+                continue;
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(nextPurge)) {
+                int purged = session.purgeSentBefore(now.minus(properties.retention()));
+                if (purged > 0) {
+                    log.debug("outbox purged {} sent rows", purged);
+                }
+                nextPurge = now.plus(properties.purgeInterval());
+            }
+            session.awaitWakeUp(pollMillis);
+        }
+    }
+
+    private void drain(RelaySession session, RelayProducer producer) throws RelayProducer.RelayFailure {
+        List<PendingMessage> batch;
+        do {
+            if (stopping()) {
+                return;
+            }
+            batch = session.unsent(properties.batchSize());
+            if (batch.isEmpty()) {
+                return;
+            }
+            producer.sendAll(batch);
+            // Marked only after every record of the batch is acknowledged (acks=all).
+            session.markSent(batch, clock.instant());
+            published.addAndGet(batch.size());
+        } while (batch.size() == properties.batchSize());
+    }
+
+    private Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : doubled;
+    }
+
+    private boolean stopping() {
+        return stopSignal.getCount() == 0;
+    }
+
+    private void pause(Duration duration) {
+        try {
+            stopSignal.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopSignal.countDown();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.payout.orchestrator.outbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The relay's dedicated PostgreSQL session: it holds the session-level advisory lock that makes its owner the
+ * one active relay, listens for wake-ups, and reads and marks outbox rows. Everything runs in autocommit on this
+ * one connection, so when the session dies the lock goes with it and another instance takes over.
+ */
+final class RelaySession implements AutoCloseable {
+
+    /** Advisory lock key of the relay role: the first 8 bytes of SHA-256("payout.outbox.relay"), fixed forever. */
+    static final long RELAY_LOCK = 0x6f7574626f782e31L;
+    static final String CHANNEL = "outbox_relay";
+    private static final int PURGE_CHUNK = 10_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Connection connection;
+    private final JdbcClient jdbc;
+
+    RelaySession(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(true);
+        this.jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+    }
+
+    /** Takes the relay role if nobody holds it; never waits. */
+    boolean tryLead() {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_lock(?)").param(RELAY_LOCK)
+                .query(Boolean.class).single());
+    }
+
+    void listen() {
+        jdbc.sql("listen " + CHANNEL).update();
+    }
+
+    /** Waits up to {@code timeoutMillis} for a wake-up; true when one (or more) arrived. */
+    boolean awaitWakeUp(int timeoutMillis) throws SQLException {
+        PGNotification[] notifications = connection.unwrap(PGConnection.class).getNotifications(timeoutMillis);
+        return notifications != null && notifications.length > 0;
+    }
+
+    /** The oldest unsent rows, in id order (the order they were written in, per key the transition order). */
+    List<PendingMessage> unsent(int limit) {
+        return jdbc.sql("""
+                        select id, topic, msg_key, payload, headers::text as headers
+                        from outbox
+                        where sent_at is null
+                        order by id
+                        limit ?
+                        """)
+                .param(limit)
+                .query((rs, row) -> new PendingMessage(rs.getLong("id"), rs.getString("topic"),
+                        rs.getString("msg_key"), rs.getString("payload"), headers(rs.getString("headers"))))
+                .list();
+    }
+
+    void markSent(List<PendingMessage> messages, Instant sentAt) {
+        Long[] ids = messages.stream().map(PendingMessage::id).toArray(Long[]::new);
+        jdbc.sql("update outbox set sent_at = ? where id = any(?)")
+                .params(OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC), ids)
+                .update();
+    }
+
+    /** Deletes rows sent before {@code cutoff}, in chunks so no statement holds many row locks; returns the count. */
+    int purgeSentBefore(Instant cutoff) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql("""
+                            delete from outbox
+                            where id in (select id from outbox where sent_at < ? limit ?)
+                            """)
+                    .params(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), PURGE_CHUNK)
+                    .update();
+            total += deleted;
+        } while (deleted == PURGE_CHUNK);
+        return total;
+    }
+
+    private static Map<String, String> headers(String json) {
+        if (json == null || json.equals("{}")) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : JSON.readTree(json).properties()) {
+            headers.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asString());
+        }
+        return headers;
+    }
+
+    /** Closing the session ends it, and PostgreSQL releases the advisory lock with it. */
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

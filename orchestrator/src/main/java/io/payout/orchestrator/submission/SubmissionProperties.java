@@ -1,0 +1,23 @@
+package io.payout.orchestrator.submission;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The submission workers: how often they look for due work, how many withdrawals they handle at once, the lease
+ * that keeps two instances off one withdrawal, and the back-off of queries after an unknown outcome.
+ */
+@ConfigurationProperties("orchestrator.submission")
+public record SubmissionProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("16") int threads,
+        @DefaultValue("64") int batchSize,
+        /* longer than Huifu's read timeout, so a lease never expires during a call */
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("1s") Duration retryBase,
+        @DefaultValue("5m") Duration retryMax,
+        /* a new serial only after two not-found answers at least this far apart */
+        @DefaultValue("2m") Duration notFoundSpacing) {
+}

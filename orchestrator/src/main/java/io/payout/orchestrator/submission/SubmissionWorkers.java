@@ -1,0 +1,126 @@
+package io.payout.orchestrator.submission;
+
+import io.payout.orchestrator.withdrawal.Withdrawals;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Claims due withdrawals with a lease (FOR UPDATE SKIP LOCKED, so any number of instances can run) and hands
+ * each to a bounded pool that sends or queries it. A failed step leaves the row due again after its lease.
+ */
+@Component
+@ConditionalOnProperty(name = "orchestrator.submission.enabled", havingValue = "true", matchIfMissing = true)
+class SubmissionWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionWorkers.class);
+
+    private final Withdrawals withdrawals;
+    private final Submissions submissions;
+    private final SubmissionProperties props;
+    private final Clock clock;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Semaphore capacity;
+    private ExecutorService pool;
+    private Thread poller;
+
+    SubmissionWorkers(Withdrawals withdrawals, Submissions submissions, SubmissionProperties props, Clock clock) {
+        this.withdrawals = withdrawals;
+        this.submissions = submissions;
+        this.props = props;
+        this.clock = clock;
+        this.capacity = new Semaphore(props.threads());
+    }
+
+    @Override
+    public void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        pool = Executors.newFixedThreadPool(props.threads(), r -> new Thread(r, "submission-" + n.incrementAndGet()));
+        poller = new Thread(this::poll, "submission-poller");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    private void poll() {
+        while (running.get()) {
+            try {
+                int free = Math.min(capacity.availablePermits(), props.batchSize());
+                List<String> claimed = List.of();
+                if (free > 0) {
+                    Instant now = clock.instant();
+                    claimed = withdrawals.claimDue(owner, now, now.plus(props.lease()), free);
+                    for (String id : claimed) {
+                        capacity.acquire();
+                        pool.execute(() -> step(id));
+                    }
+                }
+                if (claimed.isEmpty()) {
+                    Thread.sleep(props.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // database down: keep polling after a pause; claimed rows come back when their lease expires
+                log.warn("claiming due withdrawals failed: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void step(String withdrawalId) {
+        try {
+            submissions.process(withdrawalId);
+        } catch (RuntimeException e) {
+            log.warn("withdrawal {} step failed, retried after its lease: {}", withdrawalId, e.toString());
+        } finally {
+            capacity.release();
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(Math.max(1000, props.pollInterval().toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        poller.interrupt();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(15, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+}

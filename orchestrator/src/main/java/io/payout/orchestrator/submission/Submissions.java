@@ -1,0 +1,220 @@
+package io.payout.orchestrator.submission;
+
+import io.payout.orchestrator.huifu.Huifu;
+import io.payout.orchestrator.huifu.QueryCommand;
+import io.payout.orchestrator.huifu.QueryOutcome;
+import io.payout.orchestrator.huifu.SubmitCommand;
+import io.payout.orchestrator.huifu.SubmitOutcome;
+import io.payout.model.WithdrawalRequested;
+import io.payout.model.WithdrawalStatus;
+import io.payout.orchestrator.withdrawal.Applied;
+import io.payout.orchestrator.withdrawal.Evidence;
+import io.payout.orchestrator.withdrawal.EvidenceKind;
+import io.payout.orchestrator.withdrawal.NextAction;
+import io.payout.orchestrator.withdrawal.SerialKey;
+import io.payout.orchestrator.withdrawal.SerialNumbers;
+import io.payout.orchestrator.withdrawal.Transitions;
+import io.payout.orchestrator.withdrawal.Withdrawal;
+import io.payout.orchestrator.withdrawal.Withdrawals;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One step of one withdrawal: send its serial or query it, then apply Huifu's answer. Huifu is never called inside
+ * a database transaction; the row is re-read under lock before the answer is applied, because a notification may
+ * have moved it meanwhile.
+ */
+@Service
+@ConditionalOnProperty(name = "orchestrator.submission.enabled", havingValue = "true", matchIfMissing = true)
+public class Submissions {
+
+    private static final Logger log = LoggerFactory.getLogger(Submissions.class);
+
+    private final Withdrawals withdrawals;
+    private final Transitions transitions;
+    private final Huifu huifu;
+    private final TransactionTemplate tx;
+    private final SubmissionProperties props;
+    private final Clock clock;
+
+    public Submissions(Withdrawals withdrawals, Transitions transitions, Huifu huifu, TransactionTemplate tx,
+                       SubmissionProperties props, Clock clock) {
+        this.withdrawals = withdrawals;
+        this.transitions = transitions;
+        this.huifu = huifu;
+        this.tx = tx;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    public void process(String withdrawalId) {
+        Withdrawal w = withdrawals.find(withdrawalId).orElse(null);
+        if (w == null || w.nextAction() == null) {
+            return;
+        }
+        if (w.nextAction() == NextAction.SUBMIT) {
+            submit(withdrawalId);
+        } else {
+            query(withdrawalId);
+        }
+    }
+
+    /** Sends the current serial, then applies the synchronous answer. */
+    void submit(String withdrawalId) {
+        Withdrawal sending = tx.execute(status -> prepareSend(withdrawalId));
+        if (sending == null) {
+            return;
+        }
+        WithdrawalRequested r = sending.request();
+        SubmitOutcome outcome = huifu.submit(new SubmitCommand(r.huifuId(), sending.reqDate(), sending.reqSeqId(),
+                r.cashAmt(), r.intoAcctDateType(), r.tokenNo(), r.acctId(), r.remark()));
+        tx.executeWithoutResult(status -> applySubmit(withdrawalId, sending.serial(), outcome));
+    }
+
+    private Withdrawal prepareSend(String withdrawalId) {
+        Instant now = clock.instant();
+        Withdrawal w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
+        if (w == null || w.status() != WithdrawalStatus.REQUESTED || w.nextAction() != NextAction.SUBMIT) {
+            return null;
+        }
+        String today = SerialNumbers.reqDate(now);
+        if (!today.equals(w.reqDate())) {
+            Withdrawals.Serial current = currentSerial(w);
+            if (current.sentCount() > 0) {
+                // Huifu refuses a req_date that is not today, and a refusal would read as FAILED: query instead.
+                withdrawals.reschedule(w, NextAction.QUERY, now, now);
+                return null;
+            }
+            // Never sent: Huifu cannot have it, so giving it today's date moves no money twice.
+            SerialKey fresh = SerialNumbers.next(w.request().huifuId(), now);
+            withdrawals.addSerial(w.withdrawalId(), fresh, now);
+            withdrawals.update(List.of(new Applied(w, w.withSerial(fresh.reqDate(), fresh.reqSeqId()), List.of(),
+                    List.of(), List.of())), now);
+            w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
+        }
+        withdrawals.markSent(w.serial(), now);
+        // From here Huifu may have the serial. If this instance dies before the answer is applied, the next
+        // worker finds QUERY due, not SUBMIT: it asks before anything else.
+        withdrawals.reschedule(w, NextAction.QUERY, now.plus(props.lease()), now);
+        return w;
+    }
+
+    private void applySubmit(String withdrawalId, SerialKey serial, SubmitOutcome outcome) {
+        Instant now = clock.instant();
+        Withdrawal w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
+        Evidence evidence = evidenceOf(outcome, serial);
+        withdrawals.recordSubmit(serial, outcome.getClass().getSimpleName().toUpperCase(), evidence.code(),
+                evidence.text());
+        Applied applied = transitions.apply(w, evidence, now);
+        if (outcome instanceof SubmitOutcome.Unknown u && !applied.after().status().isFinal()
+                && applied.after().status() == WithdrawalStatus.REQUESTED) {
+            // Unknown is never FAILED: query first, backing off (more when Huifu asks us to slow down).
+            int attempt = w.attempts() + (u.rateLimited() ? 3 : 0);
+            applied = applied.scheduled(NextAction.QUERY, now.plus(delay(attempt)), w.attempts() + 1);
+            log.info("withdrawal {} submission outcome unknown ({}); query scheduled", withdrawalId, u.reason());
+        }
+        withdrawals.update(List.of(applied), now);
+    }
+
+    /** What the synchronous answer proves; each case of the sealed outcome has its kind. */
+    private static Evidence evidenceOf(SubmitOutcome outcome, SerialKey serial) {
+        if (outcome instanceof SubmitOutcome.Accepted a) {
+            return new Evidence("S".equals(a.transStat()) ? EvidenceKind.SYNC_SUCCESS : EvidenceKind.SYNC_PROCESSING,
+                    serial, a.respCode(), a.respDesc(), a.hfSeqId(), null, null,
+                    "trans_stat=" + a.transStat() + " resp_code=" + a.respCode());
+        }
+        if (outcome instanceof SubmitOutcome.Refused f) {
+            return Evidence.of(EvidenceKind.SYNC_REFUSED, serial, f.respCode(), f.respDesc(),
+                    "resp_code=" + f.respCode() + " resp_desc=" + f.respDesc());
+        }
+        SubmitOutcome.Unknown u = (SubmitOutcome.Unknown) outcome;
+        return Evidence.of(EvidenceKind.SYNC_UNKNOWN, serial, u.respCode(), u.reason(),
+                "unknown: " + u.reason() + (u.respCode() == null ? "" : " resp_code=" + u.respCode()));
+    }
+
+    /** Asks Huifu for the truth of the current serial and applies it. */
+    void query(String withdrawalId) {
+        Withdrawal w = withdrawals.find(withdrawalId).orElse(null);
+        if (w == null || w.nextAction() != NextAction.QUERY) {
+            return;
+        }
+        SerialKey serial = w.serial();
+        QueryOutcome outcome = huifu.query(new QueryCommand(serial.huifuId(), serial.reqDate(), serial.reqSeqId()));
+        tx.executeWithoutResult(status -> applyQuery(withdrawalId, serial, outcome));
+    }
+
+    private void applyQuery(String withdrawalId, SerialKey serial, QueryOutcome outcome) {
+        Instant now = clock.instant();
+        Withdrawal w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
+        if (!w.serial().equals(serial)) {
+            return;
+        }
+        if (outcome instanceof QueryOutcome.Found f) {
+            withdrawals.recordQuery(serial, "FOUND", now);
+            EvidenceKind kind = "S".equals(f.transStatus()) ? EvidenceKind.QUERY_SUCCESS
+                    : "F".equals(f.transStatus()) ? EvidenceKind.QUERY_FAILED : EvidenceKind.QUERY_PROCESSING;
+            Evidence evidence = new Evidence(kind, serial, f.respCode(), f.transDesc(), f.hfSeqId(), f.cashAmt(),
+                    f.feeAmt(), "query trans_status=" + f.transStatus() + " resp_code=" + f.respCode());
+            Applied applied = transitions.apply(w, evidence, now);
+            if (!applied.after().status().isFinal() && applied.entered().isEmpty()) {
+                applied = applied.scheduled(NextAction.QUERY, now.plus(delay(w.attempts())), w.attempts() + 1);
+            }
+            withdrawals.update(List.of(applied), now);
+        } else if (outcome instanceof QueryOutcome.NotFound n) {
+            withdrawals.recordQuery(serial, "NOT_FOUND", now);
+            Applied applied = transitions.apply(w, Evidence.of(EvidenceKind.QUERY_NOT_FOUND, serial, n.respCode(),
+                    n.respDesc(), "query not found resp_code=" + n.respCode()), now);
+            withdrawals.update(List.of(afterNotFound(w, applied, now)), now);
+        } else {
+            QueryOutcome.Unknown u = (QueryOutcome.Unknown) outcome;
+            withdrawals.recordQuery(serial, "UNKNOWN", now);
+            int attempt = w.attempts() + (u.rateLimited() ? 3 : 0);
+            withdrawals.reschedule(w, NextAction.QUERY, now.plus(delay(attempt)), now);
+        }
+    }
+
+    /**
+     * Huifu has no such serial. Re-sending the same serial is safe while its req_date is today (Huifu answers
+     * 20000000 if it has it after all). A new serial only after two not-found answers minutes apart, so that a
+     * request still in flight at Huifu is never doubled by a second serial.
+     */
+    private Applied afterNotFound(Withdrawal w, Applied applied, Instant now) {
+        if (applied.after().status() != WithdrawalStatus.REQUESTED) {
+            return applied.scheduled(NextAction.QUERY, now.plus(delay(w.attempts())), w.attempts() + 1);
+        }
+        if (SerialNumbers.reqDate(now).equals(w.reqDate())) {
+            return applied.scheduled(NextAction.SUBMIT, now, w.attempts() + 1);
+        }
+        Withdrawals.Serial current = currentSerial(w);
+        boolean twiceApart = current.notFoundCount() >= 2 && current.firstNotFoundAt() != null
+                && !current.firstNotFoundAt().plus(props.notFoundSpacing()).isAfter(now);
+        if (twiceApart) {
+            SerialKey fresh = SerialNumbers.next(w.request().huifuId(), now);
+            withdrawals.addSerial(w.withdrawalId(), fresh, now);
+            log.info("withdrawal {} serial {} not found twice; new serial {}", w.withdrawalId(), w.reqSeqId(),
+                    fresh.reqSeqId());
+            Withdrawal renewed = applied.after().withSerial(fresh.reqDate(), fresh.reqSeqId());
+            return new Applied(applied.before(), renewed, applied.entered(), applied.history(), applied.events())
+                    .scheduled(NextAction.SUBMIT, now, 0);
+        }
+        return applied.scheduled(NextAction.QUERY, now.plus(props.notFoundSpacing()), w.attempts() + 1);
+    }
+
+    private Withdrawals.Serial currentSerial(Withdrawal w) {
+        return withdrawals.serialsOf(w.withdrawalId()).stream()
+                .filter(s -> s.key().equals(w.serial())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("withdrawal " + w.withdrawalId() + " has no serial row"));
+    }
+
+    private Duration delay(int attempt) {
+        return Backoff.delay(props.retryBase(), props.retryMax(), attempt);
+    }
+}

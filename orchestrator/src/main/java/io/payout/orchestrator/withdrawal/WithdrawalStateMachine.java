@@ -1,0 +1,123 @@
+package io.payout.orchestrator.withdrawal;
+
+import static io.payout.model.WithdrawalStatus.ACCOUNTED;
+import static io.payout.model.WithdrawalStatus.FAILED;
+import static io.payout.model.WithdrawalStatus.PROCESSING;
+import static io.payout.model.WithdrawalStatus.REFUNDED;
+import static io.payout.model.WithdrawalStatus.REQUESTED;
+import static io.payout.model.WithdrawalStatus.SUCCEEDED;
+
+import io.payout.model.WithdrawalStatus;
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.config.StateMachineBuilder;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
+import reactor.core.publisher.Mono;
+
+/**
+ * The contract's graph (CONTRACT.md §2) as a spring-statemachine, kept behind this one class because the library
+ * is no longer maintained. It decides nothing: {@link TransitionTable} chooses the path, and this class walks it
+ * step by step on a machine rehydrated at the row's state, refusing any step the graph does not allow.
+ */
+public final class WithdrawalStateMachine {
+
+    /** The single steps of the graph. */
+    enum Step {
+        ACCEPT(REQUESTED, PROCESSING),
+        REFUSE(REQUESTED, FAILED),
+        DEBIT(PROCESSING, ACCOUNTED),
+        FAIL(PROCESSING, FAILED),
+        PAY(ACCOUNTED, SUCCEEDED),
+        BOOK_BACK(ACCOUNTED, REFUNDED);
+
+        final WithdrawalStatus from;
+        final WithdrawalStatus to;
+
+        Step(WithdrawalStatus from, WithdrawalStatus to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        static Step between(WithdrawalStatus from, WithdrawalStatus to) {
+            for (Step step : values()) {
+                if (step.from == from && step.to == to) {
+                    return step;
+                }
+            }
+            throw new IllegalTransitionException(from + " -> " + to + " is not a transition of the contract");
+        }
+    }
+
+    /** A path that leaves the contract's graph: a bug in the table, never a normal outcome. */
+    public static final class IllegalTransitionException extends IllegalStateException {
+        IllegalTransitionException(String message) {
+            super(message);
+        }
+    }
+
+    // Why one machine per thread: building a machine costs far more than resetting one, and intake/notification
+    // batches walk thousands of paths per second. A machine is only ever used by its own thread.
+    private static final ThreadLocal<StateMachine<WithdrawalStatus, Step>> MACHINE =
+            ThreadLocal.withInitial(WithdrawalStateMachine::build);
+
+    private WithdrawalStateMachine() {
+    }
+
+    /** Walks {@code path} from {@code from}; returns the final state, or throws if any step is not allowed. */
+    public static WithdrawalStatus walk(WithdrawalStatus from, List<WithdrawalStatus> path) {
+        if (path.isEmpty()) {
+            return from;
+        }
+        StateMachine<WithdrawalStatus, Step> machine = MACHINE.get();
+        if (machine.isComplete()) {
+            // a machine that reached an end state does not take events again, even after a reset
+            MACHINE.remove();
+            machine = MACHINE.get();
+        }
+        machine.stopReactively().block();
+        machine.getStateMachineAccessor().doWithAllRegions(access -> access
+                .resetStateMachineReactively(new DefaultStateMachineContext<>(from, null, null, null)).block());
+        machine.startReactively().block();
+        WithdrawalStatus current = from;
+        for (WithdrawalStatus next : path) {
+            Step step = Step.between(current, next);
+            List<StateMachineEventResult<WithdrawalStatus, Step>> results = machine
+                    .sendEvent(Mono.just(MessageBuilder.withPayload(step).build()))
+                    .collectList().block();
+            // the transition itself completes after ACCEPTED is emitted: wait for it before reading the state
+            if (results != null) {
+                results.forEach(r -> r.complete().block());
+            }
+            boolean accepted = results != null && !results.isEmpty() && results.stream()
+                    .allMatch(r -> r.getResultType() == StateMachineEventResult.ResultType.ACCEPTED);
+            if (!accepted || machine.getState().getId() != next) {
+                throw new IllegalTransitionException("state machine refused " + step + " in " + current + ": "
+                        + (results == null ? "no result" : results.stream().map(r -> r.getResultType().name()).toList())
+                        + " now " + machine.getState().getId());
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static StateMachine<WithdrawalStatus, Step> build() {
+        try {
+            StateMachineBuilder.Builder<WithdrawalStatus, Step> builder = StateMachineBuilder.builder();
+            builder.configureConfiguration().withConfiguration().autoStartup(false);
+            builder.configureStates().withStates()
+                    .initial(REQUESTED)
+                    .states(EnumSet.allOf(WithdrawalStatus.class))
+                    .end(SUCCEEDED).end(REFUNDED).end(FAILED);
+            var transitions = builder.configureTransitions();
+            for (Step step : Step.values()) {
+                transitions = transitions.withExternal().source(step.from).target(step.to).event(step).and();
+            }
+            return builder.build();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the withdrawal state machine", e);
+        }
+    }
+}

@@ -1,0 +1,329 @@
+package io.payout.orchestrator.withdrawal;
+
+import io.payout.model.AccountKind;
+import io.payout.model.Amount;
+import io.payout.model.IntoAcctDateType;
+import io.payout.model.WithdrawalRequested;
+import io.payout.model.WithdrawalStatus;
+import io.payout.orchestrator.outbox.Outbox;
+import io.payout.orchestrator.outbox.OutboxMessage;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The withdrawals, their serials and their history. Reads by many ids at once and writes with batched statements
+ * (JdbcTemplate.batchUpdate, since JdbcClient has no batch), because intake and notifications run in batches of
+ * hundreds and one round trip per record would cap throughput far below the targets.
+ */
+@Component
+public final class Withdrawals {
+
+    private static final String COLUMNS = """
+            withdrawal_id, status, version, huifu_id, account_kind, token_no, cash_amt, into_acct_date_type,
+            acct_id, remark, requested_at, req_date, req_seq_id, hf_seq_id, fee_amt, attention, attention_reason,
+            next_action, next_action_at, attempts""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Outbox outbox;
+    private final JsonMapper json;
+
+    public Withdrawals(JdbcClient jdbc, JdbcTemplate batch, Outbox outbox, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    public Optional<Withdrawal> find(String withdrawalId) {
+        return jdbc.sql("select " + COLUMNS + " from withdrawals where withdrawal_id = ?")
+                .param(withdrawalId).query(Withdrawals::map).optional();
+    }
+
+    /** The stored requests of the given ids (replay and conflict detection at intake). */
+    public Map<String, WithdrawalRequested> requestsOf(Collection<String> ids) {
+        Map<String, WithdrawalRequested> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select " + COLUMNS + " from withdrawals where withdrawal_id = any(?)")
+                .param(ids.toArray(String[]::new))
+                .query(Withdrawals::map).list()
+                .forEach(w -> found.put(w.withdrawalId(), w.request()));
+        return found;
+    }
+
+    /**
+     * Locks the rows (in id order, so two transactions never deadlock) and returns them: the caller applies
+     * evidence to the row as it is now, never to a copy read before a call to Huifu.
+     */
+    public Map<String, Withdrawal> lock(Collection<String> ids) {
+        Map<String, Withdrawal> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select " + COLUMNS + " from withdrawals where withdrawal_id = any(?) order by withdrawal_id for update")
+                .param(ids.toArray(String[]::new))
+                .query(Withdrawals::map).list()
+                .forEach(w -> found.put(w.withdrawalId(), w));
+        return found;
+    }
+
+    /** Which withdrawal each known serial belongs to (earlier serials included). */
+    public Map<SerialKey, String> ownersOf(Collection<SerialKey> serials) {
+        Map<SerialKey, String> owners = new HashMap<>();
+        if (serials.isEmpty()) {
+            return owners;
+        }
+        jdbc.sql("""
+                        select s.huifu_id, s.req_date, s.req_seq_id, s.withdrawal_id
+                        from withdrawal_serials s
+                        join unnest(?::varchar[], ?::varchar[], ?::varchar[]) as k(huifu_id, req_date, req_seq_id)
+                          on s.huifu_id = k.huifu_id and s.req_date = k.req_date and s.req_seq_id = k.req_seq_id
+                        """)
+                .params(serials.stream().map(SerialKey::huifuId).toArray(String[]::new),
+                        serials.stream().map(SerialKey::reqDate).toArray(String[]::new),
+                        serials.stream().map(SerialKey::reqSeqId).toArray(String[]::new))
+                .query((rs, n) -> Map.entry(new SerialKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4)))
+                .list().forEach(e -> owners.put(e.getKey(), e.getValue()));
+        return owners;
+    }
+
+    /** Stores new withdrawals with their first serial, REQUESTED history and events: one transaction, batched. */
+    public void insert(List<Applied> created, Instant now) {
+        if (created.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(created.size());
+        List<Object[]> serials = new ArrayList<>(created.size());
+        for (Applied applied : created) {
+            Withdrawal w = applied.after();
+            WithdrawalRequested r = w.request();
+            rows.add(new Object[] {w.withdrawalId(), w.status().name(), r.huifuId(), r.accountKind().name(),
+                    r.tokenNo(), r.cashAmt().value(), r.intoAcctDateType().name(), r.acctId(), r.remark(),
+                    ts(r.requestedAt()), json.writeValueAsString(r), w.reqDate(), w.reqSeqId(),
+                    w.nextAction() == null ? null : w.nextAction().name(), ts(w.nextActionAt()), ts(now), ts(now)});
+            serials.add(new Object[] {r.huifuId(), w.reqDate(), w.reqSeqId(), w.withdrawalId(), ts(now)});
+        }
+        batch.batchUpdate("""
+                insert into withdrawals (withdrawal_id, status, version, huifu_id, account_kind, token_no, cash_amt,
+                  into_acct_date_type, acct_id, remark, requested_at, request, req_date, req_seq_id, next_action,
+                  next_action_at, created_at, updated_at)
+                values (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
+        batch.batchUpdate("""
+                insert into withdrawal_serials (huifu_id, req_date, req_seq_id, withdrawal_id, created_at)
+                values (?, ?, ?, ?, ?)
+                """, serials);
+        appendHistoryAndEvents(created);
+    }
+
+    /**
+     * Writes changed withdrawals with the version check, their history rows and their events, batched. A row
+     * whose version moved meanwhile fails the whole transaction; the caller retries from the fresh row.
+     */
+    public void update(List<Applied> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (Applied applied : changes) {
+            Withdrawal w = applied.after();
+            rows.add(new Object[] {w.status().name(), w.reqDate(), w.reqSeqId(), w.hfSeqId(),
+                    w.feeAmt() == null ? null : w.feeAmt().value(), w.attention(), w.attentionReason(),
+                    w.nextAction() == null ? null : w.nextAction().name(), ts(w.nextActionAt()), w.attempts(),
+                    ts(now), w.withdrawalId(), applied.before().version()});
+        }
+        int[] counts = batch.batchUpdate("""
+                update withdrawals set status = ?, version = version + 1, req_date = ?, req_seq_id = ?,
+                  hf_seq_id = ?, fee_amt = ?, attention = ?, attention_reason = ?, next_action = ?,
+                  next_action_at = ?, attempts = ?, lease_owner = null, lease_until = null, updated_at = ?
+                where withdrawal_id = ? and version = ?
+                """, rows);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new OptimisticLockingFailureException("withdrawal " + changes.get(i).after().withdrawalId()
+                        + " changed since version " + changes.get(i).before().version());
+            }
+        }
+        appendHistoryAndEvents(changes);
+    }
+
+    /** A new serial for a withdrawal whose every earlier serial Huifu answered as not existing. */
+    public void addSerial(String withdrawalId, SerialKey serial, Instant now) {
+        jdbc.sql("""
+                insert into withdrawal_serials (huifu_id, req_date, req_seq_id, withdrawal_id, created_at)
+                values (?, ?, ?, ?, ?)
+                """).params(serial.huifuId(), serial.reqDate(), serial.reqSeqId(), withdrawalId, ts(now)).update();
+    }
+
+    public List<Serial> serialsOf(String withdrawalId) {
+        return jdbc.sql("""
+                        select huifu_id, req_date, req_seq_id, sent_count, submit_outcome, submit_code, query_count,
+                          not_found_count, first_not_found_at, last_query_at, last_query_result
+                        from withdrawal_serials where withdrawal_id = ? order by created_at, req_seq_id
+                        """)
+                .param(withdrawalId)
+                .query((rs, n) -> new Serial(new SerialKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8),
+                        instant(rs, 9), instant(rs, 10), rs.getString(11)))
+                .list();
+    }
+
+    /** Counts a send before it happens: from now on Huifu may have this serial, so it must be queried first. */
+    public void markSent(SerialKey serial, Instant now) {
+        jdbc.sql("""
+                update withdrawal_serials set sent_count = sent_count + 1, last_sent_at = ?
+                where huifu_id = ? and req_date = ? and req_seq_id = ?
+                """).params(ts(now), serial.huifuId(), serial.reqDate(), serial.reqSeqId()).update();
+    }
+
+    public void recordSubmit(SerialKey serial, String outcome, String code, String desc) {
+        jdbc.sql("""
+                update withdrawal_serials set submit_outcome = ?, submit_code = ?, submit_desc = ?
+                where huifu_id = ? and req_date = ? and req_seq_id = ?
+                """).params(outcome, code, desc, serial.huifuId(), serial.reqDate(), serial.reqSeqId()).update();
+    }
+
+    /** Records a query's answer on the serial; a FOUND answer resets the not-found evidence. */
+    public void recordQuery(SerialKey serial, String result, Instant now) {
+        jdbc.sql("""
+                update withdrawal_serials set query_count = query_count + 1, last_query_at = :now,
+                  last_query_result = :result,
+                  not_found_count = case when :result = 'NOT_FOUND' then not_found_count + 1
+                                         when :result = 'FOUND' then 0 else not_found_count end,
+                  first_not_found_at = case when :result = 'NOT_FOUND' then coalesce(first_not_found_at, :now)
+                                            when :result = 'FOUND' then null else first_not_found_at end
+                where huifu_id = :huifuId and req_date = :reqDate and req_seq_id = :reqSeqId
+                """)
+                .param("now", ts(now)).param("result", result).param("huifuId", serial.huifuId())
+                .param("reqDate", serial.reqDate()).param("reqSeqId", serial.reqSeqId()).update();
+    }
+
+    /**
+     * Claims up to {@code limit} withdrawals whose next action is due, with a lease. SKIP LOCKED lets any number
+     * of instances claim side by side without waiting on each other or claiming the same row.
+     */
+    public List<String> claimDue(String owner, Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("""
+                        with due as (
+                          select withdrawal_id from withdrawals
+                          where next_action is not null and next_action_at <= :now
+                            and (lease_until is null or lease_until < :now)
+                          order by next_action_at
+                          limit :limit
+                          for update skip locked)
+                        update withdrawals w set lease_owner = :owner, lease_until = :leaseUntil
+                        from due where w.withdrawal_id = due.withdrawal_id
+                        returning w.withdrawal_id
+                        """)
+                .param("now", ts(now)).param("limit", limit).param("owner", owner).param("leaseUntil", ts(leaseUntil))
+                .query(String.class).list();
+    }
+
+    /** Moves the next action without a state change (e.g. the crash-safe QUERY set before a send). */
+    public void reschedule(Withdrawal w, NextAction action, Instant at, Instant now) {
+        int count = jdbc.sql("""
+                update withdrawals set next_action = ?, next_action_at = ?, version = version + 1, updated_at = ?
+                where withdrawal_id = ? and version = ?
+                """).params(action == null ? null : action.name(), ts(at), ts(now), w.withdrawalId(), w.version())
+                .update();
+        if (count == 0) {
+            throw new OptimisticLockingFailureException("withdrawal " + w.withdrawalId() + " changed");
+        }
+    }
+
+    public List<HistoryRow> history(String withdrawalId) {
+        return jdbc.sql("""
+                        select withdrawal_id, event_id, from_status, to_status, source, evidence, reason_code, reason,
+                          occurred_at
+                        from withdrawal_transitions where withdrawal_id = ? order by id
+                        """)
+                .param(withdrawalId)
+                .query((rs, n) -> new HistoryRow(rs.getString(1), rs.getObject(2, java.util.UUID.class),
+                        status(rs.getString(3)), status(rs.getString(4)),
+                        io.payout.model.EventSource.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        rs.getString(8), instant(rs, 9)))
+                .list();
+    }
+
+    private void appendHistoryAndEvents(List<Applied> changes) {
+        List<Object[]> history = new ArrayList<>();
+        List<OutboxMessage> events = new ArrayList<>();
+        for (Applied applied : changes) {
+            for (HistoryRow h : applied.history()) {
+                history.add(new Object[] {h.withdrawalId(), h.eventId(), name(h.from()), name(h.to()),
+                        h.source().name(), h.evidence(), h.reasonCode(), h.reason(), ts(h.occurredAt())});
+            }
+            events.addAll(applied.events());
+        }
+        batch.batchUpdate("""
+                insert into withdrawal_transitions (withdrawal_id, event_id, from_status, to_status, source, evidence,
+                  reason_code, reason, occurred_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, history);
+        if (!events.isEmpty()) {
+            outbox.appendAll(events);
+        }
+    }
+
+    private static Withdrawal map(ResultSet rs, int rowNum) throws SQLException {
+        WithdrawalRequested request = new WithdrawalRequested(rs.getString("withdrawal_id"), rs.getString("huifu_id"),
+                AccountKind.valueOf(rs.getString("account_kind")), rs.getString("token_no"),
+                amount(rs.getBigDecimal("cash_amt")), IntoAcctDateType.valueOf(rs.getString("into_acct_date_type")),
+                rs.getString("acct_id"), rs.getString("remark"), instant(rs, "requested_at"));
+        String next = rs.getString("next_action");
+        return new Withdrawal(rs.getString("withdrawal_id"), WithdrawalStatus.valueOf(rs.getString("status")),
+                rs.getLong("version"), request, rs.getString("req_date"), rs.getString("req_seq_id"),
+                rs.getString("hf_seq_id"), amount(rs.getBigDecimal("fee_amt")), rs.getBoolean("attention"),
+                rs.getString("attention_reason"), next == null ? null : NextAction.valueOf(next),
+                instant(rs, "next_action_at"), rs.getInt("attempts"));
+    }
+
+    private static Amount amount(BigDecimal value) {
+        return value == null ? null : new Amount(value.setScale(2));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String name(WithdrawalStatus status) {
+        return status == null ? null : status.name();
+    }
+
+    private static WithdrawalStatus status(String name) {
+        return name == null ? null : WithdrawalStatus.valueOf(name);
+    }
+
+    /** A serial and what Huifu said about it. */
+    public record Serial(SerialKey key, int sentCount, String submitOutcome, String submitCode, int queryCount,
+                         int notFoundCount, Instant firstNotFoundAt, Instant lastQueryAt, String lastQueryResult) {
+    }
+}

@@ -1,0 +1,123 @@
+package io.payout.orchestrator;
+
+import io.payout.model.huifu.HuifuKeys;
+import io.payout.orchestrator.withdrawal.HistoryRow;
+import io.payout.orchestrator.withdrawal.Withdrawal;
+import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.testkit.TestKafka;
+import io.payout.testkit.TestPostgres;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A real orchestrator for integration tests: a fresh PostgreSQL database, the shared in-process broker, topics of
+ * its own (one partition, so order across keys is total), and keys generated for the run.
+ */
+public final class OrchestratorHarness implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(60);
+
+    public final TestPostgres.Database database = TestPostgres.freshDatabase();
+    public final String requests = TestKafka.uniqueTopic("requests");
+    public final String outcomes = TestKafka.uniqueTopic("outcomes");
+    public final String rejections = TestKafka.uniqueTopic("rejections");
+    public final String notifications = TestKafka.uniqueTopic("notifications");
+    public final KeyPair huifuKeys;
+    public final KeyPair merchantKeys = HuifuKeys.generate();
+    private final Map<String, Object> properties = new HashMap<>();
+    private OrchestratorServer server;
+
+    public OrchestratorHarness() {
+        this(HuifuKeys.generate(), Map.of());
+    }
+
+    public OrchestratorHarness(KeyPair huifuKeys, Map<String, Object> overrides) {
+        this.huifuKeys = huifuKeys;
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        properties.put("spring.datasource.username", database.username());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        properties.put("orchestrator.topics.requests", requests);
+        properties.put("orchestrator.topics.outcomes", outcomes);
+        properties.put("orchestrator.topics.rejections", rejections);
+        properties.put("orchestrator.topics.notifications", notifications);
+        properties.put("orchestrator.topics.partitions", 1);
+        properties.put("orchestrator.consumer.group-id", "orchestrator-" + UUID.randomUUID());
+        properties.put("orchestrator.huifu.base-url", "http://127.0.0.1:9");
+        properties.put("orchestrator.huifu.sys-id", "6666000100000000");
+        properties.put("orchestrator.huifu.product-id", "PAYUN");
+        properties.put("orchestrator.huifu.merchant-private-key", HuifuKeys.toBase64(merchantKeys.getPrivate()));
+        properties.put("orchestrator.huifu.huifu-public-key", HuifuKeys.toBase64(huifuKeys.getPublic()));
+        properties.put("orchestrator.huifu.notify-url", "http://127.0.0.1:9/huifu/notify/withdrawal");
+        properties.put("orchestrator.submission.enabled", false);
+        properties.put("orchestrator.outbox.poll-interval", "100ms");
+        properties.put("orchestrator.notifications.pending-sweep", "200ms");
+        properties.putAll(overrides);
+    }
+
+    public OrchestratorHarness start() {
+        server = OrchestratorServer.start(properties);
+        return this;
+    }
+
+    /** Closes the running context and starts a new one on the same database and topics. */
+    public void restart() {
+        server.close();
+        server = OrchestratorServer.start(properties);
+    }
+
+    public OrchestratorServer server() {
+        return server;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return server.context().getBean(type);
+    }
+
+    public Optional<Withdrawal> withdrawal(String id) {
+        return bean(Withdrawals.class).find(id);
+    }
+
+    public List<HistoryRow> history(String id) {
+        return bean(Withdrawals.class).history(id);
+    }
+
+    public void sendRequest(String key, String json) {
+        TestKafka.sendBytes(requests, List.of(Map.entry(key, json.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    public List<ConsumerRecord<String, String>> awaitOutcomes(Predicate<List<ConsumerRecord<String, String>>> until) {
+        return TestKafka.awaitRecords(outcomes, until, WAIT);
+    }
+
+    public List<ConsumerRecord<String, String>> awaitRejections(
+            Predicate<List<ConsumerRecord<String, String>>> until) {
+        return TestKafka.awaitRecords(rejections, until, WAIT);
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    public static String request(String id, String huifuId, String cashAmt, String dateType) {
+        return """
+                {"withdrawal_id":"%s","huifu_id":"%s","account_kind":"MERCHANT","token_no":"10004053462",\
+                "cash_amt":"%s","into_acct_date_type":"%s"}""".formatted(id, huifuId, cashAmt, dateType);
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.payout.orchestrator.intake;
+
+import static io.payout.orchestrator.OrchestratorHarness.header;
+import static io.payout.orchestrator.OrchestratorHarness.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.payout.model.WithdrawalStatus;
+import io.payout.orchestrator.OrchestratorHarness;
+import io.payout.testkit.TestKafka;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Intake with the real broker and database: new, replayed, conflicting and malformed requests. */
+class RequestIntakeIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static OrchestratorHarness orchestrator;
+
+    @BeforeAll
+    static void start() {
+        orchestrator = new OrchestratorHarness().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        orchestrator.close();
+    }
+
+    @Test
+    void storesANewRequestAsRequestedWithItsFirstSerialAndPublishesIt() {
+        orchestrator.sendRequest("new-1", request("new-1", "6666000123456789", "100.00", "T1"));
+
+        ConsumerRecord<String, String> event = awaitEvents("new-1", 1).get(0);
+        JsonNode body = JSON.readTree(event.value());
+        assertThat(event.key()).isEqualTo("new-1");
+        assertThat(header(event, "status")).isEqualTo("REQUESTED");
+        assertThat(header(event, "event_id")).isEqualTo(body.get("event_id").asString());
+        assertThat(body.get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(body.get("previous_status").isNull()).isTrue();
+        assertThat(body.get("cash_amt").asString()).isEqualTo("100.00");
+        assertThat(body.get("source").asString()).isEqualTo("REQUEST");
+        assertThat(body.get("req_seq_id").asString()).hasSize(32);
+        assertThat(body.get("req_date").asString()).matches("\\d{8}");
+        var stored = orchestrator.withdrawal("new-1").orElseThrow();
+        assertThat(stored.status()).isEqualTo(WithdrawalStatus.REQUESTED);
+        assertThat(stored.reqSeqId()).isEqualTo(body.get("req_seq_id").asString());
+        assertThat(orchestrator.history("new-1")).singleElement()
+                .satisfies(row -> assertThat(row.eventId().toString()).isEqualTo(header(event, "event_id")));
+    }
+
+    @Test
+    void replayedRequestChangesNothingAndPublishesNothing() {
+        String json = request("replay-1", "6666000123456789", "50.00", "D0");
+        orchestrator.sendRequest("replay-1", json);
+        awaitEvents("replay-1", 1);
+
+        orchestrator.sendRequest("replay-1", json);
+        // One partition: once the marker's event is out, the replay before it has been processed.
+        orchestrator.sendRequest("replay-marker", request("replay-marker", "6666000123456789", "1.00", "D0"));
+        awaitEvents("replay-marker", 1);
+
+        assertThat(eventsOf("replay-1")).hasSize(1);
+        assertThat(rejectionsOf("replay-1")).isEmpty();
+        assertThat(orchestrator.history("replay-1")).hasSize(1);
+    }
+
+    @Test
+    void sameIdWithOtherContentIsRejectedAsConflictAndTheOriginalIsUntouched() {
+        orchestrator.sendRequest("conflict-1", request("conflict-1", "6666000123456789", "10.00", "D1"));
+        awaitEvents("conflict-1", 1);
+
+        orchestrator.sendRequest("conflict-1", request("conflict-1", "6666000123456789", "99.00", "D1"));
+
+        List<ConsumerRecord<String, String>> rejected = orchestrator.awaitRejections(
+                seen -> seen.stream().anyMatch(r -> "conflict-1".equals(r.key())));
+        JsonNode body = JSON.readTree(rejected.stream().filter(r -> "conflict-1".equals(r.key())).findFirst()
+                .orElseThrow().value());
+        assertThat(body.get("reason_code").asString()).isEqualTo("IDEMPOTENCY_CONFLICT");
+        assertThat(body.get("original").asString()).contains("99.00");
+        assertThat(orchestrator.withdrawal("conflict-1").orElseThrow().request().cashAmt().toString())
+                .isEqualTo("10.00");
+        assertThat(eventsOf("conflict-1")).hasSize(1);
+    }
+
+    @Test
+    void fiftyMalformedRecordsInterleavedWithValidOnesAreRejectedWhileEveryValidOneProceeds() {
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String id = "mix-" + i;
+            records.add(Map.entry(id, request(id, "6666000123456789", "1.0" + (i % 10), "T1")
+                    .getBytes(StandardCharsets.UTF_8)));
+            records.add(Map.entry("bad-" + i, malformed(i)));
+        }
+        TestKafka.sendBytes(orchestrator.requests, records);
+
+        orchestrator.awaitOutcomes(seen -> seen.stream().filter(r -> r.key() != null && r.key().startsWith("mix-"))
+                .count() >= 50);
+        List<ConsumerRecord<String, String>> rejected = orchestrator.awaitRejections(seen -> seen.stream()
+                .filter(r -> r.value().contains("\"bad-") || r.value().contains("YmFkL")
+                        || r.value().contains("MALFORMED") || r.value().contains("VALIDATION_FAILED")).count() >= 50);
+        long badRejections = rejected.stream().map(r -> JSON.readTree(r.value()))
+                .filter(b -> !"IDEMPOTENCY_CONFLICT".equals(b.get("reason_code").asString())).count();
+        assertThat(badRejections).isEqualTo(50);
+        for (int i = 0; i < 50; i++) {
+            assertThat(orchestrator.withdrawal("mix-" + i)).isPresent();
+        }
+        assertThat(rejected).noneMatch(r -> r.key() != null && r.key().startsWith("mix-"));
+    }
+
+    /** Ten kinds of bad record: not JSON, not UTF-8, not an object, missing or invalid fields. */
+    private static byte[] malformed(int i) {
+        return switch (i % 10) {
+            case 0 -> "not json".getBytes(StandardCharsets.UTF_8);
+            case 1 -> new byte[] {(byte) 0xC3, (byte) 0x28, 0x7B};
+            case 2 -> "[1,2]".getBytes(StandardCharsets.UTF_8);
+            case 3 -> "".getBytes(StandardCharsets.UTF_8);
+            case 4 -> request("bad-" + i, "6666000123456789", "1.5", "T1").getBytes(StandardCharsets.UTF_8);
+            case 5 -> request("bad-" + i, "6666000123456789", "0.00", "T1").getBytes(StandardCharsets.UTF_8);
+            case 6 -> request("bad-" + i, "6666000123456789", "1.00", "T0").getBytes(StandardCharsets.UTF_8);
+            case 7 -> request("bad/" + i, "6666000123456789", "1.00", "T1").getBytes(StandardCharsets.UTF_8);
+            case 8 -> ("{\"withdrawal_id\":\"bad-" + i + "\"}").getBytes(StandardCharsets.UTF_8);
+            default -> request("bad-" + i, "6666000123456789", "1.00", "T1").replace("\"MERCHANT\"", "7")
+                    .getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    private static List<ConsumerRecord<String, String>> awaitEvents(String key, int count) {
+        return orchestrator.awaitOutcomes(seen -> seen.stream().filter(r -> key.equals(r.key())).count() >= count)
+                .stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> eventsOf(String key) {
+        return orchestrator.awaitOutcomes(seen -> true).stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> rejectionsOf(String key) {
+        return TestKafka.awaitRecords(orchestrator.rejections, seen -> true, OrchestratorHarness.WAIT).stream()
+                .filter(r -> key.equals(r.key())).toList();
+    }
+}

@@ -1,0 +1,228 @@
+package io.payout.orchestrator.notification;
+
+import static io.payout.orchestrator.OrchestratorHarness.header;
+import static io.payout.orchestrator.OrchestratorHarness.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.payout.model.Amount;
+import io.payout.model.EventSource;
+import io.payout.model.HuifuNotification;
+import io.payout.model.WithdrawalStatus;
+import io.payout.model.huifu.HuifuNotifications;
+import io.payout.orchestrator.OrchestratorHarness;
+import io.payout.orchestrator.withdrawal.HistoryRow;
+import io.payout.orchestrator.withdrawal.SerialKey;
+import io.payout.orchestrator.withdrawal.Transitions;
+import io.payout.orchestrator.withdrawal.Withdrawal;
+import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.testkit.TestKafka;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Notifications applied with the real broker and database, before any synchronous answer (submission is off):
+ * 02/01 in any order, duplicates, unknown serials, amount mismatches, bad signatures.
+ */
+class NotificationApplicationIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static OrchestratorHarness orchestrator;
+
+    @BeforeAll
+    static void start() {
+        orchestrator = new OrchestratorHarness().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        orchestrator.close();
+    }
+
+    @Test
+    void resultBeforeAccountingEntersEverySkippedStateInOrderAndTheLateAccountingIsOnlyRecorded() {
+        Withdrawal w = requested("order-1", "100.00");
+
+        deliver(notice(w, "01", "S", "S", "100.00", "1.05"));
+        List<ConsumerRecord<String, String>> events = awaitStatuses("order-1", 4);
+        assertThat(events).extracting(r -> header(r, "status"))
+                .containsExactly("REQUESTED", "PROCESSING", "ACCOUNTED", "SUCCEEDED");
+        assertThat(events.subList(1, 4)).allSatisfy(r ->
+                assertThat(JSON.readTree(r.value()).get("source").asString()).isEqualTo("NOTIFICATION"));
+        assertThat(JSON.readTree(events.get(3).value()).get("fee_amt").asString()).isEqualTo("1.05");
+
+        deliver(notice(w, "02", "P", "S", "100.00", "1.05"));
+        await().atMost(OrchestratorHarness.WAIT).until(() -> orchestrator.history("order-1").size() == 5);
+        HistoryRow late = orchestrator.history("order-1").get(4);
+        assertThat(late.to()).isNull();
+        assertThat(late.source()).isEqualTo(EventSource.NOTIFICATION);
+        assertThat(orchestrator.withdrawal("order-1").orElseThrow().status()).isEqualTo(WithdrawalStatus.SUCCEEDED);
+        assertThat(orchestrator.withdrawal("order-1").orElseThrow().attention()).isFalse();
+    }
+
+    @Test
+    void accountingThenFailureWithBookingBackEndsRefunded() {
+        Withdrawal w = requested("refund-1", "20.00");
+
+        deliver(notice(w, "02", "P", "S", "20.00", "1.01"));
+        awaitStatuses("refund-1", 3);
+        deliver(notice(w, "01", "F", "B", "20.00", "1.01"));
+
+        List<ConsumerRecord<String, String>> events = awaitStatuses("refund-1", 4);
+        assertThat(events).extracting(r -> header(r, "status"))
+                .containsExactly("REQUESTED", "PROCESSING", "ACCOUNTED", "REFUNDED");
+        assertThat(JSON.readTree(events.get(3).value()).get("reason_code").asString()).isEqualTo("10000001");
+    }
+
+    @Test
+    void failureWithoutBookingBackEndsFailedWithoutAccounted() {
+        Withdrawal w = requested("fail-1", "30.00");
+
+        deliver(notice(w, "01", "F", "F", "30.00", "0.00"));
+
+        assertThat(awaitStatuses("fail-1", 3)).extracting(r -> header(r, "status"))
+                .containsExactly("REQUESTED", "PROCESSING", "FAILED");
+    }
+
+    @Test
+    void duplicateNotificationIsAppliedOnce() {
+        Withdrawal w = requested("dup-1", "40.00");
+        String accounting = notice(w, "02", "P", "S", "40.00", "1.02");
+
+        deliver(accounting);
+        deliver(accounting);
+        deliver(notice(w, "01", "S", "S", "40.00", "1.02"));
+
+        awaitStatuses("dup-1", 4);
+        // REQUESTED, PROCESSING, ACCOUNTED, SUCCEEDED: the repeated 02 left no trace at all (inbox)
+        assertThat(orchestrator.history("dup-1")).hasSize(4);
+    }
+
+    @Test
+    void notificationForAnUnknownSerialIsKeptAndAppliedOnceTheSerialIsKnown() {
+        SerialKey serial = new SerialKey("6666000123456789", "20260101", "UNKNOWNSERIAL0000000000000000001");
+        Map<String, String> respData = respData(serial, "01", "S", "S", "15.00", "1.00");
+        deliver(signed(respData));
+        NotificationInbox inbox = orchestrator.bean(NotificationInbox.class);
+        await().atMost(OrchestratorHarness.WAIT).until(() -> inbox.pendingCount() == 1);
+
+        createWithSerial("late-serial-1", "15.00", serial);
+
+        List<ConsumerRecord<String, String>> events = awaitStatuses("late-serial-1", 4);
+        assertThat(events).extracting(r -> header(r, "status"))
+                .containsExactly("REQUESTED", "PROCESSING", "ACCOUNTED", "SUCCEEDED");
+        await().atMost(OrchestratorHarness.WAIT).until(() -> inbox.pendingCount() == 0);
+    }
+
+    @Test
+    void amountThatDiffersFromTheRequestFlagsTheWithdrawalForAttention() {
+        Withdrawal w = requested("amount-1", "50.00");
+
+        deliver(notice(w, "02", "P", "S", "55.00", "1.00"));
+
+        awaitStatuses("amount-1", 3);
+        Withdrawal after = orchestrator.withdrawal("amount-1").orElseThrow();
+        assertThat(after.status()).isEqualTo(WithdrawalStatus.ACCOUNTED);
+        assertThat(after.attention()).isTrue();
+        assertThat(after.attentionReason()).contains("55.00");
+    }
+
+    @Test
+    void successAfterRefundIsRecordedAndFlaggedButNeverChangesTheFinalState() {
+        Withdrawal w = requested("contra-1", "60.00");
+        deliver(notice(w, "01", "F", "B", "60.00", "0.00"));
+        awaitStatuses("contra-1", 4);
+
+        deliver(notice(w, "01", "S", "S", "60.00", "0.00"));
+
+        await().atMost(OrchestratorHarness.WAIT).until(() -> orchestrator.withdrawal("contra-1").orElseThrow()
+                .attention());
+        assertThat(orchestrator.withdrawal("contra-1").orElseThrow().status()).isEqualTo(WithdrawalStatus.REFUNDED);
+    }
+
+    @Test
+    void notificationWithABadSignatureIsIgnored() {
+        Withdrawal w = requested("forged-1", "70.00");
+        Map<String, String> form = HuifuNotifications.signedForm(respData(w.serial(), "01", "S", "S", "70.00", "0.00"),
+                io.payout.model.huifu.HuifuKeys.generate().getPrivate());
+        deliver(record(form));
+        // a genuine one after it proves the forged one was processed (and ignored) first
+        deliver(notice(w, "02", "P", "S", "70.00", "0.00"));
+
+        awaitStatuses("forged-1", 3);
+        assertThat(orchestrator.withdrawal("forged-1").orElseThrow().status()).isEqualTo(WithdrawalStatus.ACCOUNTED);
+    }
+
+    private static Withdrawal requested(String id, String amount) {
+        orchestrator.sendRequest(id, request(id, "6666000123456789", amount, "D0"));
+        awaitStatuses(id, 1);
+        return orchestrator.withdrawal(id).orElseThrow();
+    }
+
+    private static void createWithSerial(String id, String amount, SerialKey serial) {
+        var parsed = new io.payout.model.WithdrawalRequestParser().parse(
+                request(id, serial.huifuId(), amount, "D0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Instant now = Instant.now();
+        orchestrator.bean(TransactionTemplate.class).executeWithoutResult(s -> orchestrator.bean(Withdrawals.class)
+                .insert(List.of(orchestrator.bean(Transitions.class).requested(parsed.request(), serial, now)), now));
+    }
+
+    private static List<ConsumerRecord<String, String>> awaitStatuses(String key, int count) {
+        return orchestrator.awaitOutcomes(seen -> seen.stream().filter(r -> key.equals(r.key())).count() >= count)
+                .stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static String notice(Withdrawal w, String msgType, String transStatus, String acctStatus, String cashAmt,
+                                 String feeAmt) {
+        return signed(respData(w.serial(), msgType, transStatus, acctStatus, cashAmt, feeAmt));
+    }
+
+    private static Map<String, String> respData(SerialKey serial, String msgType, String transStatus,
+                                                String acctStatus, String cashAmt, String feeAmt) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("acct_status", acctStatus);
+        data.put("cash_amt", cashAmt);
+        data.put("fee_amt", feeAmt);
+        data.put("hf_seq_id", "0029HF" + serial.reqSeqId());
+        data.put("huifu_id", serial.huifuId());
+        data.put("msg_type", msgType);
+        data.put("req_date", serial.reqDate());
+        data.put("req_seq_id", serial.reqSeqId());
+        boolean failed = "F".equals(transStatus);
+        data.put("sub_resp_code", failed ? "10000001" : "00000000");
+        data.put("sub_resp_desc", failed ? "银行卡异常" : "处理成功");
+        data.put("trans_status", transStatus);
+        data.put("trans_type", "ENCHASHMENT");
+        return data;
+    }
+
+    private static String signed(Map<String, String> respData) {
+        return record(HuifuNotifications.signedForm(respData, orchestrator.huifuKeys.getPrivate()));
+    }
+
+    private static String record(Map<String, String> form) {
+        String raw = form.get("resp_data");
+        Map<String, String> fields = new LinkedHashMap<>();
+        JSON.readTree(raw).properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
+        HuifuNotification notification = new HuifuNotification(HuifuNotifications.notificationId(raw),
+                HuifuNotification.KIND_WITHDRAWAL, fields.get("msg_type"), fields, raw, form.get("sign"),
+                Instant.now());
+        return JSON.writeValueAsString(notification);
+    }
+
+    private static void deliver(String record) {
+        TestKafka.send(orchestrator.notifications, "key", record);
+    }
+
+    static Amount amount(String text) {
+        return Amount.parse(text);
+    }
+}

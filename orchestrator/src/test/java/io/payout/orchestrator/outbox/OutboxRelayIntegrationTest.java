@@ -1,0 +1,152 @@
+package io.payout.orchestrator.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.payout.testkit.TestKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OutboxRelayIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final OutboxTestDatabase db = new OutboxTestDatabase();
+    private final List<OutboxRelay> relays = new ArrayList<>();
+
+    @AfterEach
+    void stopRelays() {
+        relays.forEach(OutboxRelay::stop);
+    }
+
+    @Test
+    void publishesAppendedMessagesInOrderPerKeyWithHeaders() {
+        String topic = TestKafka.uniqueTopic("outcomes");
+        TestKafka.createTopics(3, topic);
+        startRelay(OutboxProperties.defaults());
+
+        // 5 withdrawals, 4 transitions each, one transaction per transition (as the core writes them),
+        // plus one transaction that appends several at once.
+        for (int step = 0; step < 4; step++) {
+            for (int w = 0; w < 5; w++) {
+                OutboxMessage message = message(topic, "w" + w, step);
+                db.inTransaction(outbox -> outbox.append(message));
+            }
+        }
+        db.appendCommitted(IntStream.range(4, 8).mapToObj(step -> message(topic, "w9", step)).toList());
+
+        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords(topic, seen -> seen.size() >= 24, WAIT);
+        assertThat(records).hasSize(24);
+        Map<String, List<String>> perKey = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                LinkedHashMap::new, Collectors.mapping(ConsumerRecord::value, Collectors.toList())));
+        for (int w = 0; w < 5; w++) {
+            assertThat(perKey.get("w" + w)).containsExactly(payload("w" + w, 0), payload("w" + w, 1),
+                    payload("w" + w, 2), payload("w" + w, 3));
+        }
+        assertThat(perKey.get("w9")).containsExactly(payload("w9", 4), payload("w9", 5), payload("w9", 6),
+                payload("w9", 7));
+        ConsumerRecord<String, String> first = records.stream().filter(r -> r.key().equals("w9")).findFirst()
+                .orElseThrow();
+        assertThat(new String(first.headers().lastHeader("event_id").value(), StandardCharsets.UTF_8))
+                .isEqualTo("e-w9-4");
+        assertThat(new String(first.headers().lastHeader("status").value(), StandardCharsets.UTF_8))
+                .isEqualTo("S4");
+        await().atMost(WAIT).until(() -> db.unsentRows() == 0);
+    }
+
+    @Test
+    void publishesNothingOfARolledBackTransaction() {
+        String topic = TestKafka.uniqueTopic("outcomes");
+        TestKafka.createTopics(1, topic);
+        startRelay(OutboxProperties.defaults());
+
+        db.transactions.executeWithoutResult(status -> {
+            db.outbox.append(message(topic, "rolled-back", 0));
+            db.outbox.appendAll(List.of(message(topic, "rolled-back", 1), message(topic, "rolled-back", 2)));
+            status.setRollbackOnly();
+        });
+        db.inTransaction(outbox -> outbox.append(message(topic, "committed", 0)));
+
+        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords(topic,
+                seen -> seen.stream().anyMatch(r -> r.key().equals("committed")), WAIT);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly("committed");
+        assertThat(db.allRows()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyOneRelayPublishesAndAnotherTakesOverWhenItStops() {
+        String topic = TestKafka.uniqueTopic("outcomes");
+        TestKafka.createTopics(2, topic);
+        OutboxProperties fastTakeover = new OutboxProperties(true, 500, Duration.ofSeconds(1),
+                Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMillis(100),
+                Duration.ofSeconds(1), Duration.ofSeconds(10));
+        OutboxRelay first = startRelay(fastTakeover);
+        await().atMost(WAIT).until(first::isLeading);
+        OutboxRelay second = startRelay(fastTakeover);
+
+        for (int i = 0; i < 200; i++) {
+            OutboxMessage message = message(topic, "k" + (i % 7), i);
+            db.inTransaction(outbox -> outbox.append(message));
+        }
+        List<ConsumerRecord<String, String>> before = TestKafka.awaitRecords(topic, seen -> seen.size() >= 200,
+                WAIT);
+        await().atMost(WAIT).until(() -> db.unsentRows() == 0);
+        assertThat(before).hasSize(200);
+        assertThat(second.isLeading()).isFalse();
+        assertThat(second.publishedCount()).isZero();
+        assertThat(first.publishedCount()).isEqualTo(200);
+
+        first.stop();
+        await().atMost(WAIT).until(second::isLeading);
+        db.appendCommitted(IntStream.range(200, 260).mapToObj(i -> message(topic, "k" + (i % 7), i)).toList());
+
+        List<ConsumerRecord<String, String>> after = TestKafka.awaitRecords(topic, seen -> seen.size() >= 260,
+                WAIT);
+        assertThat(after).hasSize(260);
+        assertThat(after).extracting(ConsumerRecord::value).doesNotHaveDuplicates();
+        assertThat(second.publishedCount()).isEqualTo(60);
+        assertThat(first.publishedCount()).isEqualTo(200);
+    }
+
+    @Test
+    void purgesSentRowsAfterTheRetention() {
+        String topic = TestKafka.uniqueTopic("outcomes");
+        TestKafka.createTopics(1, topic);
+        OutboxProperties noRetention = new OutboxProperties(true, 500, Duration.ofMillis(100),
+                Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(100),
+                Duration.ofSeconds(1), Duration.ofSeconds(10));
+        startRelay(noRetention);
+
+        db.appendCommitted(List.of(message(topic, "k", 0), message(topic, "k", 1)));
+
+        TestKafka.awaitRecords(topic, seen -> seen.size() >= 2, WAIT);
+        await().atMost(WAIT).until(() -> db.allRows() == 0);
+    }
+
+    private OutboxRelay startRelay(OutboxProperties properties) {
+        OutboxRelay relay = new OutboxRelay(db.dataSource, List.of(TestKafka.bootstrapServers()), properties,
+                Clock.systemUTC());
+        relays.add(relay);
+        relay.start();
+        return relay;
+    }
+
+    static OutboxMessage message(String topic, String key, int step) {
+        return new OutboxMessage(topic, key, payload(key, step),
+                Map.of("event_id", "e-" + key + "-" + step, "status", "S" + step));
+    }
+
+    static String payload(String key, int step) {
+        return "{\"withdrawal_id\":\"" + key + "\",\"step\":" + step + "}";
+    }
+}

@@ -1,0 +1,45 @@
+package io.payout.orchestrator.outbox;
+
+import io.payout.testkit.TestPostgres;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A fresh database with the orchestrator's schema, the outbox on it, and Spring-managed transactions. */
+final class OutboxTestDatabase {
+
+    final DataSource dataSource;
+    final JdbcClient jdbc;
+    final Outbox outbox;
+    final TransactionTemplate transactions;
+
+    OutboxTestDatabase() {
+        this.dataSource = TestPostgres.freshDatabase().dataSource();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        this.jdbc = JdbcClient.create(dataSource);
+        this.outbox = new Outbox(jdbc, Clock.systemUTC());
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** Runs {@code work} with the outbox in one committed transaction, as the business code does. */
+    void inTransaction(Consumer<Outbox> work) {
+        transactions.executeWithoutResult(status -> work.accept(outbox));
+    }
+
+    void appendCommitted(List<OutboxMessage> messages) {
+        inTransaction(outbox -> outbox.appendAll(messages));
+    }
+
+    long unsentRows() {
+        return jdbc.sql("select count(*) from outbox where sent_at is null").query(Long.class).single();
+    }
+
+    long allRows() {
+        return jdbc.sql("select count(*) from outbox").query(Long.class).single();
+    }
+}
