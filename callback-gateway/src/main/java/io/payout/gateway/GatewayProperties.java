@@ -46,7 +46,7 @@ public record GatewayProperties(
             throw new IllegalArgumentException("gateway.max-body-bytes must be at least 1024: " + maxBodyBytes);
         }
         if (topicPartitions < 1 || topicReplication < 1) {
-            throw new IllegalArgumentException("gateway.topic-partitions and gateway.topic-replication must be positive");
+            throw new IllegalArgumentException("gateway.topic-partitions and -replication must be positive");
         }
         if (linger.isNegative() || linger.compareTo(publishTimeout) >= 0) {
             throw new IllegalArgumentException("gateway.linger must be between 0 and the publish timeout: " + linger);

@@ -29,6 +29,7 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(Map<String, Object> properties) {
         Map<String, Object> effective = new HashMap<>(properties);
         effective.putIfAbsent("server.port", 0);
+        effective.putIfAbsent("spring.config.name", CallbackGatewayApplication.CONFIG_NAME);
         // A property source of its own, first in line: SpringApplicationBuilder.properties(..) would rank below
         // application.yml, which sets a fixed port.
         StandardEnvironment environment = new StandardEnvironment();

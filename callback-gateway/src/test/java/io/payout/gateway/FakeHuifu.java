@@ -36,7 +36,7 @@ public final class FakeHuifu {
     private FakeHuifu() {
     }
 
-    /** Huifu's public key as its console hands it out (X.509 Base64): the gateway's {@code gateway.huifu-public-key}. */
+    /** Huifu's public key as its console hands it out (X.509 Base64), for {@code gateway.huifu-public-key}. */
     public static String publicKey() {
         return HuifuKeys.toBase64(KEYS.getPublic());
     }

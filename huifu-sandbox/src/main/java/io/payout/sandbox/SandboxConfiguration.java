@@ -9,7 +9,6 @@ import io.payout.sandbox.lifecycle.SettlementClock;
 import io.payout.sandbox.lifecycle.Withdrawals;
 import io.payout.sandbox.notify.Notifier;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,7 +70,7 @@ class SandboxConfiguration {
 
     @Bean
     SettlementClock settlementClock(SandboxProperties properties, Clock clock) {
-        return new SettlementClock(clock, properties.timeCompression(), new HashSet<>(properties.holidays()));
+        return new SettlementClock(clock, properties.timeCompression(), properties.holidayDates());
     }
 
     @Bean

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
 
@@ -23,7 +25,7 @@ public record SandboxProperties(
         Double timeCompression,
         Long seed,
         Duration noAnswerHold,
-        List<LocalDate> holidays,
+        List<String> holidays,
         @Name("notify") Notify notification,
         Faults faults) {
 
@@ -40,8 +42,14 @@ public record SandboxProperties(
         // Well past any sane client read timeout, so "never answer" looks like a lost reply.
         noAnswerHold = noAnswerHold == null ? Duration.ofSeconds(120) : noAnswerHold;
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
+        holidays.forEach(LocalDate::parse); // fail at start on a malformed date, not at the first T1
         notification = notification == null ? new Notify(null, null, null, null) : notification;
         faults = faults == null ? new Faults(null, null) : faults;
+    }
+
+    /** The configured holidays (ISO dates, Beijing): not working days for T1. */
+    public Set<LocalDate> holidayDates() {
+        return holidays.stream().map(LocalDate::parse).collect(Collectors.toSet());
     }
 
     /** Notification delivery ({@code sandbox.notify.*}): per-attempt timeout, pause between attempts, retries after the first attempt. */

@@ -28,8 +28,11 @@ final class Merchant {
     static final String QUERY = "/v2/trade/settlement/query";
     static final String DM_QUOTA = "/v2/trade/settlement/enchashment/dmamt/query";
 
-    /** An HTTP answer; {@code data} is set only when the body verified with the sandbox's public key. */
-    record Reply(int status, String body, Map<String, String> data, boolean timedOut) {
+    /**
+     * An HTTP answer; {@code data} is set only when the body verified with the sandbox's public key.
+     * {@code timedOut}: no answer within the read timeout; {@code ioError}: the connection failed.
+     */
+    record Reply(int status, String body, Map<String, String> data, boolean timedOut, boolean ioError) {
         String field(String name) {
             return data == null ? null : data.get(name);
         }
@@ -104,11 +107,12 @@ final class Merchant {
                     data = null;
                 }
             }
-            return new Reply(response.statusCode(), response.body(), data, false);
+            return new Reply(response.statusCode(), response.body(), data, false, false);
         } catch (HttpTimeoutException e) {
-            return new Reply(0, null, null, true);
+            return new Reply(0, null, null, true, false);
         } catch (IOException e) {
-            throw new IllegalStateException("sandbox unreachable", e);
+            // e.g. a pooled connection the server had just closed: the request may never have arrived.
+            return new Reply(0, null, null, false, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

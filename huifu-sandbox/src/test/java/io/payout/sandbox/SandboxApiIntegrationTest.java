@@ -2,6 +2,8 @@ package io.payout.sandbox;
 
 import static io.payout.sandbox.Merchant.today;
 import static io.payout.sandbox.Merchant.withdrawal;
+import static io.payout.sandbox.SandboxFixture.serial;
+import static io.payout.sandbox.SandboxFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +13,6 @@ import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,33 +20,27 @@ import org.junit.jupiter.api.Test;
 /** Huifu's withdrawal API over real HTTP against a running sandbox: signing, rules, lifecycle, notices, query. */
 class SandboxApiIntegrationTest {
 
-    private static final AtomicInteger IDS = new AtomicInteger();
-    private static SandboxServer sandbox;
+    private static SandboxFixture fixture;
     private static SandboxControl control;
     private static Merchant merchant;
     private static NotificationReceiver receiver;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxServer.start(Map.of(
-                "sandbox.merchant-public-key", Merchant.merchantPublicKey(),
-                "sandbox.accounting-delay", "50ms",
-                "sandbox.payout-delay", "50ms",
-                "sandbox.notify.retry-interval", "20ms"));
-        control = sandbox.control();
-        merchant = new Merchant(sandbox);
-        receiver = new NotificationReceiver(sandbox.huifuPublicKey());
+        fixture = SandboxFixture.start("66660001", Map.of());
+        control = fixture.control;
+        merchant = fixture.merchant;
+        receiver = fixture.receiver;
     }
 
     @AfterAll
     static void stop() {
-        receiver.close();
-        sandbox.close();
+        fixture.close();
     }
 
     @Test
     void acceptsWithdrawalThenDebitsPaysAndNotifiesAccountingBeforeResult() {
-        String huifuId = newAccount("1000.00");
+        String huifuId = fixture.newAccount("1000.00");
         String seq = serial();
 
         Merchant.Reply reply = merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId),
@@ -58,7 +53,7 @@ class SandboxApiIntegrationTest {
         assertThat(reply.field("hf_seq_id")).isNotBlank();
         assertThat(reply.data()).doesNotContainKey("fee_amt");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedFor(seq).size() == 2);
+        fixture.awaitNotices(seq, 2);
         List<NotificationReceiver.Received> notices = receiver.receivedFor(seq);
         assertThat(notices).allMatch(NotificationReceiver.Received::verified);
         assertThat(notices).extracting(n -> n.field("msg_type")).containsExactly("02", "01");
@@ -81,7 +76,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void wrongSignatureGets922AndChangesNothing() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         String body = io.payout.model.huifu.HuifuEnvelope.request(Merchant.SYS_ID, "PAYUN",
                 withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), receiver.url()),
@@ -96,13 +91,13 @@ class SandboxApiIntegrationTest {
         assertThat(control.serials(huifuId)).singleElement()
                 .satisfies(s -> assertThat(s.httpStatus()).isEqualTo(922));
         // The serial was never taken: the same serial, properly signed, is accepted.
-        Merchant.Reply retried = merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null));
+        Merchant.Reply retried = fixture.withdrawQuietly(huifuId, seq, "100.00", "D0");
         assertThat(retried.field("trans_stat")).isEqualTo("P");
     }
 
     @Test
     void repeatedSerialGets20000000AndDebitsNothing() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         Map<String, String> request = withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null);
         assertThat(merchant.encash(request).field("trans_stat")).isEqualTo("P");
@@ -118,10 +113,10 @@ class SandboxApiIntegrationTest {
 
     @Test
     void insufficientBalanceGetsTransStatF() {
-        String huifuId = newAccount("50.00");
+        String huifuId = fixture.newAccount("50.00");
         String seq = serial();
 
-        Merchant.Reply reply = merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null));
+        Merchant.Reply reply = fixture.withdrawQuietly(huifuId, seq, "100.00", "D0");
 
         assertThat(reply.field("trans_stat")).isEqualTo("F");
         assertThat(reply.field("resp_code")).isEqualTo("90000000");
@@ -132,18 +127,18 @@ class SandboxApiIntegrationTest {
 
     @Test
     void wrongAcknowledgementIsRetriedExactlyThreeTimes() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
-        try (NotificationReceiver grumpy = new NotificationReceiver(sandbox.huifuPublicKey())) {
+        try (NotificationReceiver grumpy = new NotificationReceiver(fixture.sandbox.huifuPublicKey())) {
             grumpy.answer(NotificationReceiver.Answer.WRONG_BODY);
 
             merchant.encash(withdrawal(huifuId, seq, "10.00", "D0", token(huifuId), grumpy.url()));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> only(huifuId).notifications().size() == 8);
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.only(huifuId).notifications().size() == 8);
             control.settle();
             assertThat(grumpy.receivedFor(seq)).hasSize(8);
             for (String msgType : List.of("02", "01")) {
-                assertThat(only(huifuId).notifications(msgType))
+                assertThat(fixture.only(huifuId).notifications(msgType))
                         .extracting(a -> a.attempt() + ":" + a.outcome())
                         .containsExactly("1:ack_mismatch", "2:ack_mismatch", "3:ack_mismatch", "4:ack_mismatch");
             }
@@ -152,25 +147,25 @@ class SandboxApiIntegrationTest {
 
     @Test
     void failingReceiverIsRetriedUntilItAcknowledges() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
-        try (NotificationReceiver flaky = new NotificationReceiver(sandbox.huifuPublicKey())) {
+        try (NotificationReceiver flaky = new NotificationReceiver(fixture.sandbox.huifuPublicKey())) {
             flaky.answer(NotificationReceiver.Answer.HTTP_500);
             merchant.encash(withdrawal(huifuId, seq, "10.00", "D0", token(huifuId), flaky.url()));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !only(huifuId).notifications("02").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !fixture.only(huifuId).notifications("02").isEmpty());
 
             flaky.answer(NotificationReceiver.Answer.ACK);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> only(huifuId).notifications().stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.only(huifuId).notifications().stream()
                     .filter(a -> a.acked()).count() == 2);
-            assertThat(only(huifuId).notifications("02").get(0).outcome()).isEqualTo("http_500");
-            assertThat(only(huifuId).notifications()).allMatch(a -> a.attempt() <= 4);
+            assertThat(fixture.only(huifuId).notifications("02").get(0).outcome()).isEqualTo("http_500");
+            assertThat(fixture.only(huifuId).notifications()).allMatch(a -> a.attempt() <= 4);
         }
     }
 
     @Test
     void missingJsonContentTypeIsAnsweredAsHuifuDoes() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String body = io.payout.model.huifu.HuifuEnvelope.request(Merchant.SYS_ID, "PAYUN",
                 withdrawal(huifuId, serial(), "100.00", "D0", token(huifuId), null),
                 Merchant.KEYS.getPrivate()).body();
@@ -184,7 +179,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void legacyEnchashmentPathIsAccepted() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
 
         Merchant.Reply reply = merchant.post("/v2/trade/settlement/enchashment",
                 withdrawal(huifuId, serial(), "100.00", "T1", token(huifuId), null));
@@ -194,7 +189,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void requestDateOtherThanTodayInBeijingIsInvalid() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         Map<String, String> request = new java.util.HashMap<>(
                 withdrawal(huifuId, serial(), "100.00", "D0", token(huifuId), null));
         request.put("req_date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1)
@@ -208,7 +203,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void missingAndMalformedFieldsAreInvalidParameters() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         Map<String, String> noToken = new java.util.HashMap<>(
                 withdrawal(huifuId, serial(), "100.00", "D0", token(huifuId), null));
         noToken.remove("token_no");
@@ -224,7 +219,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void unknownAccountCardAndClosedCashTypeGetTheirCodes() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         control.setCashConfig(huifuId, List.of(io.payout.sandbox.ledger.CashConfigSpec.inside(
                 io.payout.model.IntoAcctDateType.D1, "0.00", "0.00")));
 
@@ -232,20 +227,19 @@ class SandboxApiIntegrationTest {
                 .field("resp_code")).isEqualTo("22000002");
         assertThat(merchant.encash(withdrawal(huifuId, serial(), "1.00", "D1", "NOSUCHTOKEN", null))
                 .field("resp_code")).isEqualTo("22000005");
-        assertThat(merchant.encash(withdrawal(huifuId, serial(), "1.00", "D0", token(huifuId), null))
+        assertThat(fixture.withdrawQuietly(huifuId, serial(), "1.00", "D0")
                 .field("resp_code")).isEqualTo("22000004");
-        assertThat(merchant.encash(withdrawal(huifuId, serial(), "1.00", "D1", token(huifuId), null))
+        assertThat(fixture.withdrawQuietly(huifuId, serial(), "1.00", "D1")
                 .field("trans_stat")).isEqualTo("P");
     }
 
     @Test
     void dmQuotaExcludesTodaysCredits() {
-        String huifuId = "66660002" + String.format("%08d", IDS.incrementAndGet());
-        control.createAccount(AccountSpec.standard(huifuId, "100.00", token(huifuId)).withTodayCredits("500.00"));
+        String huifuId = fixture.newAccount("100.00", "500.00");
 
         Merchant.Reply quota = merchant.post(Merchant.DM_QUOTA, Map.of("huifu_id", huifuId));
-        Merchant.Reply tooMuch = merchant.encash(withdrawal(huifuId, serial(), "150.00", "DM", token(huifuId), null));
-        Merchant.Reply d0 = merchant.encash(withdrawal(huifuId, serial(), "150.00", "D0", token(huifuId), null));
+        Merchant.Reply tooMuch = fixture.withdrawQuietly(huifuId, serial(), "150.00", "DM");
+        Merchant.Reply d0 = fixture.withdrawQuietly(huifuId, serial(), "150.00", "D0");
         Merchant.Reply withinQuota = merchant.encash(withdrawal(huifuId, serial(), "100.00", "DM", token(huifuId),
                 null));
 
@@ -262,13 +256,13 @@ class SandboxApiIntegrationTest {
 
     @Test
     void t1WaitsForTheNextWorkingDayUntilSettled() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String t1 = serial();
         String d0 = serial();
-        merchant.encash(withdrawal(huifuId, t1, "100.00", "T1", token(huifuId), null));
-        merchant.encash(withdrawal(huifuId, d0, "100.00", "D0", token(huifuId), null));
+        fixture.withdrawQuietly(huifuId, t1, "100.00", "T1");
+        fixture.withdrawQuietly(huifuId, d0, "100.00", "D0");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> control.withdrawal(huifuId, d0).orElseThrow().isFinal());
+        await().atMost(Duration.ofSeconds(30)).until(() -> control.withdrawal(huifuId, d0).orElseThrow().isFinal());
         WithdrawalView pending = control.withdrawal(huifuId, t1).orElseThrow();
         assertThat(pending.isFinal()).as("settlement clock runs at real speed here").isFalse();
         assertThat(pending.acctStatus()).isEqualTo("S");
@@ -282,7 +276,7 @@ class SandboxApiIntegrationTest {
 
     @Test
     void queryForUnknownSerialGets20000004() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
 
         Merchant.Reply reply = merchant.query(huifuId, today(), "NOSUCHSERIAL");
 
@@ -292,36 +286,18 @@ class SandboxApiIntegrationTest {
 
     @Test
     void outsideFeeIsChargedToThePayerAndTheCardGetsTheFullAmount() {
-        String payer = newAccount("10.00");
-        String huifuId = newAccount("500.00");
+        String payer = fixture.newAccount("10.00");
+        String huifuId = fixture.newAccount("500.00");
         control.setCashConfig(huifuId, List.of(io.payout.sandbox.ledger.CashConfigSpec.outside(
                 io.payout.model.IntoAcctDateType.D0, "2.00", "0.10", payer)));
 
-        merchant.encash(withdrawal(huifuId, serial(), "200.00", "D0", token(huifuId), null));
+        fixture.withdrawQuietly(huifuId, serial(), "200.00", "D0");
         control.settle();
 
         assertThat(control.account(huifuId).balance()).isEqualTo(Amount.parse("300.00"));
         assertThat(control.account(huifuId).paidOut()).isEqualTo(Amount.parse("200.00"));
         assertThat(control.account(payer).balance()).isEqualTo(Amount.parse("7.80"));
-        assertThat(only(huifuId).feeAmt()).isEqualTo(Amount.parse("2.20"));
+        assertThat(fixture.only(huifuId).feeAmt()).isEqualTo(Amount.parse("2.20"));
         assertThat(control.ledger().conserved()).isTrue();
-    }
-
-    private static String newAccount(String balance) {
-        String huifuId = "66660001" + String.format("%08d", IDS.incrementAndGet());
-        control.createAccount(AccountSpec.standard(huifuId, balance, token(huifuId)));
-        return huifuId;
-    }
-
-    private static String token(String huifuId) {
-        return "T" + huifuId.substring(8);
-    }
-
-    private static String serial() {
-        return "W" + System.nanoTime();
-    }
-
-    static WithdrawalView only(String huifuId) {
-        return control.withdrawals(huifuId).get(0);
     }
 }

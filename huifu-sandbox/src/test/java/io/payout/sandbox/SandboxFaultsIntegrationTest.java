@@ -2,6 +2,8 @@ package io.payout.sandbox;
 
 import static io.payout.sandbox.Merchant.today;
 import static io.payout.sandbox.Merchant.withdrawal;
+import static io.payout.sandbox.SandboxFixture.serial;
+import static io.payout.sandbox.SandboxFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,11 +12,9 @@ import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.FaultRates;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.ledger.AccountSpec;
-import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,22 +23,18 @@ import org.junit.jupiter.api.Test;
 /** Each fault, switched on for one request through the control API, over real HTTP. */
 class SandboxFaultsIntegrationTest {
 
-    private static final AtomicInteger IDS = new AtomicInteger();
-    private static SandboxServer sandbox;
+    private static SandboxFixture fixture;
     private static SandboxControl control;
     private static Merchant merchant;
     private static NotificationReceiver receiver;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxServer.start(Map.of(
-                "sandbox.merchant-public-key", Merchant.merchantPublicKey(),
-                "sandbox.accounting-delay", "30ms",
-                "sandbox.payout-delay", "30ms",
-                "sandbox.notify.retry-interval", "20ms"));
-        control = sandbox.control();
-        merchant = new Merchant(sandbox, Duration.ofMillis(800));
-        receiver = new NotificationReceiver(sandbox.huifuPublicKey());
+        // Few request threads, so a withheld reply that held one would soon starve the sandbox.
+        fixture = SandboxFixture.start("66660003", Map.of("server.tomcat.threads.max", 4));
+        control = fixture.control;
+        merchant = fixture.merchant;
+        receiver = fixture.receiver;
     }
 
     @AfterEach
@@ -48,33 +44,56 @@ class SandboxFaultsIntegrationTest {
 
     @AfterAll
     static void stop() {
-        receiver.close();
-        sandbox.close();
+        fixture.close();
     }
 
     @Test
     void noAnswerProcessesTheWithdrawalButTheCallerTimesOut() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         control.nextFault(Fault.NO_ANSWER, huifuId);
 
-        Merchant.Reply reply = merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null));
+        Merchant.Reply reply = fixture.impatientMerchant(Duration.ofSeconds(1)).encash(
+                withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null));
 
         assertThat(reply.timedOut()).isTrue();
         assertThat(control.serials(huifuId)).singleElement().satisfies(s -> {
             assertThat(s.answered()).isFalse();
             assertThat(s.fault()).isEqualTo("NO_ANSWER");
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> only(huifuId).isFinal());
-        assertThat(only(huifuId).transStatus()).isEqualTo("S");
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.only(huifuId).isFinal());
+        assertThat(fixture.only(huifuId).transStatus()).isEqualTo("S");
         assertThat(merchant.query(huifuId, today(), seq).field("trans_status")).isEqualTo("S");
-        assertThat(merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null))
+        assertThat(fixture.withdrawQuietly(huifuId, seq, "100.00", "D0")
                 .field("resp_code")).as("resubmitting the same serial").isEqualTo("20000000");
     }
 
     @Test
+    void withheldRepliesHoldNoRequestThread() {
+        String huifuId = fixture.newAccount("500.00");
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        Merchant impatient = fixture.impatientMerchant(Duration.ofSeconds(2));
+        List<java.util.concurrent.CompletableFuture<Merchant.Reply>> unanswered = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            control.nextFault(Fault.NO_ANSWER, huifuId);
+        }
+        for (int i = 0; i < 8; i++) {
+            String seq = serial();
+            unanswered.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> impatient.encash(withdrawal(huifuId, seq, "1.50", "D0", token(huifuId), null)), callers));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> control.serials(huifuId).size() == 8);
+
+        Merchant.Reply answered = fixture.withdrawQuietly(huifuId, serial(), "1.50", "D0");
+
+        assertThat(answered.field("trans_stat")).as("8 withheld replies, 4 threads, still answering").isEqualTo("P");
+        assertThat(unanswered).allSatisfy(reply -> assertThat(reply.join().timedOut()).isTrue());
+        callers.shutdown();
+    }
+
+    @Test
     void gatewayFaultsRefuseWithoutProcessing() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         Map<String, String> request = withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), null);
 
@@ -92,13 +111,13 @@ class SandboxFaultsIntegrationTest {
 
     @Test
     void payoutFailureBooksTheMoneyBack() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         control.nextFault(Fault.PAYOUT_FAIL, huifuId);
 
-        merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), receiver.url()));
+        fixture.withdraw(huifuId, seq, "100.00", "D0");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedFor(seq).size() == 2);
+        fixture.awaitNotices(seq, 2);
         NotificationReceiver.Received result = receiver.receivedFor(seq).get(1);
         assertThat(result.field("msg_type")).isEqualTo("01");
         assertThat(result.field("trans_status")).isEqualTo("F");
@@ -112,21 +131,21 @@ class SandboxFaultsIntegrationTest {
 
     @Test
     void reorderFaultDeliversTheResultBeforeTheAccountingNotice() {
-        String huifuId = newAccount("500.00");
+        String huifuId = fixture.newAccount("500.00");
         String seq = serial();
         control.nextFault(Fault.NOTIFY_REORDER, huifuId);
 
-        merchant.encash(withdrawal(huifuId, seq, "100.00", "D0", token(huifuId), receiver.url()));
+        fixture.withdraw(huifuId, seq, "100.00", "D0");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedFor(seq).size() == 2);
+        fixture.awaitNotices(seq, 2);
         assertThat(receiver.receivedFor(seq)).extracting(n -> n.field("msg_type")).containsExactly("01", "02");
     }
 
     @Test
     void badSignatureDropAndDuplicateFaultsShapeTheNotices() {
-        String badSign = newAccount("500.00");
-        String dropped = newAccount("500.00");
-        String doubled = newAccount("500.00");
+        String badSign = fixture.newAccount("500.00");
+        String dropped = fixture.newAccount("500.00");
+        String doubled = fixture.newAccount("500.00");
         control.nextFault(Fault.BAD_NOTIFY_SIGN, badSign);
         control.nextFault(Fault.NOTIFY_DROP, dropped);
         control.nextFault(Fault.NOTIFY_DUPLICATE, doubled);
@@ -134,40 +153,59 @@ class SandboxFaultsIntegrationTest {
         String dropSeq = serial();
         String doubleSeq = serial();
 
-        merchant.encash(withdrawal(badSign, badSeq, "10.00", "D0", token(badSign), receiver.url()));
-        merchant.encash(withdrawal(dropped, dropSeq, "10.00", "D0", token(dropped), receiver.url()));
-        merchant.encash(withdrawal(doubled, doubleSeq, "10.00", "D0", token(doubled), receiver.url()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> control.status().idle());
+        fixture.withdraw(badSign, badSeq, "10.00", "D0");
+        fixture.withdraw(dropped, dropSeq, "10.00", "D0");
+        fixture.withdraw(doubled, doubleSeq, "10.00", "D0");
+        await().atMost(Duration.ofSeconds(30)).until(() -> control.status().idle());
 
         // The wrongly signed 02 fails verification, so the receiver cannot acknowledge it: 4 attempts.
         assertThat(receiver.receivedFor(badSeq)).filteredOn(n -> !n.verified()).hasSize(4);
         assertThat(receiver.receivedFor(badSeq)).filteredOn(NotificationReceiver.Received::verified)
                 .extracting(n -> n.field("msg_type")).containsExactly("01");
         assertThat(receiver.receivedFor(dropSeq)).extracting(n -> n.field("msg_type")).containsExactly("01");
-        assertThat(only(dropped).notifications("02")).extracting(a -> a.outcome()).containsExactly("dropped");
+        assertThat(fixture.only(dropped).notifications("02")).extracting(a -> a.outcome()).containsExactly("dropped");
         assertThat(receiver.receivedFor(doubleSeq)).extracting(n -> n.field("msg_type"))
                 .containsExactly("02", "02", "01");
     }
 
     @Test
     void perAccountRatesHitOnlyThatAccount() {
-        String unlucky = newAccount("500.00");
-        String lucky = newAccount("500.00");
+        String unlucky = fixture.newAccount("500.00");
+        String lucky = fixture.newAccount("500.00");
         control.setFaults(new FaultSettings(1L, FaultRates.NONE,
                 Map.of(unlucky, FaultRates.NONE.withPayoutFail(1.0))));
 
-        merchant.encash(withdrawal(unlucky, serial(), "10.00", "D0", token(unlucky), null));
-        merchant.encash(withdrawal(lucky, serial(), "10.00", "D0", token(lucky), null));
+        fixture.withdrawQuietly(unlucky, serial(), "10.00", "D0");
+        fixture.withdrawQuietly(lucky, serial(), "10.00", "D0");
         control.settle();
 
-        assertThat(only(unlucky).transStatus()).isEqualTo("F");
-        assertThat(only(unlucky).acctStatus()).isEqualTo("B");
-        assertThat(only(lucky).transStatus()).isEqualTo("S");
+        assertThat(fixture.only(unlucky).transStatus()).isEqualTo("F");
+        assertThat(fixture.only(unlucky).acctStatus()).isEqualTo("B");
+        assertThat(fixture.only(lucky).transStatus()).isEqualTo("S");
+    }
+
+    @Test
+    void faultsCanBeSetAsTheControlApiDocumentsThemWithRatesAsStringsOrNumbers() throws Exception {
+        String unlucky = fixture.newAccount("500.00");
+        String body = "{\"seed\":7,\"rates\":{\"http_5xx\":0},\"accounts\":{\"" + unlucky
+                + "\":{\"payout_fail\":\"1\",\"notify_delay_ms\":5,\"http_502\":\"0.0\"}}}";
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.sandbox.baseUrl() + "/sandbox/faults"))
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(control.faults().seed()).isEqualTo(7L);
+        assertThat(control.faults().accounts().get(unlucky).payoutFail()).isEqualTo(1.0);
+        fixture.withdrawQuietly(unlucky, serial(), "10.00", "D0");
+        control.settle();
+        assertThat(fixture.only(unlucky).transStatus()).isEqualTo("F");
     }
 
     @Test
     void controlApiRefusesWithItsReason() {
-        String huifuId = newAccount("1.00");
+        String huifuId = fixture.newAccount("1.00");
 
         SandboxControl.ControlException exists = org.junit.jupiter.api.Assertions.assertThrows(
                 SandboxControl.ControlException.class,
@@ -178,23 +216,5 @@ class SandboxFaultsIntegrationTest {
         assertThat(exists.status()).isEqualTo(409);
         assertThat(exists.getMessage()).contains("account exists");
         assertThat(missing.status()).isEqualTo(404);
-    }
-
-    private static String newAccount(String balance) {
-        String huifuId = "66660003" + String.format("%08d", IDS.incrementAndGet());
-        control.createAccount(AccountSpec.standard(huifuId, balance, token(huifuId)));
-        return huifuId;
-    }
-
-    private static String token(String huifuId) {
-        return "T" + huifuId.substring(8);
-    }
-
-    private static String serial() {
-        return "F" + System.nanoTime();
-    }
-
-    private static WithdrawalView only(String huifuId) {
-        return control.withdrawals(huifuId).get(0);
     }
 }

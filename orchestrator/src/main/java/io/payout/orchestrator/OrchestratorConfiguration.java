@@ -3,26 +3,58 @@ package io.payout.orchestrator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /** Beans shared by the features: the clock and the topics created at start-up when missing (CONTRACT.md §1). */
 @Configuration(proxyBeanMethods = false)
 class OrchestratorConfiguration {
+
+    private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
 
+    /**
+     * Creates missing topics before any listener starts. Not NewTopic beans: KafkaAdmin also adds partitions to
+     * an existing topic with fewer, which silently moves keys to other partitions and breaks per-key order.
+     */
     @Bean
-    KafkaAdmin.NewTopics orchestratorTopics(OrchestratorTopics topics) {
-        List<org.apache.kafka.clients.admin.NewTopic> all = new ArrayList<>();
-        for (String name : List.of(topics.requests(), topics.outcomes(), topics.rejections(), topics.notifications())) {
-            all.add(TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replication()).build());
-        }
-        return new KafkaAdmin.NewTopics(all.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    InitializingBean orchestratorTopicsCreated(OrchestratorTopics topics, KafkaProperties kafka) {
+        return () -> {
+            try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+                Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                List<NewTopic> missing = new ArrayList<>();
+                for (String name : List.of(topics.requests(), topics.outcomes(), topics.rejections(),
+                        topics.notifications())) {
+                    if (!existing.contains(name) && missing.stream().noneMatch(t -> t.name().equals(name))) {
+                        missing.add(new NewTopic(name, topics.partitions(), topics.replication()));
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    try {
+                        admin.createTopics(missing).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    } catch (ExecutionException e) {
+                        // another instance created it meanwhile: fine
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("could not create the orchestrator's topics in time", e);
+            }
+        };
     }
 }

@@ -63,6 +63,12 @@ public final class OrchestratorHarness implements AutoCloseable {
         properties.putAll(overrides);
     }
 
+    /** Sets a property before {@link #start()} (e.g. the sandbox's address, known only once it runs). */
+    public OrchestratorHarness with(String key, Object value) {
+        properties.put(key, value);
+        return this;
+    }
+
     public OrchestratorHarness start() {
         server = OrchestratorServer.start(properties);
         return this;

@@ -4,15 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 
 /**
  * The two form fields that matter, exactly as Huifu sent them after form-decoding: {@code sign} covers the
  * {@code resp_data} string itself (PROTOCOL.md §2.4), so it must reach verification byte for byte. The body is read
  * here rather than through the servlet's parameter parsing so that its size is capped before and while reading.
+ * Huifu sends UTF-8 (PROTOCOL.md §4.1); a declared charset is not honoured (Spring Boot forces UTF-8 on requests
+ * anyway), so a body in another encoding fails the signature check rather than being guessed at.
  */
 record NotificationForm(String respData, String sign) {
 
@@ -20,7 +19,7 @@ record NotificationForm(String respData, String sign) {
 
     static NotificationForm read(HttpServletRequest request, int maxBodyBytes)
             throws IOException, NotificationRejectedException {
-        Charset charset = formCharset(request);
+        requireForm(request.getContentType());
         // Declared too large: refuse without reading a byte.
         if (request.getContentLengthLong() > maxBodyBytes) {
             throw new NotificationRejectedException(Rejection.BODY_TOO_LARGE);
@@ -31,10 +30,10 @@ record NotificationForm(String respData, String sign) {
         if (body.length > maxBodyBytes) {
             throw new NotificationRejectedException(Rejection.BODY_TOO_LARGE);
         }
-        return parse(new String(body, charset), charset);
+        return parse(new String(body, StandardCharsets.UTF_8));
     }
 
-    static NotificationForm parse(String body, Charset charset) throws NotificationRejectedException {
+    static NotificationForm parse(String body) throws NotificationRejectedException {
         String respData = null;
         String sign = null;
         int start = 0;
@@ -46,18 +45,21 @@ record NotificationForm(String respData, String sign) {
             if (end > start) {
                 int equals = body.indexOf('=', start);
                 int nameEnd = equals < 0 || equals > end ? end : equals;
-                String name = decode(body.substring(start, nameEnd), charset);
-                String value = nameEnd == end ? "" : decode(body.substring(nameEnd + 1, end), charset);
+                String name = decode(body.substring(start, nameEnd));
                 // A repeated field is ambiguous (which resp_data did Huifu sign?), so it is refused outright.
                 if ("resp_data".equals(name)) {
-                    respData = once(respData, value);
+                    respData = once(respData, value(body, nameEnd, end));
                 } else if ("sign".equals(name)) {
-                    sign = once(sign, value);
+                    sign = once(sign, value(body, nameEnd, end));
                 }
             }
             start = end + 1;
         }
         return new NotificationForm(respData, sign);
+    }
+
+    private static String value(String body, int nameEnd, int end) throws NotificationRejectedException {
+        return nameEnd == end ? "" : decode(body.substring(nameEnd + 1, end));
     }
 
     private static String once(String previous, String value) throws NotificationRejectedException {
@@ -67,31 +69,21 @@ record NotificationForm(String respData, String sign) {
         return value;
     }
 
-    private static String decode(String text, Charset charset) throws NotificationRejectedException {
+    private static String decode(String text) throws NotificationRejectedException {
         try {
-            return URLDecoder.decode(text, charset);
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException badEscape) {
             throw new NotificationRejectedException(Rejection.MALFORMED_FORM);
         }
     }
 
-    private static Charset formCharset(HttpServletRequest request) throws NotificationRejectedException {
-        String contentType = request.getContentType();
+    private static void requireForm(String contentType) throws NotificationRejectedException {
         if (contentType == null) {
             throw new NotificationRejectedException(Rejection.UNSUPPORTED_MEDIA_TYPE);
         }
         int semicolon = contentType.indexOf(';');
         String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
         if (!mediaType.equalsIgnoreCase(FORM)) {
-            throw new NotificationRejectedException(Rejection.UNSUPPORTED_MEDIA_TYPE);
-        }
-        String declared = request.getCharacterEncoding();
-        if (declared == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(declared);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new NotificationRejectedException(Rejection.UNSUPPORTED_MEDIA_TYPE);
         }
     }

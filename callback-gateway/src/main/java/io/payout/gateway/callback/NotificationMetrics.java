@@ -3,6 +3,7 @@ package io.payout.gateway.callback;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ final class NotificationMetrics {
         for (Rejection rejection : Rejection.values()) {
             rejected.put(rejection, Counter.builder("gateway.notifications.rejected")
                     .description("Notifications turned away, by reason")
-                    .tag("reason", rejection.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("reason", rejection.name().toLowerCase(Locale.ROOT))
                     .register(meters));
         }
     }

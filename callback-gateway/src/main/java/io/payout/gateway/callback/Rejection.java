@@ -6,7 +6,7 @@ package io.payout.gateway.callback;
  */
 enum Rejection {
     SOURCE_NOT_ALLOWED(403, "source address is not in gateway.allowed-networks"),
-    UNSUPPORTED_MEDIA_TYPE(415, "expected application/x-www-form-urlencoded (UTF-8)"),
+    UNSUPPORTED_MEDIA_TYPE(415, "expected application/x-www-form-urlencoded"),
     BODY_TOO_LARGE(413, "body exceeds gateway.max-body-bytes"),
     MALFORMED_FORM(400, "body is not a well-formed form, or repeats a parameter"),
     RESP_DATA_MISSING(400, "resp_data is missing"),

@@ -60,7 +60,8 @@ public final class NotificationPublisher implements AutoCloseable {
             throw failure(start, "broker did not take the notification", e.getCause());
         } catch (TimeoutException e) {
             throw failure(start, "no broker acknowledgement within " + Duration.ofNanos(timeoutNanos), e);
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
+            // IllegalStateException: the producer is closing with the application; another instance can take it.
             throw failure(start, "producer failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

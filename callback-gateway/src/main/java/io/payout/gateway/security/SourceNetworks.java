@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public final class SourceNetworks {
 
     /** Only address literals: a host name here would mean a DNS lookup at start-up and a silent dependency. */
-    private static final Pattern LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    private static final Pattern LITERAL =
+            Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final List<Block> blocks;
 

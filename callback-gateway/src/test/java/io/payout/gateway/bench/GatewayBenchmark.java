@@ -2,6 +2,7 @@ package io.payout.gateway.bench;
 
 import io.payout.gateway.FakeHuifu;
 import io.payout.gateway.GatewayServer;
+import io.payout.gateway.GatewayTestProperties;
 import io.payout.testkit.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,16 +38,14 @@ public final class GatewayBenchmark {
         int distinct = Integer.parseInt(options.getOrDefault("distinct", "2000"));
 
         String topic = TestKafka.uniqueTopic("huifu.notifications.bench");
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
-        properties.put("gateway.huifu-public-key", FakeHuifu.publicKey());
-        properties.put("gateway.topic", topic);
+        Map<String, Object> properties = GatewayTestProperties.launch(TestKafka.bootstrapServers(), topic);
+        properties.put("gateway.publish-timeout", "2s"); // the production default
         // One INFO line per acknowledged notification would measure the console, not the gateway.
         properties.put("logging.level.io.payout.gateway.callback", "WARN");
         // Signing is Huifu's cost, not ours: done up front. Repeats are fine, the gateway publishes every one.
         byte[][] bodies = IntStream.range(0, distinct).parallel()
-                .mapToObj(i -> FakeHuifu.body(FakeHuifu.signed(
-                        FakeHuifu.accountingNotice("6666000" + (100000000 + i % 50), "B" + i + "x" + System.nanoTime())))
+                .mapToObj(i -> FakeHuifu.body(FakeHuifu.signed(FakeHuifu.accountingNotice(
+                                "6666000" + (100000000 + i % 50), "B" + i + "x" + System.nanoTime())))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
 

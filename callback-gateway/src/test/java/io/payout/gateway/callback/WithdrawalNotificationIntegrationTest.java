@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payout.gateway.FakeHuifu;
 import io.payout.gateway.GatewayServer;
+import io.payout.gateway.GatewayTestProperties;
+import io.payout.gateway.TopicContents;
 import io.payout.model.HuifuNotification;
+import io.payout.model.huifu.HuifuKeys;
 import io.payout.model.huifu.HuifuNotifications;
 import io.payout.testkit.TestKafka;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = GatewayTestProperties.CONFIG,
         classes = {io.payout.gateway.CallbackGatewayApplication.class,
                 WithdrawalNotificationIntegrationTest.FixedClock.class})
 class WithdrawalNotificationIntegrationTest {
@@ -43,10 +47,8 @@ class WithdrawalNotificationIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("gateway.topic", () -> TOPIC);
+        GatewayTestProperties.register(registry, TOPIC);
         registry.add("gateway.topic-partitions", () -> 3);
-        registry.add("gateway.huifu-public-key", FakeHuifu::publicKey);
     }
 
     @TestConfiguration
@@ -69,7 +71,7 @@ class WithdrawalNotificationIntegrationTest {
         assertThat(response.body()).isEqualTo("RECV_ORD_ID_" + reqSeqId);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
-        List<ConsumerRecord<String, String>> published = recordsKeyed(HUIFU_ID + ":" + reqSeqId, 1);
+        List<ConsumerRecord<String, String>> published = TopicContents.keyed(TOPIC, HUIFU_ID + ":" + reqSeqId);
         assertThat(published).hasSize(1);
         HuifuNotification notification = JSON.readValue(published.get(0).value(), HuifuNotification.class);
         assertThat(notification.raw()).isEqualTo(form.get("resp_data"));
@@ -82,7 +84,7 @@ class WithdrawalNotificationIntegrationTest {
         assertThat(published.get(0).value()).contains("\"received_at\":\"2026-03-01T04:00:00.123Z\"");
         // The orchestrator can verify the evidence again on its own.
         assertThat(HuifuNotifications.verify(notification.raw(), notification.sign(),
-                io.payout.model.huifu.HuifuKeys.publicKey(FakeHuifu.publicKey()))).containsEntry("req_seq_id", reqSeqId);
+                HuifuKeys.publicKey(FakeHuifu.publicKey()))).containsEntry("req_seq_id", reqSeqId);
     }
 
     @Test
@@ -97,7 +99,7 @@ class WithdrawalNotificationIntegrationTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("RECV_ORD_ID_" + reqSeqId);
         });
-        List<ConsumerRecord<String, String>> published = recordsKeyed(HUIFU_ID + ":" + reqSeqId, 2);
+        List<ConsumerRecord<String, String>> published = TopicContents.keyed(TOPIC, HUIFU_ID + ":" + reqSeqId);
         assertThat(published).hasSize(2);
         assertThat(published.get(0).value()).isEqualTo(published.get(1).value());
     }
@@ -116,7 +118,7 @@ class WithdrawalNotificationIntegrationTest {
         String reqSeqId = FakeHuifu.uniqueReqSeqId();
         Map<String, String> form = FakeHuifu.signed(FakeHuifu.accountingNotice(HUIFU_ID, reqSeqId));
         assertThat(FakeHuifu.post(notifyUrl(), form).statusCode()).isEqualTo(200);
-        Map<String, String> unsigned = new java.util.LinkedHashMap<>(form);
+        Map<String, String> unsigned = new LinkedHashMap<>(form);
         unsigned.remove("sign");
         assertThat(FakeHuifu.post(notifyUrl(), unsigned).statusCode()).isEqualTo(400);
 
@@ -131,16 +133,5 @@ class WithdrawalNotificationIntegrationTest {
 
     private String notifyUrl() {
         return "http://127.0.0.1:" + port + GatewayServer.NOTIFY_PATH;
-    }
-
-    /** Waits for {@code expected} records with the key, then reads on until the topic is quiet to catch extras. */
-    private static List<ConsumerRecord<String, String>> recordsKeyed(String key, int expected) {
-        TestKafka.awaitRecords(TOPIC, records -> keyed(records, key).size() >= expected, Duration.ofSeconds(30));
-        return keyed(TestKafka.readAll(TOPIC, Duration.ofMillis(300)), key);
-    }
-
-    private static List<ConsumerRecord<String, String>> keyed(List<ConsumerRecord<String, String>> records,
-                                                              String key) {
-        return records.stream().filter(record -> key.equals(record.key())).toList();
     }
 }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payout.gateway.FakeHuifu;
 import io.payout.gateway.GatewayServer;
+import io.payout.gateway.GatewayTestProperties;
+import io.payout.gateway.TopicContents;
 import io.payout.testkit.TestKafka;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class SourceNetworkIntegrationTest {
 
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).startsWith("SOURCE_NOT_ALLOWED:");
-            assertThat(TestKafka.readAll(topic, Duration.ofMillis(200))).isEmpty();
+            assertThat(TopicContents.now(topic)).isEmpty();
         }
     }
 
@@ -41,10 +42,8 @@ class SourceNetworkIntegrationTest {
     }
 
     private static Map<String, Object> properties(String topic, String allowedNetworks) {
-        return Map.of(
-                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                "gateway.huifu-public-key", FakeHuifu.publicKey(),
-                "gateway.topic", topic,
-                "gateway.allowed-networks", allowedNetworks);
+        Map<String, Object> properties = GatewayTestProperties.launch(TestKafka.bootstrapServers(), topic);
+        properties.put("gateway.allowed-networks", allowedNetworks);
+        return properties;
     }
 }

@@ -137,7 +137,7 @@ public class HuifuApiController {
         int status = response.getStatusCode().value();
         String respCode = outcome != null ? outcome.respCode() : status == 200 ? "10000000" : null;
         String respDesc = outcome != null ? outcome.respDesc() : status == 200 ? "无效参数" : response.getBody();
-        serials.add(new io.payout.sandbox.api.SerialView(path, data.get("huifu_id"), data.get("req_date"),
+        serials.add(new SerialView(path, data.get("huifu_id"), data.get("req_date"),
                 data.get("req_seq_id"), status, respCode, respDesc, outcome == null ? null : outcome.transStat(),
                 hfSeqId, answered, fault, clock.instant()));
     }

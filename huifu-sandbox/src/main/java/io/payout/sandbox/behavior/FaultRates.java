@@ -10,20 +10,31 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FaultRates(
-        double noAnswer,
-        @JsonProperty("http_5xx") double http5xx,
-        @JsonProperty("http_502") double http502,
-        double rateLimit,
-        double notifyDrop,
-        double notifyDuplicate,
-        double notifyReorder,
-        long notifyDelayMs,
-        double payoutFail,
-        double badNotifySign) {
+        Double noAnswer,
+        @JsonProperty("http_5xx") Double http5xx,
+        @JsonProperty("http_502") Double http502,
+        Double rateLimit,
+        Double notifyDrop,
+        Double notifyDuplicate,
+        Double notifyReorder,
+        Long notifyDelayMs,
+        Double payoutFail,
+        Double badNotifySign) {
 
-    public static final FaultRates NONE = new FaultRates(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final FaultRates NONE = new FaultRates(null, null, null, null, null, null, null, null, null, null);
 
+    /** Absent means 0, so JSON and properties need name only the faults they switch on. */
     public FaultRates {
+        noAnswer = orZero(noAnswer);
+        http5xx = orZero(http5xx);
+        http502 = orZero(http502);
+        rateLimit = orZero(rateLimit);
+        notifyDrop = orZero(notifyDrop);
+        notifyDuplicate = orZero(notifyDuplicate);
+        notifyReorder = orZero(notifyReorder);
+        notifyDelayMs = notifyDelayMs == null ? 0L : notifyDelayMs;
+        payoutFail = orZero(payoutFail);
+        badNotifySign = orZero(badNotifySign);
         for (double rate : new double[] {noAnswer, http5xx, http502, rateLimit, notifyDrop, notifyDuplicate,
                 notifyReorder, payoutFail, badNotifySign}) {
             if (!(rate >= 0 && rate <= 1)) {
@@ -48,6 +59,10 @@ public record FaultRates(
     public FaultRates withNotifyReorder(double rate) {
         return new FaultRates(noAnswer, http5xx, http502, rateLimit, notifyDrop, notifyDuplicate, rate,
                 notifyDelayMs, payoutFail, badNotifySign);
+    }
+
+    private static Double orZero(Double rate) {
+        return rate == null ? 0.0 : rate;
     }
 
     double rateOf(Fault fault) {

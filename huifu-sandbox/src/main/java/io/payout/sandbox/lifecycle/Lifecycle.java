@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -156,10 +155,13 @@ public final class Lifecycle {
         Notice notice = new Notice(url, w.request.key().huifuId(), w.request.key().reqSeqId(), msgType, respData,
                 w::record);
         queuedNotices.incrementAndGet();
-        w.noticeChain = w.noticeChain.thenCompose(ignored -> {
-            CompletableFuture<Void> delivered = notifier.deliver(notice);
-            queuedNotices.decrementAndGet();
-            return delivered;
+        // handle(): a notice that failed to start must not stop the ones behind it.
+        w.noticeChain = w.noticeChain.handle((ignored, error) -> null).thenCompose(ignored -> {
+            try {
+                return notifier.deliver(notice);
+            } finally {
+                queuedNotices.decrementAndGet();
+            }
         });
     }
 

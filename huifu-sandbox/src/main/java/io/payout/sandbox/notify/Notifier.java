@@ -125,23 +125,40 @@ public final class Notifier {
             pending.decrementAndGet();
             return;
         }
-        dispatch.submit(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .whenComplete((response, error) -> {
-                    dispatch.release();
-                    Integer status = response == null ? null : response.statusCode();
-                    boolean acked = response != null && status == 200
-                            && HuifuNotifications.ackBody(notice.reqSeqId()).equals(response.body().strip());
-                    String outcome = acked ? "acked"
-                            : response != null ? (status == 200 ? "ack_mismatch" : "http_" + status)
-                            : error instanceof HttpTimeoutException || error.getCause() instanceof HttpTimeoutException
-                            ? "timeout" : "io_error";
-                    record(notice, delivery, attempt, status, acked, outcome, signValid, firstDone);
-                    if (!acked && attempt <= settings.maxRetries()) {
-                        retryLater(notice, body, signValid, delivery, attempt + 1);
-                    } else {
-                        pending.decrementAndGet();
-                    }
-                }));
+        dispatch.submit(() -> send(request).whenComplete((response, error) -> {
+            dispatch.release();
+            String outcome = outcome(notice, response, error);
+            record(notice, delivery, attempt, response == null ? null : response.statusCode(), "acked".equals(outcome),
+                    outcome, signValid, firstDone);
+            if (!"acked".equals(outcome) && attempt <= settings.maxRetries()) {
+                retryLater(notice, body, signValid, delivery, attempt + 1);
+            } else {
+                pending.decrementAndGet();
+            }
+        }));
+    }
+
+    /** Only HTTP 200 with body {@code RECV_ORD_ID_<req_seq_id>} acknowledges (§4.4); surrounding blanks tolerated [I]. */
+    private static String outcome(Notice notice, HttpResponse<String> response, Throwable error) {
+        if (response != null) {
+            if (response.statusCode() != 200) {
+                return "http_" + response.statusCode();
+            }
+            return HuifuNotifications.ackBody(notice.reqSeqId()).equals(response.body().strip()) ? "acked"
+                    : "ack_mismatch";
+        }
+        log.debug("notification attempt failed req_seq_id={}: {}", notice.reqSeqId(), String.valueOf(error));
+        boolean timeout = error instanceof HttpTimeoutException || error.getCause() instanceof HttpTimeoutException;
+        return timeout ? "timeout" : "io_error";
+    }
+
+    /** Never throws: a request that cannot even start fails its future, and so releases its permit. */
+    private CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
+        try {
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void retryLater(Notice notice, String body, boolean signValid, int delivery, int attempt) {

@@ -9,6 +9,7 @@ import java.util.Map;
 record Exchange(int httpStatus, Map<String, String> data, String problem) {
 
     static final int NO_ANSWER = 0;
+    static final int NOT_SENT = -1;
 
     Exchange {
         data = data == null ? null : Map.copyOf(data);
@@ -17,6 +18,11 @@ record Exchange(int httpStatus, Map<String, String> data, String problem) {
     /** Nothing usable came back: timeout, connection error, or the request was never sent. */
     static Exchange noAnswer(String problem) {
         return new Exchange(NO_ANSWER, null, problem);
+    }
+
+    /** Our own concurrency limit held the request back: it never left this process. */
+    static Exchange notSent(String problem) {
+        return new Exchange(NOT_SENT, null, problem);
     }
 
     /** An answer arrived, but its body is unreadable or its signature does not hold. */

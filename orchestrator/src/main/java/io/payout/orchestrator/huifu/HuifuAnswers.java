@@ -121,6 +121,10 @@ final class HuifuAnswers {
 
     /** Why the exchange carries no trusted business answer, or null when it does (HTTP 200, verified). */
     private static String transportProblem(Exchange exchange) {
+        if (exchange.httpStatus() == Exchange.NOT_SENT) {
+            // Held back by our own concurrency limit: nothing reached Huifu, but unknown only ever leads to a query.
+            return exchange.problem();
+        }
         if (isRateLimited(exchange)) {
             // 911/914: Huifu's gateway throttled the call before the business layer saw it.
             return "rate limited (HTTP " + exchange.httpStatus() + ")";
@@ -140,8 +144,10 @@ final class HuifuAnswers {
         return null;
     }
 
+    /** Huifu's gateway throttled us, or our own limit did: either way the caller should slow down. */
     private static boolean isRateLimited(Exchange exchange) {
-        return exchange.httpStatus() == HTTP_RATE_LIMITED || exchange.httpStatus() == HTTP_RATE_LIMITED_TOO;
+        return exchange.httpStatus() == HTTP_RATE_LIMITED || exchange.httpStatus() == HTTP_RATE_LIMITED_TOO
+                || exchange.httpStatus() == Exchange.NOT_SENT;
     }
 
     /** A refusal code that comes with trans_stat P or S contradicts itself; only a query can settle it. */

@@ -1,9 +1,12 @@
 package io.payout.orchestrator.huifu;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.payout.model.huifu.HuifuKeys;
 import java.net.http.HttpClient;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +19,16 @@ import org.springframework.web.client.RestClient;
 public class HuifuConfiguration {
 
     @Bean
-    HuifuHttpClient huifuHttpClient(HuifuProperties properties) {
-        return create(properties);
+    HuifuHttpClient huifuHttpClient(HuifuProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return create(properties, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** The client for given properties (also used by tests and tools outside a Spring context). */
     public static HuifuHttpClient create(HuifuProperties properties) {
+        return create(properties, new SimpleMeterRegistry());
+    }
+
+    static HuifuHttpClient create(HuifuProperties properties, MeterRegistry meters) {
         properties.requireComplete();
         PrivateKey merchantKey = load("merchant-private-key",
                 () -> HuifuKeys.privateKey(properties.merchantPrivateKey()));
@@ -37,7 +44,7 @@ public class HuifuConfiguration {
                 .baseUrl(properties.baseUrl().toString())
                 .requestFactory(factory)
                 .build();
-        return new HuifuHttpClient(http, properties, merchantKey, huifuKey);
+        return new HuifuHttpClient(http, properties, merchantKey, huifuKey, meters);
     }
 
     /** Loads a key; the message names the property and never carries the key (nor a cause that might). */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,11 @@ public final class HuifuHttpClient implements Huifu {
     private final PublicKey huifuKey;
     private final Semaphore permits;
     private final Duration permitTimeout;
+    private final MeterRegistry meters;
 
-    HuifuHttpClient(RestClient http, HuifuProperties properties, PrivateKey merchantKey, PublicKey huifuKey) {
+    HuifuHttpClient(RestClient http, HuifuProperties properties, PrivateKey merchantKey, PublicKey huifuKey,
+                    MeterRegistry meters) {
+        this.meters = meters;
         this.http = http;
         this.sysId = properties.sysId();
         this.productId = properties.productId();
@@ -60,8 +64,8 @@ public final class HuifuHttpClient implements Huifu {
         data.put("remark", blankToNull(command.remark()));
         data.put("notify_url", notifyUrl);
         SubmitOutcome outcome = HuifuAnswers.submission(exchange(SUBMIT_PATH, data), command);
-        log.info("huifu submit huifu_id={} req_date={} req_seq_id={} -> {}",
-                command.huifuId(), command.reqDate(), command.reqSeqId(), outcome);
+        record("submit", command.huifuId(), command.reqDate(), command.reqSeqId(), outcome,
+                outcome instanceof SubmitOutcome.Unknown unknown && unknown.rateLimited());
         return outcome;
     }
 
@@ -72,8 +76,8 @@ public final class HuifuHttpClient implements Huifu {
         data.put("org_req_date", command.reqDate());
         data.put("org_req_seq_id", command.reqSeqId());
         QueryOutcome outcome = HuifuAnswers.query(exchange(QUERY_PATH, data), command);
-        log.info("huifu query huifu_id={} req_date={} req_seq_id={} -> {}",
-                command.huifuId(), command.reqDate(), command.reqSeqId(), outcome);
+        record("query", command.huifuId(), command.reqDate(), command.reqSeqId(), outcome,
+                outcome instanceof QueryOutcome.Unknown unknown && unknown.rateLimited());
         return outcome;
     }
 
@@ -87,9 +91,7 @@ public final class HuifuHttpClient implements Huifu {
             return Exchange.noAnswer("interrupted before sending");
         }
         if (!permitted) {
-            // Not sent at all; still reported as unknown, which only ever leads to a query.
-            return Exchange.noAnswer("not sent: " + permits.availablePermits() + " permits free after "
-                    + permitTimeout);
+            return Exchange.notSent("not sent: no free request slot within " + permitTimeout);
         }
         try {
             HuifuEnvelope.SignedRequest request = HuifuEnvelope.request(sysId, productId, data, merchantKey);
@@ -119,6 +121,18 @@ public final class HuifuHttpClient implements Huifu {
             log.warn("huifu answer not trusted: {}", e.getMessage());
             return Exchange.untrusted(raw.status(), "untrusted answer: " + e.getMessage());
         }
+    }
+
+    /**
+     * One log line per call, and {@code huifu_calls_total{operation, outcome, rate_limited}}: refusals and unknowns
+     * are worth a dashboard.
+     */
+    private void record(String operation, String huifuId, String reqDate, String reqSeqId, Object outcome,
+                        boolean rateLimited) {
+        log.info("huifu {} huifu_id={} req_date={} req_seq_id={} -> {}", operation, huifuId, reqDate, reqSeqId,
+                outcome);
+        meters.counter("huifu.calls", "operation", operation, "outcome", outcome.getClass().getSimpleName(),
+                "rate_limited", Boolean.toString(rateLimited)).increment();
     }
 
     private static String describe(Throwable e) {

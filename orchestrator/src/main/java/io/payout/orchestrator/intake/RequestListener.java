@@ -19,8 +19,10 @@ class RequestListener {
         this.intake = intake;
     }
 
+    // A group of its own per listener: a rebalance of one topic's consumers never stalls the other topic.
     @KafkaListener(id = "withdrawal-requests", idIsGroup = false,
-            groupId = "${orchestrator.consumer.group-id:orchestrator}", topics = "${orchestrator.topics.requests:withdrawal.requests}",
+            groupId = "${orchestrator.consumer.group-id:orchestrator}-requests",
+            topics = "${orchestrator.topics.requests:withdrawal.requests}",
             containerFactory = "requestListenerFactory", batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
         List<byte[]> values = new ArrayList<>(records.size());

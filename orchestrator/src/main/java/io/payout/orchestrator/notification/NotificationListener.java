@@ -16,8 +16,10 @@ class NotificationListener {
         this.applier = applier;
     }
 
+    // A group of its own per listener: a rebalance of one topic's consumers never stalls the other topic.
     @KafkaListener(id = "huifu-notifications", idIsGroup = false,
-            groupId = "${orchestrator.consumer.group-id:orchestrator}", topics = "${orchestrator.topics.notifications:huifu.notifications}",
+            groupId = "${orchestrator.consumer.group-id:orchestrator}-notifications",
+            topics = "${orchestrator.topics.notifications:huifu.notifications}",
             containerFactory = "notificationListenerFactory", batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
         List<String> values = new ArrayList<>(records.size());

@@ -24,6 +24,8 @@ import org.springframework.context.SmartLifecycle;
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Pause between rounds while rows keep coming: collects a batch's worth instead of one row per round. */
+    private static final Duration BUSY_ROUND = Duration.ofMillis(10);
 
     private final DataSource dataSource;
     private final List<String> bootstrapServers;
@@ -34,6 +36,10 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile CountDownLatch stopSignal;
     private volatile Thread worker;
 
+    /**
+     * @param dataSource where the relay opens its one dedicated session; best unpooled, so that ending the session
+     *                   really closes the connection (a pooled one is unlocked explicitly when the relay stops)
+     */
     public OutboxRelay(DataSource dataSource, List<String> bootstrapServers, OutboxProperties properties,
                        Clock clock) {
         this.dataSource = dataSource;
@@ -88,7 +94,7 @@ public final class OutboxRelay implements SmartLifecycle {
         Duration backoff = properties.retryBase();
         try (RelayProducer producer = new RelayProducer(bootstrapServers, properties.sendTimeout())) {
             while (!stopping()) {
-                try (RelaySession session = new RelaySession(dataSource.getConnection())) {
+                try (RelaySession session = RelaySession.open(dataSource)) {
                     if (!session.tryLead()) {
                         backoff = properties.retryBase();
                         pause(properties.lockRetryInterval());
@@ -112,15 +118,28 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** The active relay's loop: drain, purge when due, then sleep until woken or the fallback poll is due. */
+    /**
+     * The active relay's loop. While rows keep coming it polls in short rounds (no NOTIFY needed, so writers skip
+     * it); once a round finds nothing it asks writers for a wake-up, looks once more (a row whose writer saw no
+     * request yet), and sleeps until woken or until the fallback poll is due.
+     */
     private void serve(RelaySession session, RelayProducer producer) throws SQLException {
         Duration backoff = properties.retryBase();
         Instant nextPurge = clock.instant();
         int pollMillis = (int) Math.max(1, properties.pollInterval().toMillis());
+        session.wantWakeUps(false);
         while (!stopping()) {
             try {
-                drain(session, producer);
-                backoff = properties.retryBase();
+                if (drain(session, producer) > 0) {
+                    backoff = properties.retryBase();
+                    pause(BUSY_ROUND);
+                    continue;
+                }
+                session.wantWakeUps(true);
+                if (drain(session, producer) > 0) {
+                    session.wantWakeUps(false);
+                    continue;
+                }
             } catch (RelayProducer.RelayFailure e) {
                 // Nothing of the batch was marked: the same rows go again, in the same order, after the pause.
                 log.warn("outbox relay could not publish, retrying in {}: {}", backoff, e.getMessage());
@@ -137,24 +156,29 @@ public final class OutboxRelay implements SmartLifecycle {
                 nextPurge = now.plus(properties.purgeInterval());
             }
             session.awaitWakeUp(pollMillis);
+            session.wantWakeUps(false);
         }
     }
 
-    private void drain(RelaySession session, RelayProducer producer) throws RelayProducer.RelayFailure {
+    /** Sends everything unsent now, batch by batch; returns how many rows were sent. */
+    private int drain(RelaySession session, RelayProducer producer) throws RelayProducer.RelayFailure {
+        int sent = 0;
         List<PendingMessage> batch;
         do {
             if (stopping()) {
-                return;
+                return sent;
             }
             batch = session.unsent(properties.batchSize());
             if (batch.isEmpty()) {
-                return;
+                return sent;
             }
             producer.sendAll(batch);
             // Marked only after every record of the batch is acknowledged (acks=all).
             session.markSent(batch, clock.instant());
             published.addAndGet(batch.size());
+            sent += batch.size();
         } while (batch.size() == properties.batchSize());
+        return sent;
     }
 
     private Duration longer(Duration backoff) {

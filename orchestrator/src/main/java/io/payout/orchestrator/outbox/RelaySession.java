@@ -31,10 +31,25 @@ final class RelaySession implements AutoCloseable {
     private final Connection connection;
     private final JdbcClient jdbc;
 
-    RelaySession(Connection connection) throws SQLException {
+    /** Opens a session; the connection is closed again when it cannot be set up. */
+    static RelaySession open(javax.sql.DataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            return new RelaySession(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private RelaySession(Connection connection) throws SQLException {
         this.connection = connection;
         connection.setAutoCommit(true);
         this.jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        // If this instance's host vanishes without closing the socket, the server should notice within ~20 s
+        // (and release the relay lock) rather than after the operating system's default of hours.
+        jdbc.sql("select set_config('tcp_keepalives_idle', '10', false), set_config('tcp_keepalives_interval', '3', false),"
+                + " set_config('tcp_keepalives_count', '3', false)").query().singleRow();
     }
 
     /** Takes the relay role if nobody holds it; never waits. */
@@ -45,6 +60,11 @@ final class RelaySession implements AutoCloseable {
 
     void listen() {
         jdbc.sql("listen " + CHANNEL).update();
+    }
+
+    /** Asks writers to NOTIFY on commit (while idle) or to skip it (while busy polling); see V10__outbox.sql. */
+    void wantWakeUps(boolean wanted) {
+        jdbc.sql("update outbox_relay_wake set wanted = ?").param(wanted).update();
     }
 
     /** Waits up to {@code timeoutMillis} for a wake-up; true when one (or more) arrived. */
@@ -102,9 +122,19 @@ final class RelaySession implements AutoCloseable {
         return headers;
     }
 
-    /** Closing the session ends it, and PostgreSQL releases the advisory lock with it. */
+    /**
+     * Ends the session, and PostgreSQL releases the advisory lock with it. The lock and the LISTEN are also
+     * dropped explicitly first, in case the connection came from a pool and outlives this session.
+     */
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try {
+            jdbc.sql("select pg_advisory_unlock_all()").query().singleValue();
+            jdbc.sql("unlisten *").update();
+        } catch (RuntimeException brokenSession) {
+            // A broken session has lost its lock and its LISTEN already.
+        } finally {
+            connection.close();
+        }
     }
 }

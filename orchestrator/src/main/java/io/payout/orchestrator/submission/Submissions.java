@@ -44,9 +44,13 @@ public class Submissions {
     private final TransactionTemplate tx;
     private final SubmissionProperties props;
     private final Clock clock;
+    private final Duration followUp;
 
     public Submissions(Withdrawals withdrawals, Transitions transitions, Huifu huifu, TransactionTemplate tx,
-                       SubmissionProperties props, Clock clock) {
+                       SubmissionProperties props, Clock clock,
+                       @org.springframework.beans.factory.annotation.Value("${orchestrator.submission.follow-up:30s}")
+                       Duration followUp) {
+        this.followUp = followUp;
         this.withdrawals = withdrawals;
         this.transitions = transitions;
         this.huifu = huifu;
@@ -158,7 +162,16 @@ public class Submissions {
             return;
         }
         if (outcome instanceof QueryOutcome.Found f) {
-            withdrawals.recordQuery(serial, "FOUND", now);
+            if ("F".equals(f.transStatus()) && !w.status().isFinal() && w.status() != WithdrawalStatus.ACCOUNTED
+                    && !"FOUND_F".equals(currentSerial(w).lastQueryResult())) {
+                // Before a debit was seen, query F cannot tell a failed debit or refusal (FAILED) from a payout
+                // booked back (REFUNDED); the 02/01 notices can and are usually on their way. Ask once more after
+                // the follow-up before concluding.
+                withdrawals.recordQuery(serial, "FOUND_F", now);
+                withdrawals.reschedule(w, NextAction.QUERY, now.plus(followUp), now);
+                return;
+            }
+            withdrawals.recordQuery(serial, "F".equals(f.transStatus()) ? "FOUND_F" : "FOUND", now);
             EvidenceKind kind = "S".equals(f.transStatus()) ? EvidenceKind.QUERY_SUCCESS
                     : "F".equals(f.transStatus()) ? EvidenceKind.QUERY_FAILED : EvidenceKind.QUERY_PROCESSING;
             Evidence evidence = new Evidence(kind, serial, f.respCode(), f.transDesc(), f.hfSeqId(), f.cashAmt(),
@@ -175,6 +188,7 @@ public class Submissions {
             withdrawals.update(List.of(afterNotFound(w, applied, now)), now);
         } else {
             QueryOutcome.Unknown u = (QueryOutcome.Unknown) outcome;
+            log.info("withdrawal {} query outcome unknown ({}); asking again later", withdrawalId, u.reason());
             withdrawals.recordQuery(serial, "UNKNOWN", now);
             int attempt = w.attempts() + (u.rateLimited() ? 3 : 0);
             withdrawals.reschedule(w, NextAction.QUERY, now.plus(delay(attempt)), now);

@@ -72,11 +72,6 @@ public final class WithdrawalStateMachine {
             return from;
         }
         StateMachine<WithdrawalStatus, Step> machine = MACHINE.get();
-        if (machine.isComplete()) {
-            // a machine that reached an end state does not take events again, even after a reset
-            MACHINE.remove();
-            machine = MACHINE.get();
-        }
         machine.stopReactively().block();
         machine.getStateMachineAccessor().doWithAllRegions(access -> access
                 .resetStateMachineReactively(new DefaultStateMachineContext<>(from, null, null, null)).block());
@@ -107,10 +102,12 @@ public final class WithdrawalStateMachine {
         try {
             StateMachineBuilder.Builder<WithdrawalStatus, Step> builder = StateMachineBuilder.builder();
             builder.configureConfiguration().withConfiguration().autoStartup(false);
+            // The final states are not declared as end states: a machine that reaches an end state completes and
+            // cannot be reset for the next walk, and rebuilding one per walk costs milliseconds. They have no
+            // outgoing transition, which is what keeps them final.
             builder.configureStates().withStates()
                     .initial(REQUESTED)
-                    .states(EnumSet.allOf(WithdrawalStatus.class))
-                    .end(SUCCEEDED).end(REFUNDED).end(FAILED);
+                    .states(EnumSet.allOf(WithdrawalStatus.class));
             var transitions = builder.configureTransitions();
             for (Step step : Step.values()) {
                 transitions = transitions.withExternal().source(step.from).target(step.to).event(step).and();

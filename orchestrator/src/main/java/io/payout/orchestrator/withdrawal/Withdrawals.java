@@ -58,13 +58,7 @@ public final class Withdrawals {
     /** The stored requests of the given ids (replay and conflict detection at intake). */
     public Map<String, WithdrawalRequested> requestsOf(Collection<String> ids) {
         Map<String, WithdrawalRequested> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.sql("select " + COLUMNS + " from withdrawals where withdrawal_id = any(?)")
-                .param(ids.toArray(String[]::new))
-                .query(Withdrawals::map).list()
-                .forEach(w -> found.put(w.withdrawalId(), w.request()));
+        byIds(ids, "").forEach(w -> found.put(w.withdrawalId(), w.request()));
         return found;
     }
 
@@ -74,14 +68,17 @@ public final class Withdrawals {
      */
     public Map<String, Withdrawal> lock(Collection<String> ids) {
         Map<String, Withdrawal> found = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.sql("select " + COLUMNS + " from withdrawals where withdrawal_id = any(?) order by withdrawal_id for update")
-                .param(ids.toArray(String[]::new))
-                .query(Withdrawals::map).list()
-                .forEach(w -> found.put(w.withdrawalId(), w));
+        byIds(ids, " order by withdrawal_id for update").forEach(w -> found.put(w.withdrawalId(), w));
         return found;
+    }
+
+    private List<Withdrawal> byIds(Collection<String> ids, String tail) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from withdrawals where withdrawal_id = any(?)" + tail)
+                .param(ids.toArray(String[]::new))
+                .query(Withdrawals::map).list();
     }
 
     /** Which withdrawal each known serial belongs to (earlier serials included). */
@@ -207,9 +204,9 @@ public final class Withdrawals {
                 update withdrawal_serials set query_count = query_count + 1, last_query_at = :now,
                   last_query_result = :result,
                   not_found_count = case when :result = 'NOT_FOUND' then not_found_count + 1
-                                         when :result = 'FOUND' then 0 else not_found_count end,
+                                         when :result like 'FOUND%' then 0 else not_found_count end,
                   first_not_found_at = case when :result = 'NOT_FOUND' then coalesce(first_not_found_at, :now)
-                                            when :result = 'FOUND' then null else first_not_found_at end
+                                            when :result like 'FOUND%' then null else first_not_found_at end
                 where huifu_id = :huifuId and req_date = :reqDate and req_seq_id = :reqSeqId
                 """)
                 .param("now", ts(now)).param("result", result).param("huifuId", serial.huifuId())

@@ -56,6 +56,7 @@ class HuifuAnswersTest {
                 row("HTTP 200 with a verified refusal body but non-200 status", new Exchange(500,
                         Map.of("resp_code", "10000000"), null), Kind.UNKNOWN),
                 row("timeout", Exchange.noAnswer("HttpTimeoutException"), Kind.UNKNOWN),
+                row("held back by our own concurrency limit", Exchange.notSent("not sent"), Kind.RATE_LIMITED),
                 row("connection refused", Exchange.noAnswer("ConnectException"), Kind.UNKNOWN),
                 row("signature does not verify", Exchange.untrusted(200, "signature"), Kind.UNKNOWN),
                 row("accepted, but for another serial", verifiedWith(Map.of("resp_code", "00000000",
@@ -141,20 +142,21 @@ class HuifuAnswersTest {
         return Arguments.of(why, exchange, expected);
     }
 
+    /** A verified submission answer for our serial. */
     private static Exchange verified(String respCode, String transStat) {
-        Map<String, String> data = new HashMap<>();
-        data.put("resp_code", respCode);
-        data.put("trans_stat", transStat);
-        data.put("req_seq_id", "W1");
-        data.values().removeIf(v -> v == null);
-        return Exchange.verified(200, data);
+        return answer(respCode, "trans_stat", transStat, "req_seq_id");
     }
 
+    /** A verified query answer for our serial. */
     private static Exchange verifiedQuery(String respCode, String transStatus) {
+        return answer(respCode, "trans_status", transStatus, "org_req_seq_id");
+    }
+
+    private static Exchange answer(String respCode, String statusField, String status, String serialField) {
         Map<String, String> data = new HashMap<>();
         data.put("resp_code", respCode);
-        data.put("trans_status", transStatus);
-        data.put("org_req_seq_id", "W1");
+        data.put(statusField, status);
+        data.put(serialField, "W1");
         data.values().removeIf(v -> v == null);
         return Exchange.verified(200, data);
     }

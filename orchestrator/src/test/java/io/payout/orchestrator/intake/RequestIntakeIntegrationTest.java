@@ -115,6 +115,20 @@ class RequestIntakeIntegrationTest {
         assertThat(rejected).noneMatch(r -> r.key() != null && r.key().startsWith("mix-"));
     }
 
+    @Test
+    void healthIsOpenWhileEverythingElseNeedsTheOperationsToken() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = orchestrator.server().baseUrl();
+
+        var health = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/actuator/health"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var other = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/withdrawals/x"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(other.statusCode()).isEqualTo(401);
+    }
+
     /** Ten kinds of bad record: not JSON, not UTF-8, not an object, missing or invalid fields. */
     private static byte[] malformed(int i) {
         return switch (i % 10) {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 class OutboxRelayIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final OutboxProperties FAST_TAKEOVER = new OutboxProperties(true, 500, Duration.ofSeconds(1),
+            Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMillis(100),
+            Duration.ofSeconds(1), Duration.ofSeconds(10));
 
     private final OutboxTestDatabase db = new OutboxTestDatabase();
     private final List<OutboxRelay> relays = new ArrayList<>();
@@ -87,12 +90,9 @@ class OutboxRelayIntegrationTest {
     void onlyOneRelayPublishesAndAnotherTakesOverWhenItStops() {
         String topic = TestKafka.uniqueTopic("outcomes");
         TestKafka.createTopics(2, topic);
-        OutboxProperties fastTakeover = new OutboxProperties(true, 500, Duration.ofSeconds(1),
-                Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMillis(100),
-                Duration.ofSeconds(1), Duration.ofSeconds(10));
-        OutboxRelay first = startRelay(fastTakeover);
-        await().atMost(WAIT).until(first::isLeading);
-        OutboxRelay second = startRelay(fastTakeover);
+        List<OutboxRelay> pair = leaderAndStandby(db.sessions);
+        OutboxRelay first = pair.get(0);
+        OutboxRelay second = pair.get(1);
 
         for (int i = 0; i < 200; i++) {
             OutboxMessage message = message(topic, "k" + (i % 7), i);
@@ -119,6 +119,46 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void handsTheRoleOverEvenWhenItsSessionCameFromAPool() {
+        String topic = TestKafka.uniqueTopic("outcomes");
+        TestKafka.createTopics(1, topic);
+        List<OutboxRelay> pair = leaderAndStandby(db.dataSource);
+        OutboxRelay first = pair.get(0);
+        OutboxRelay second = pair.get(1);
+
+        first.stop();
+        await().atMost(WAIT).until(second::isLeading);
+        db.appendCommitted(List.of(message(topic, "k", 0), message(topic, "k", 1)));
+
+        assertThat(TestKafka.awaitRecords(topic, seen -> seen.size() >= 2, WAIT)).extracting(ConsumerRecord::value)
+                .containsExactly(payload("k", 0), payload("k", 1));
+        assertThat(second.publishedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsPublishingWhenTheLeadersDatabaseSessionDies() {
+        String topic = TestKafka.uniqueTopic("outcomes");
+        TestKafka.createTopics(1, topic);
+        List<OutboxRelay> pair = leaderAndStandby(db.sessions);
+        OutboxRelay first = pair.get(0);
+        OutboxRelay second = pair.get(1);
+        db.appendCommitted(List.of(message(topic, "k", 0)));
+        TestKafka.awaitRecords(topic, seen -> seen.size() >= 1, WAIT);
+
+        int terminated = db.jdbc.sql("""
+                        select count(pg_terminate_backend(pid)) from pg_locks
+                        where locktype = 'advisory' and granted
+                        """).query(Integer.class).single();
+        db.appendCommitted(List.of(message(topic, "k", 1), message(topic, "k", 2)));
+
+        assertThat(terminated).isEqualTo(1);
+        assertThat(TestKafka.awaitRecords(topic, seen -> seen.size() >= 3, WAIT)).extracting(ConsumerRecord::value)
+                .containsExactly(payload("k", 0), payload("k", 1), payload("k", 2));
+        await().atMost(WAIT).until(() -> first.isLeading() ^ second.isLeading());
+        await().atMost(WAIT).until(() -> db.unsentRows() == 0);
+    }
+
+    @Test
     void purgesSentRowsAfterTheRetention() {
         String topic = TestKafka.uniqueTopic("outcomes");
         TestKafka.createTopics(1, topic);
@@ -133,8 +173,19 @@ class OutboxRelayIntegrationTest {
         await().atMost(WAIT).until(() -> db.allRows() == 0);
     }
 
+    /** Two relays on the same database: the first holds the role before the second starts. */
+    private List<OutboxRelay> leaderAndStandby(javax.sql.DataSource sessions) {
+        OutboxRelay first = startRelay(FAST_TAKEOVER, sessions);
+        await().atMost(WAIT).until(first::isLeading);
+        return List.of(first, startRelay(FAST_TAKEOVER, sessions));
+    }
+
     private OutboxRelay startRelay(OutboxProperties properties) {
-        OutboxRelay relay = new OutboxRelay(db.dataSource, List.of(TestKafka.bootstrapServers()), properties,
+        return startRelay(properties, db.sessions);
+    }
+
+    private OutboxRelay startRelay(OutboxProperties properties, javax.sql.DataSource sessions) {
+        OutboxRelay relay = new OutboxRelay(sessions, List.of(TestKafka.bootstrapServers()), properties,
                 Clock.systemUTC());
         relays.add(relay);
         relay.start();

@@ -4,6 +4,7 @@ import io.payout.testkit.TestPostgres;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,13 +14,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** A fresh database with the orchestrator's schema, the outbox on it, and Spring-managed transactions. */
 final class OutboxTestDatabase {
 
+    /** Pooled, for the business transactions. */
     final DataSource dataSource;
+    /** Unpooled, for relay sessions (as OutboxConfiguration does). */
+    final DataSource sessions;
     final JdbcClient jdbc;
     final Outbox outbox;
     final TransactionTemplate transactions;
 
     OutboxTestDatabase() {
-        this.dataSource = TestPostgres.freshDatabase().dataSource();
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        // Pooled, as in the application: a new PostgreSQL connection per transaction would measure only that.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(database.jdbcUrl());
+        pool.setUsername(database.username());
+        pool.setPassword(database.password());
+        pool.setMaximumPoolSize(12);
+        this.dataSource = pool;
+        this.sessions = database.dataSource();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbc = JdbcClient.create(dataSource);
         this.outbox = new Outbox(jdbc, Clock.systemUTC());

@@ -1,0 +1,80 @@
+package io.payout.orchestrator.e2e;
+
+import io.payout.gateway.GatewayServer;
+import io.payout.model.huifu.HuifuKeys;
+import io.payout.orchestrator.OrchestratorHarness;
+import io.payout.sandbox.SandboxControl;
+import io.payout.sandbox.SandboxServer;
+import io.payout.testkit.TestKafka;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole path in one JVM: the Huifu sandbox, the callback gateway publishing its notifications to the
+ * orchestrator's topic, and the orchestrator with its submission workers, on the real broker and database.
+ */
+final class HuifuStack implements AutoCloseable {
+
+    /**
+     * The orchestrator's JDBC, Flyway and Security starters are on this JVM's classpath; the sandbox and the gateway
+     * use none of them (security would answer Huifu's notifications with 401), so their contexts leave them out.
+     */
+    private static final String NO_DATABASE = String.join(",",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
+
+    private static final int PARTITIONS = 3;
+
+    final OrchestratorHarness orchestrator = new OrchestratorHarness();
+    final SandboxServer sandbox;
+    final GatewayServer gateway;
+
+    HuifuStack(Map<String, Object> sandboxOverrides) {
+        Map<String, Object> sandboxProps = new HashMap<>();
+        sandboxProps.put("sandbox.merchant-public-key", HuifuKeys.toBase64(orchestrator.merchantKeys.getPublic()));
+        sandboxProps.put("sandbox.accounting-delay", "50ms");
+        sandboxProps.put("sandbox.payout-delay", "50ms");
+        // one settlement day per second: T1/D1 finish within seconds
+        sandboxProps.put("sandbox.time-compression", 86400);
+        sandboxProps.put("sandbox.no-answer-hold", "5s");
+        sandboxProps.put("sandbox.seed", 7);
+        sandboxProps.put("spring.autoconfigure.exclude", NO_DATABASE);
+        sandboxProps.putAll(sandboxOverrides);
+        sandbox = SandboxServer.start(sandboxProps);
+        TestKafka.createTopics(PARTITIONS, orchestrator.notifications);
+        gateway = GatewayServer.start(Map.of(
+                "gateway.huifu-public-key", sandbox.huifuPublicKey(),
+                "gateway.topic", orchestrator.notifications,
+                "gateway.topic-partitions", PARTITIONS,
+                "spring.autoconfigure.exclude", NO_DATABASE,
+                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers()));
+        orchestrator
+                .with("orchestrator.huifu.base-url", sandbox.baseUrl())
+                .with("orchestrator.huifu.huifu-public-key", sandbox.huifuPublicKey())
+                .with("orchestrator.huifu.notify-url", gateway.notifyUrl())
+                .with("orchestrator.huifu.read-timeout", "2s")
+                .with("orchestrator.submission.enabled", true)
+                .with("orchestrator.submission.follow-up", "5s")
+                .with("orchestrator.submission.retry-base", "200ms")
+                .with("orchestrator.submission.retry-max", "2s")
+                .with("orchestrator.submission.poll-interval", "50ms")
+                .with("orchestrator.topics.partitions", PARTITIONS)
+                .start();
+    }
+
+    SandboxControl control() {
+        return sandbox.control();
+    }
+
+    @Override
+    public void close() {
+        orchestrator.close();
+        gateway.close();
+        sandbox.close();
+    }
+}
