@@ -23,7 +23,7 @@ final class DemoAccounts {
                 FaultRates.NONE.withPayoutFail(1), WithdrawalStatus.REFUNDED),
         INSUFFICIENT_BALANCE("DEMO_USER_EMPTY", AccountKind.USER, "0.00", FaultRates.NONE, WithdrawalStatus.FAILED),
         NOISY_NOTIFICATIONS("DEMO_MERCHANT_NOISY", AccountKind.MERCHANT, "9000000.00",
-                new FaultRates(0, 0, 0, 0, 0, 1, 1, 0, 0, 0), WithdrawalStatus.SUCCEEDED);
+                new FaultRates(0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0L, 0.0, 0.0), WithdrawalStatus.SUCCEEDED);
 
         final String huifuId;
         final AccountKind kind;
