@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.payout.model.Amount;
+import io.payout.model.huifu.HuifuKeys;
 import io.payout.sandbox.api.SerialView;
 import io.payout.sandbox.ledger.AccountSpec;
 import io.payout.sandbox.ledger.LedgerView;
 import io.payout.sandbox.lifecycle.WithdrawalView;
 import io.payout.sandbox.notify.DeliveryAttempt;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +47,12 @@ class FaultStormIntegrationTest {
     private static final int PER_ACCOUNT = 50;
     private static final double RATE = 0.05;
     private static final String[] TYPES = {"D0", "D1", "T1", "DM"};
+    /**
+     * 1024-bit keys, which Huifu's SDK also accepts (PROTOCOL.md §2.1): the storm signs some 5,000 times per run, and
+     * RSA-2048 private-key operations would make this test CPU-bound on a small machine.
+     */
+    private static final KeyPair MERCHANT = rsa1024();
+    private static final KeyPair HUIFU = rsa1024();
 
     @Test
     void thousandWithdrawalsUnderEveryFaultConserveMoneyEndInOneTrueStateAndReplayFromTheSeed() throws Exception {
@@ -62,8 +72,8 @@ class FaultStormIntegrationTest {
     /** One storm against a fresh sandbox; returns each serial's outcome as text, checking invariants on the way. */
     private Map<String, String> run(long seed) throws Exception {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("sandbox.merchant-public-key", Merchant.merchantPublicKey());
-        properties.put("sandbox.huifu-private-key", SandboxFixture.HUIFU_PRIVATE_KEY);
+        properties.put("sandbox.merchant-public-key", HuifuKeys.toBase64(MERCHANT.getPublic()));
+        properties.put("sandbox.huifu-private-key", HuifuKeys.toBase64(HUIFU.getPrivate()));
         properties.put("sandbox.seed", seed);
         properties.put("sandbox.accounting-delay", "5ms");
         properties.put("sandbox.payout-delay", "5ms");
@@ -92,7 +102,7 @@ class FaultStormIntegrationTest {
                 for (int i = 0; i < ACCOUNTS; i++) {
                     int account = i;
                     // A client per account thread: one account's timed-out exchange never disturbs another's connection.
-                    accounts.add(pool.submit(() -> submitAll(new Merchant(sandbox, Duration.ofSeconds(30)), seed,
+                    accounts.add(pool.submit(() -> submitAll(new Merchant(sandbox, Duration.ofSeconds(30), MERCHANT.getPrivate()), seed,
                             account, receiver.url())));
                 }
                 for (Future<?> account : accounts) {
@@ -209,6 +219,16 @@ class FaultStormIntegrationTest {
         }
         properties.put(prefix + "payout-fail", payoutFail);
         properties.put(prefix + "notify-delay-ms", 20);
+    }
+
+    private static KeyPair rsa1024() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(1024);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String huifuId(int account) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,6 +41,7 @@ final class Merchant {
 
     private final String baseUrl;
     private final PublicKey huifuKey;
+    private final PrivateKey merchantKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Duration readTimeout;
 
@@ -48,9 +50,14 @@ final class Merchant {
     }
 
     Merchant(SandboxServer server, Duration readTimeout) {
+        this(server, readTimeout, KEYS.getPrivate());
+    }
+
+    Merchant(SandboxServer server, Duration readTimeout, PrivateKey merchantKey) {
         this.baseUrl = server.baseUrl();
         this.huifuKey = HuifuKeys.publicKey(server.huifuPublicKey());
         this.readTimeout = readTimeout;
+        this.merchantKey = merchantKey;
     }
 
     static String merchantPublicKey() {
@@ -85,7 +92,7 @@ final class Merchant {
     }
 
     Reply post(String path, Map<String, String> data) {
-        return send(path, HuifuEnvelope.request(SYS_ID, "PAYUN", data, KEYS.getPrivate()).body(),
+        return send(path, HuifuEnvelope.request(SYS_ID, "PAYUN", data, merchantKey).body(),
                 "application/json;charset=UTF-8");
     }
 

@@ -1,5 +1,6 @@
 package io.payout.sandbox.behavior;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -10,31 +11,20 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FaultRates(
-        Double noAnswer,
-        @JsonProperty("http_5xx") Double http5xx,
-        @JsonProperty("http_502") Double http502,
-        Double rateLimit,
-        Double notifyDrop,
-        Double notifyDuplicate,
-        Double notifyReorder,
-        Long notifyDelayMs,
-        Double payoutFail,
-        Double badNotifySign) {
+        double noAnswer,
+        @JsonProperty("http_5xx") double http5xx,
+        @JsonProperty("http_502") double http502,
+        double rateLimit,
+        double notifyDrop,
+        double notifyDuplicate,
+        double notifyReorder,
+        long notifyDelayMs,
+        double payoutFail,
+        double badNotifySign) {
 
-    public static final FaultRates NONE = new FaultRates(null, null, null, null, null, null, null, null, null, null);
+    public static final FaultRates NONE = new FaultRates(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-    /** Absent means 0, so JSON and properties need name only the faults they switch on. */
     public FaultRates {
-        noAnswer = orZero(noAnswer);
-        http5xx = orZero(http5xx);
-        http502 = orZero(http502);
-        rateLimit = orZero(rateLimit);
-        notifyDrop = orZero(notifyDrop);
-        notifyDuplicate = orZero(notifyDuplicate);
-        notifyReorder = orZero(notifyReorder);
-        notifyDelayMs = notifyDelayMs == null ? 0L : notifyDelayMs;
-        payoutFail = orZero(payoutFail);
-        badNotifySign = orZero(badNotifySign);
         for (double rate : new double[] {noAnswer, http5xx, http502, rateLimit, notifyDrop, notifyDuplicate,
                 notifyReorder, payoutFail, badNotifySign}) {
             if (!(rate >= 0 && rate <= 1)) {
@@ -46,23 +36,33 @@ public record FaultRates(
         }
     }
 
-    /** Every fault at the same rate, with notifications delayed up to {@code delayMs}: the property test's storm. */
+    /** From JSON, where an absent rate means 0 (Jackson 3 refuses to leave a primitive unset). */
+    @JsonCreator
+    static FaultRates fromJson(@JsonProperty("no_answer") Double noAnswer, @JsonProperty("http_5xx") Double http5xx,
+                               @JsonProperty("http_502") Double http502, @JsonProperty("rate_limit") Double rateLimit,
+                               @JsonProperty("notify_drop") Double notifyDrop,
+                               @JsonProperty("notify_duplicate") Double notifyDuplicate,
+                               @JsonProperty("notify_reorder") Double notifyReorder,
+                               @JsonProperty("notify_delay_ms") Long notifyDelayMs,
+                               @JsonProperty("payout_fail") Double payoutFail,
+                               @JsonProperty("bad_notify_sign") Double badNotifySign) {
+        return new FaultRates(orZero(noAnswer), orZero(http5xx), orZero(http502), orZero(rateLimit),
+                orZero(notifyDrop), orZero(notifyDuplicate), orZero(notifyReorder),
+                notifyDelayMs == null ? 0 : notifyDelayMs, orZero(payoutFail), orZero(badNotifySign));
+    }
+
     public static FaultRates all(double rate, long delayMs) {
         return new FaultRates(rate, rate, rate, rate, rate, rate, rate, delayMs, rate, rate);
     }
 
+    /** These rates with payout failures at {@code rate}: e.g. one account whose payouts always fail. */
     public FaultRates withPayoutFail(double rate) {
         return new FaultRates(noAnswer, http5xx, http502, rateLimit, notifyDrop, notifyDuplicate, notifyReorder,
                 notifyDelayMs, rate, badNotifySign);
     }
 
-    public FaultRates withNotifyReorder(double rate) {
-        return new FaultRates(noAnswer, http5xx, http502, rateLimit, notifyDrop, notifyDuplicate, rate,
-                notifyDelayMs, payoutFail, badNotifySign);
-    }
-
-    private static Double orZero(Double rate) {
-        return rate == null ? 0.0 : rate;
+    private static double orZero(Double rate) {
+        return rate == null ? 0 : rate;
     }
 
     double rateOf(Fault fault) {

@@ -32,7 +32,8 @@ final class Withdrawal {
     final Instant acceptedAt;
     private final List<DeliveryAttempt> attempts = new ArrayList<>();
 
-    Stage stage;
+    /** Written under the monitor; volatile so that status and listing read it without taking the monitor. */
+    volatile Stage stage;
     String transStatus;
     String acctStatus;
     String channelStatus;
