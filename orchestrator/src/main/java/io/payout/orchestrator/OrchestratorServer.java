@@ -20,8 +20,9 @@ public final class OrchestratorServer implements AutoCloseable {
     public static OrchestratorServer start(Map<String, Object> properties) {
         Map<String, Object> props = new HashMap<>(properties);
         props.putIfAbsent("server.port", 0);
-        // First in line: builder properties are only defaults, so any application.yml, system property or
-        // environment variable would outrank what the caller asked (e.g. port 0, and two test JVMs clash on 8080).
+        props.putIfAbsent("spring.config.name", OrchestratorApplication.CONFIG_NAME);
+        // First in line: builder properties are only defaults, so orchestrator.yml, a system property or an
+        // environment variable would outrank what the caller asked (e.g. port 0: two test JVMs would clash on 8080).
         StandardServletEnvironment environment = new StandardServletEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("orchestrator-server", props));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OrchestratorApplication.class)

@@ -55,6 +55,11 @@ public final class TestKafka {
         return startBroker(0);
     }
 
+    /** A broker of the caller's own on a fixed port (the local stack); the caller destroys it. */
+    public static EmbeddedKafkaKraftBroker startPrivateBroker(int port) {
+        return startBroker(port);
+    }
+
     /** A topic name no other test uses, so tests sharing the broker never see each other's records. */
     public static String uniqueTopic(String prefix) {
         return prefix + "." + UUID.randomUUID().toString().substring(0, 8);

@@ -50,10 +50,8 @@ public class Submissions {
     private final Polls polls;
 
     public Submissions(Withdrawals withdrawals, Transitions transitions, Huifu huifu, TransactionTemplate tx,
-                       SubmissionProperties props, Clock clock, Polls polls,
-                       @org.springframework.beans.factory.annotation.Value("${orchestrator.submission.follow-up:30s}")
-                       Duration followUp) {
-        this.followUp = followUp;
+                       SubmissionProperties props, Clock clock, Polls polls) {
+        this.followUp = transitions.followUp();
         this.polls = polls;
         this.withdrawals = withdrawals;
         this.transitions = transitions;
