@@ -103,6 +103,12 @@ public final class SandboxControl {
         return found.stream().findFirst();
     }
 
+    /** Huifu reports {@code fee} for this withdrawal from now on, not the fee it charged (reconciliation tests). */
+    public void misreportFee(String huifuId, String reqSeqId, Amount fee) {
+        call("PUT", "/sandbox/withdrawals/" + encode(huifuId) + "/" + encode(reqSeqId) + "/reported_fee",
+                new io.payout.sandbox.control.ReportedFee(fee), Void.class);
+    }
+
     /** Every encashment request received, accepted or refused, in arrival order. */
     public List<SerialView> serials() {
         return call("GET", "/sandbox/serials", null, new TypeReference<List<SerialView>>() { });

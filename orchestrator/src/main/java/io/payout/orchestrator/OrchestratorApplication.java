@@ -1,15 +1,26 @@
 package io.payout.orchestrator;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * The orchestrator as a standalone service. It reads its own {@code orchestrator.yml}, not {@code application.yml}:
+ * the local stack and the end-to-end tests run it in one JVM beside the sandbox and the gateway, where whichever
+ * {@code application.yml} came first on the class path would otherwise configure every service.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@org.springframework.scheduling.annotation.EnableScheduling
+@EnableScheduling
 public class OrchestratorApplication {
 
+    static final String CONFIG_NAME = "orchestrator";
+
     public static void main(String[] args) {
-        SpringApplication.run(OrchestratorApplication.class, args);
+        SpringApplication application = new SpringApplication(OrchestratorApplication.class);
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        application.run(args);
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class OrchestratorSecurity {
 
     @Bean
-    SecurityFilterChain orchestratorFilterChain(HttpSecurity http, @Value("${orchestrator.ops.token:}") String token)
+    SecurityFilterChain orchestratorFilterChain(HttpSecurity http, OpsProperties ops)
             throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
@@ -36,7 +35,7 @@ class OrchestratorSecurity {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerToken(token), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerToken(ops.token()), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
                         response.sendError(HttpServletResponse.SC_UNAUTHORIZED)))
                 .build();

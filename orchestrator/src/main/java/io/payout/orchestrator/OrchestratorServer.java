@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.web.context.support.StandardServletEnvironment;
 
 /** Starts the orchestrator in-process (tests, the local stack, benchmarks); several can run in one JVM. */
 public final class OrchestratorServer implements AutoCloseable {
@@ -18,8 +20,14 @@ public final class OrchestratorServer implements AutoCloseable {
     public static OrchestratorServer start(Map<String, Object> properties) {
         Map<String, Object> props = new HashMap<>(properties);
         props.putIfAbsent("server.port", 0);
+        props.putIfAbsent("spring.config.name", OrchestratorApplication.CONFIG_NAME);
+        // First in line: builder properties are only defaults, so orchestrator.yml, a system property or an
+        // environment variable would outrank what the caller asked (e.g. port 0: two test JVMs would clash on 8080).
+        StandardServletEnvironment environment = new StandardServletEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("orchestrator-server", props));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OrchestratorApplication.class)
-                .properties(props)
+                .environment(environment)
+                .main(OrchestratorApplication.class)
                 .run();
         return new OrchestratorServer(context);
     }

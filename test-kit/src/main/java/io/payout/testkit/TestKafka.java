@@ -55,6 +55,11 @@ public final class TestKafka {
         return startBroker(0);
     }
 
+    /** A broker of the caller's own on a fixed port (the local stack); the caller destroys it. */
+    public static EmbeddedKafkaKraftBroker startPrivateBroker(int port) {
+        return startBroker(port);
+    }
+
     /** A topic name no other test uses, so tests sharing the broker never see each other's records. */
     public static String uniqueTopic(String prefix) {
         return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
@@ -127,17 +132,29 @@ public final class TestKafka {
         }
     }
 
-    /** Everything on the topic now (reads until {@code quiet} passes with no new record). */
-    public static List<ConsumerRecord<String, String>> readAll(String topic, Duration quiet) {
-        long[] lastGrowth = {System.nanoTime()};
-        int[] lastSize = {0};
-        return awaitRecords(topic, records -> {
-            if (records.size() != lastSize[0]) {
-                lastSize[0] = records.size();
-                lastGrowth[0] = System.nanoTime();
+    /**
+     * Everything on the topic now: its end offsets are taken first, then the topic is read up to them. (Waiting for a
+     * quiet period instead can return too early on a loaded machine, before the consumer has even been positioned.)
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toList());
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end offsets " + ends);
+                }
+                consumer.poll(POLL).forEach(seen::add);
             }
-            return System.nanoTime() - lastGrowth[0] > quiet.toNanos();
-        }, quiet.multipliedBy(20).plusSeconds(30));
+            return seen;
+        }
     }
 
     private static EmbeddedKafkaKraftBroker startBroker(int port) {

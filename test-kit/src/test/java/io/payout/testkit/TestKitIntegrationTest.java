@@ -23,6 +23,7 @@ class TestKitIntegrationTest {
             assertThat(record.value()).isEqualTo("{\"hello\":\"斗拱/withdrawal\"}");
         });
         assertThat(TestKafka.topics()).contains(topic);
+        assertThat(TestKafka.readAll(topic)).extracting(record -> record.key()).containsExactly("w-1");
     }
 
     @Test

@@ -26,20 +26,25 @@ import org.apache.kafka.common.TopicPartition;
  * Throughput and latency of verified notifications against the real (in-process) broker: signed notifications
  * over HTTP from many concurrent connections, each waiting for its answer (closed loop). Not a test; run it as
  * README.md says. Client, gateway and broker share the machine, so the numbers are a floor for the gateway alone.
- * Arguments: --seconds=20 --warmup=5 --connections=32 --distinct=2000.
+ * Arguments: --seconds=20 --warmup=20 --connections=32 --distinct=2000 --linger=1ms.
  */
 public final class GatewayBenchmark {
+
+    /** The load threads' own CPU, taken as each ends (a snapshot afterwards would no longer see them). */
+    private static final java.util.concurrent.atomic.LongAdder CLIENT_CPU_NANOS =
+            new java.util.concurrent.atomic.LongAdder();
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         int distinct = Integer.parseInt(options.getOrDefault("distinct", "2000"));
 
         String topic = TestKafka.uniqueTopic("huifu.notifications.bench");
         Map<String, Object> properties = GatewayTestProperties.launch(TestKafka.bootstrapServers(), topic);
         properties.put("gateway.publish-timeout", "2s"); // the production default
+        properties.put("gateway.linger", options.getOrDefault("linger", "1ms"));
         // One INFO line per acknowledged notification would measure the console, not the gateway.
         properties.put("logging.level.io.payout.gateway.callback", "WARN");
         // Signing is Huifu's cost, not ours: done up front. Repeats are fine, the gateway publishes every one.
@@ -52,10 +57,19 @@ public final class GatewayBenchmark {
         try (GatewayServer gateway = GatewayServer.start(properties)) {
             Load warm = drive(gateway.notifyUrl(), bodies, connections, Duration.ofSeconds(warmup));
             long cpuBefore = processCpuNanos();
+            Map<Long, Long> threadsBefore = threadCpu();
+            CLIENT_CPU_NANOS.reset();
             Load load = drive(gateway.notifyUrl(), bodies, connections, Duration.ofSeconds(seconds));
+            Map<String, Long> roles = cpuByRole(threadsBefore, threadCpu());
             long cpuUsed = processCpuNanos() - cpuBefore;
             long onTopic = recordsOn(topic);
             report(load, seconds, connections, warm.ok() + load.ok(), onTopic, cpuUsed);
+            long ok = Math.max(load.ok(), 1);
+            roles.forEach((role, nanos) -> System.out.printf("  CPU-ms per notification, %-28s %.3f%n",
+                    role + ":", nanos / 1e6 / ok));
+            long java = roles.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("  CPU-ms per notification, %-28s %.3f%n", "JIT, GC (the rest):",
+                    (cpuUsed - java) / 1e6 / ok);
         }
         System.exit(0);
     }
@@ -64,13 +78,16 @@ public final class GatewayBenchmark {
     }
 
     private static Load drive(String url, byte[][] bodies, int connections, Duration duration) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // A direct executor: the client's own hand-offs between threads would otherwise cost as much CPU as the
+        // gateway's work, on the same two cores.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
         URI uri = URI.create(url);
         long end = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         List<long[]> latencies = new ArrayList<>();
         Map<String, Long> failures = new TreeMap<>();
         long[] counts = new long[connections];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int c = 0; c < connections; c++) {
             int connection = c;
             Thread thread = new Thread(() -> {
@@ -109,6 +126,7 @@ public final class GatewayBenchmark {
                     latencies.add(Arrays.copyOf(own, n));
                 }
                 counts[connection] = n;
+                CLIENT_CPU_NANOS.add(cpu.getCurrentThreadCpuTime());
             }, "bench-" + c);
             threads.add(thread);
             thread.start();
@@ -150,6 +168,52 @@ public final class GatewayBenchmark {
                         + " -> %.0f/s if the run had every core%n", cpuNanos / 1e9, seconds,
                 Runtime.getRuntime().availableProcessors(), cpuMsEach,
                 Runtime.getRuntime().availableProcessors() * 1000 / cpuMsEach);
+    }
+
+    /** CPU time of each live Java thread, by id (JIT and GC threads are not Java threads). */
+    private static Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU used in the window by role, counting only threads alive at both ends (plus the load threads' own). */
+    private static Map<String, Long> cpuByRole(Map<Long, Long> before, Map<Long, Long> after) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> roles = new TreeMap<>();
+        after.forEach((id, nanos) -> {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            if (info != null && before.containsKey(id)) {
+                roles.merge(role(info.getThreadName()), nanos - before.get(id), Long::sum);
+            }
+        });
+        roles.merge("client (JDK HttpClient)", CLIENT_CPU_NANOS.sum(), Long::sum);
+        return roles;
+    }
+
+    private static String role(String thread) {
+        if (thread.startsWith("HttpClient-")) {
+            return "client (JDK HttpClient)";
+        }
+        if (thread.startsWith("http-nio-") && thread.contains("-exec-")) {
+            return "gateway request threads";
+        }
+        if (thread.startsWith("http-nio-")) {
+            return "gateway Tomcat I/O";
+        }
+        if (thread.startsWith("kafka-producer-network-thread")) {
+            return "gateway Kafka producer";
+        }
+        if (thread.startsWith("data-plane-kafka") || thread.startsWith("kafka-") || thread.contains("raft")) {
+            return "broker";
+        }
+        return "other";
     }
 
     private static long processCpuNanos() {

@@ -97,6 +97,16 @@ public class ControlController {
         return withdrawals.list(huifuId, reqSeqId);
     }
 
+    /** Test switch: Huifu reports {@code fee_amt} for this withdrawal from now on (a reconciliation mismatch). */
+    @PutMapping("/withdrawals/{huifuId}/{reqSeqId}/reported_fee")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void misreportFee(@PathVariable String huifuId, @PathVariable String reqSeqId,
+                             @RequestBody ReportedFee reported) {
+        withdrawals.misreportFee(huifuId, reqSeqId, reported.feeAmt());
+        log.info("withdrawal huifu_id={} req_seq_id={} now reports fee_amt={}", huifuId, reqSeqId,
+                reported.feeAmt());
+    }
+
     @GetMapping("/serials")
     public List<SerialView> serials(@RequestParam(name = "huifu_id", required = false) String huifuId,
                                     @RequestParam(name = "req_seq_id", required = false) String reqSeqId) {

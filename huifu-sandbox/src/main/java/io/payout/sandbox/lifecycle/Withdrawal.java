@@ -40,6 +40,8 @@ final class Withdrawal {
     String subRespCode;
     String subRespDesc;
     Instant finishedAt;
+    /** A fee Huifu reports that differs from the one it charged (control API, to test reconciliation). */
+    private Amount reportedFee;
     /** The 02 notice, withheld when a reorder fault makes it follow the 01. */
     Map<String, String> withheldAccountingNotice;
     /** Each notice's first attempt starts after the previous one's finished: this fixes their order. */
@@ -116,7 +118,7 @@ final class Withdrawal {
         data.put("acct_status", acctStatus);
         data.put("cash_amt", request.cash().toString());
         data.put("channel_status", channelStatus);
-        data.put("fee_amt", fee.toString());
+        data.put("fee_amt", reported().toString());
         data.put("hf_seq_id", hfSeqId);
         data.put("huifu_id", request.key().huifuId());
         data.put("msg_type", msgType);
@@ -129,10 +131,19 @@ final class Withdrawal {
         return data;
     }
 
+    /** From now on, notices, queries and the view report {@code fee} instead of the fee charged; money is untouched. */
+    synchronized void misreportFee(Amount fee) {
+        reportedFee = fee;
+    }
+
+    private Amount reported() {
+        return reportedFee == null ? fee : reportedFee;
+    }
+
     synchronized WithdrawalView view() {
         SerialKey key = request.key();
         return new WithdrawalView(key.huifuId(), request.acctId(), key.reqDate(), key.reqSeqId(), hfSeqId,
-                request.tokenNo(), request.cash(), fee, hold == null ? Amount.ZERO : hold.toCard(),
+                request.tokenNo(), request.cash(), reported(), hold == null ? Amount.ZERO : hold.toCard(),
                 request.type().name(), stage != Stage.REFUSED, transStatus, acctStatus, channelStatus, subRespCode,
                 subRespDesc, isFinal(), acceptedAt, finishedAt, List.copyOf(attempts));
     }

@@ -49,6 +49,18 @@ public final class Withdrawals {
                 .toList();
     }
 
+    /**
+     * Makes Huifu report another fee for an accepted withdrawal than the one it charged (a test switch for
+     * reconciliation). The ledger keeps the real fee. Throws NoSuchElementException for an unknown serial.
+     */
+    public void misreportFee(String huifuId, String reqSeqId, io.payout.model.Amount fee) {
+        Withdrawal w = byKey.values().stream()
+                .filter(x -> x.request.key().huifuId().equals(huifuId) && x.request.key().reqSeqId().equals(reqSeqId))
+                .findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("no withdrawal " + huifuId + "/" + reqSeqId));
+        w.misreportFee(fee);
+    }
+
     Stream<Withdrawal> all() {
         return byKey.values().stream();
     }

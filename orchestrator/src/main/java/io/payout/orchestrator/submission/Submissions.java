@@ -7,6 +7,7 @@ import io.payout.orchestrator.huifu.SubmitCommand;
 import io.payout.orchestrator.huifu.SubmitOutcome;
 import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
+import io.payout.orchestrator.reconciliation.Polls;
 import io.payout.orchestrator.withdrawal.Applied;
 import io.payout.orchestrator.withdrawal.Evidence;
 import io.payout.orchestrator.withdrawal.EvidenceKind;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +47,12 @@ public class Submissions {
     private final SubmissionProperties props;
     private final Clock clock;
     private final Duration followUp;
+    private final Polls polls;
 
     public Submissions(Withdrawals withdrawals, Transitions transitions, Huifu huifu, TransactionTemplate tx,
-                       SubmissionProperties props, Clock clock,
-                       @org.springframework.beans.factory.annotation.Value("${orchestrator.submission.follow-up:30s}")
-                       Duration followUp) {
-        this.followUp = followUp;
+                       SubmissionProperties props, Clock clock, Polls polls) {
+        this.followUp = transitions.followUp();
+        this.polls = polls;
         this.withdrawals = withdrawals;
         this.transitions = transitions;
         this.huifu = huifu;
@@ -150,9 +152,24 @@ public class Submissions {
         if (w == null || w.nextAction() != NextAction.QUERY) {
             return;
         }
+        queryAndApply(w);
+    }
+
+    /**
+     * Operations' "reconcile now": queries the current serial whatever is scheduled (final withdrawals too, whose
+     * answer is recorded and any contradiction flagged) and applies the answer like any other query answer.
+     */
+    public Optional<QueryOutcome> queryNow(String withdrawalId) {
+        return withdrawals.find(withdrawalId).map(this::queryAndApply);
+    }
+
+    private QueryOutcome queryAndApply(Withdrawal w) {
         SerialKey serial = w.serial();
         QueryOutcome outcome = huifu.query(new QueryCommand(serial.huifuId(), serial.reqDate(), serial.reqSeqId()));
-        tx.executeWithoutResult(status -> applyQuery(withdrawalId, serial, outcome));
+        polls.answered(outcome instanceof QueryOutcome.Found f ? f.transStatus()
+                : outcome instanceof QueryOutcome.NotFound ? "NOT_FOUND" : "UNKNOWN");
+        tx.executeWithoutResult(status -> applyQuery(w.withdrawalId(), serial, outcome));
+        return outcome;
     }
 
     private void applyQuery(String withdrawalId, SerialKey serial, QueryOutcome outcome) {
@@ -176,11 +193,8 @@ public class Submissions {
                     : "F".equals(f.transStatus()) ? EvidenceKind.QUERY_FAILED : EvidenceKind.QUERY_PROCESSING;
             Evidence evidence = new Evidence(kind, serial, f.respCode(), f.transDesc(), f.hfSeqId(), f.cashAmt(),
                     f.feeAmt(), "query trans_status=" + f.transStatus() + " resp_code=" + f.respCode());
-            Applied applied = transitions.apply(w, evidence, now);
-            if (!applied.after().status().isFinal() && applied.entered().isEmpty()) {
-                applied = applied.scheduled(NextAction.QUERY, now.plus(delay(w.attempts())), w.attempts() + 1);
-            }
-            withdrawals.update(List.of(applied), now);
+            // still open: the poll schedule (by state, cash type and age) says when to ask again
+            withdrawals.update(List.of(polls.scheduleNext(transitions.apply(w, evidence, now), now)), now);
         } else if (outcome instanceof QueryOutcome.NotFound n) {
             withdrawals.recordQuery(serial, "NOT_FOUND", now);
             Applied applied = transitions.apply(w, Evidence.of(EvidenceKind.QUERY_NOT_FOUND, serial, n.respCode(),
@@ -191,7 +205,9 @@ public class Submissions {
             log.info("withdrawal {} query outcome unknown ({}); asking again later", withdrawalId, u.reason());
             withdrawals.recordQuery(serial, "UNKNOWN", now);
             int attempt = w.attempts() + (u.rateLimited() ? 3 : 0);
-            withdrawals.reschedule(w, NextAction.QUERY, now.plus(delay(attempt)), now);
+            Applied waiting = new Applied(w, w, List.of(), List.of(), List.of())
+                    .scheduled(NextAction.QUERY, now.plus(delay(attempt)), w.attempts());
+            withdrawals.update(List.of(polls.flagIfOverdue(waiting, now)), now);
         }
     }
 
@@ -201,6 +217,10 @@ public class Submissions {
      * request still in flight at Huifu is never doubled by a second serial.
      */
     private Applied afterNotFound(Withdrawal w, Applied applied, Instant now) {
+        if (applied.after().status().isFinal()) {
+            // recorded (and flagged by the table); a final withdrawal is never polled again
+            return applied;
+        }
         if (applied.after().status() != WithdrawalStatus.REQUESTED) {
             return applied.scheduled(NextAction.QUERY, now.plus(delay(w.attempts())), w.attempts() + 1);
         }

@@ -47,6 +47,11 @@ public final class Transitions {
         this.followUp = followUp;
     }
 
+    /** How long to wait for Huifu's notices before asking again (orchestrator.submission.follow-up). */
+    public Duration followUp() {
+        return followUp;
+    }
+
     /** A new withdrawal, REQUESTED with its first serial and its first submission due now. */
     public Applied requested(WithdrawalRequested request, SerialKey serial, Instant now) {
         Withdrawal created = new Withdrawal(request.withdrawalId(), WithdrawalStatus.REQUESTED, 0, request,

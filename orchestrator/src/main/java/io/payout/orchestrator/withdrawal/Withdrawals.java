@@ -81,6 +81,19 @@ public final class Withdrawals {
                 .query(Withdrawals::map).list();
     }
 
+    /** The most recently updated withdrawals, optionally only those in a state and/or flagged (operations). */
+    public List<Withdrawal> list(WithdrawalStatus status, Boolean attention, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from withdrawals
+                        where (cast(:status as varchar) is null or status = :status)
+                          and (cast(:attention as boolean) is null or attention = :attention)
+                        order by updated_at desc, withdrawal_id limit :limit
+                        """)
+                .param("status", status == null ? null : status.name()).param("attention", attention)
+                .param("limit", limit)
+                .query(Withdrawals::map).list();
+    }
+
     /** Which withdrawal each known serial belongs to (earlier serials included). */
     public Map<SerialKey, String> ownersOf(Collection<SerialKey> serials) {
         Map<SerialKey, String> owners = new HashMap<>();
@@ -234,10 +247,14 @@ public final class Withdrawals {
                 .query(String.class).list();
     }
 
-    /** Moves the next action without a state change (e.g. the crash-safe QUERY set before a send). */
+    /**
+     * Moves the next action without a state change (e.g. the crash-safe QUERY set before a send). Releases the
+     * lease like {@link #update}: otherwise a follow-up due sooner than the lease would wait for the lease instead.
+     */
     public void reschedule(Withdrawal w, NextAction action, Instant at, Instant now) {
         int count = jdbc.sql("""
-                update withdrawals set next_action = ?, next_action_at = ?, version = version + 1, updated_at = ?
+                update withdrawals set next_action = ?, next_action_at = ?, version = version + 1, updated_at = ?,
+                  lease_owner = null, lease_until = null
                 where withdrawal_id = ? and version = ?
                 """).params(action == null ? null : action.name(), ts(at), ts(now), w.withdrawalId(), w.version())
                 .update();

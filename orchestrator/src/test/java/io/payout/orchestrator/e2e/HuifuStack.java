@@ -1,19 +1,28 @@
 package io.payout.orchestrator.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.payout.gateway.GatewayServer;
 import io.payout.model.huifu.HuifuKeys;
 import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.sandbox.SandboxControl;
 import io.payout.sandbox.SandboxServer;
 import io.payout.testkit.TestKafka;
+import io.payout.model.WithdrawalStatus;
+import io.payout.orchestrator.withdrawal.Withdrawal;
+import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.sandbox.api.SerialView;
+import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole path in one JVM: the Huifu sandbox, the callback gateway publishing its notifications to the
  * orchestrator's topic, and the orchestrator with its submission workers, on the real broker and database.
  */
-final class HuifuStack implements AutoCloseable {
+public final class HuifuStack implements AutoCloseable {
 
     /**
      * The orchestrator's JDBC, Flyway and Security starters are on this JVM's classpath; the sandbox and the gateway
@@ -30,11 +39,16 @@ final class HuifuStack implements AutoCloseable {
 
     private static final int PARTITIONS = 3;
 
-    final OrchestratorHarness orchestrator = new OrchestratorHarness();
-    final SandboxServer sandbox;
-    final GatewayServer gateway;
+    public final OrchestratorHarness orchestrator = new OrchestratorHarness();
+    public final SandboxServer sandbox;
+    public final GatewayServer gateway;
 
-    HuifuStack(Map<String, Object> sandboxOverrides) {
+    public HuifuStack(Map<String, Object> sandboxOverrides) {
+        this(sandboxOverrides, Map.of());
+    }
+
+    /** With sandbox and orchestrator properties of the caller's own (they win over the defaults here). */
+    public HuifuStack(Map<String, Object> sandboxOverrides, Map<String, Object> orchestratorOverrides) {
         Map<String, Object> sandboxProps = new HashMap<>();
         sandboxProps.put("sandbox.merchant-public-key", HuifuKeys.toBase64(orchestrator.merchantKeys.getPublic()));
         sandboxProps.put("sandbox.accounting-delay", "50ms");
@@ -63,12 +77,38 @@ final class HuifuStack implements AutoCloseable {
                 .with("orchestrator.submission.retry-base", "200ms")
                 .with("orchestrator.submission.retry-max", "2s")
                 .with("orchestrator.submission.poll-interval", "50ms")
-                .with("orchestrator.topics.partitions", PARTITIONS)
-                .start();
+                .with("orchestrator.topics.partitions", PARTITIONS);
+        orchestratorOverrides.forEach(orchestrator::with);
+        orchestrator.start();
     }
 
-    SandboxControl control() {
+    public SandboxControl control() {
         return sandbox.control();
+    }
+
+    /**
+     * What the sandbox's ledger says happened to the withdrawal's serials: at most one accepted; none accepted
+     * (but received) is FAILED.
+     */
+    public WithdrawalStatus truthOf(Withdrawal w) {
+        String huifuId = w.request().huifuId();
+        List<String> serials = orchestrator.bean(Withdrawals.class).serialsOf(w.withdrawalId()).stream()
+                .map(s -> s.key().reqSeqId()).toList();
+        List<WithdrawalView> accepted = serials.stream()
+                .map(seq -> control().withdrawal(huifuId, seq)).flatMap(Optional::stream).toList();
+        assertThat(accepted).as("accepted serials of " + w.withdrawalId()).hasSizeLessThanOrEqualTo(1);
+        if (accepted.isEmpty()) {
+            List<SerialView> received = control().serials(huifuId).stream()
+                    .filter(v -> serials.contains(v.reqSeqId())).toList();
+            assertThat(received).as("serials of " + w.withdrawalId() + " received by the sandbox").isNotEmpty();
+            return WithdrawalStatus.FAILED;
+        }
+        WithdrawalView truth = accepted.get(0);
+        assertThat(truth.isFinal()).as("sandbox final for " + w.withdrawalId()).isTrue();
+        if (truth.succeeded()) {
+            return WithdrawalStatus.SUCCEEDED;
+        }
+        return "B".equals(truth.acctStatus()) ? WithdrawalStatus.REFUNDED : WithdrawalStatus.FAILED;
     }
 
     @Override

@@ -262,25 +262,7 @@ class WithdrawalEndToEndIntegrationTest {
         return stack.orchestrator.withdrawal(id).orElseThrow();
     }
 
-    /** What the sandbox's ledger says happened to the withdrawal's serials. */
     private static WithdrawalStatus truthOf(Withdrawal w) {
-        String huifuId = w.request().huifuId();
-        List<String> serials = stack.orchestrator.bean(Withdrawals.class).serialsOf(w.withdrawalId()).stream()
-                .map(s -> s.key().reqSeqId()).toList();
-        List<WithdrawalView> accepted = serials.stream()
-                .map(seq -> stack.control().withdrawal(huifuId, seq)).flatMap(Optional::stream).toList();
-        assertThat(accepted).as("accepted serials of " + w.withdrawalId()).hasSizeLessThanOrEqualTo(1);
-        if (accepted.isEmpty()) {
-            List<SerialView> received = stack.control().serials(huifuId).stream()
-                    .filter(v -> serials.contains(v.reqSeqId())).toList();
-            assertThat(received).as("serials of " + w.withdrawalId() + " received by the sandbox").isNotEmpty();
-            return WithdrawalStatus.FAILED;
-        }
-        WithdrawalView truth = accepted.get(0);
-        assertThat(truth.isFinal()).as("sandbox final for " + w.withdrawalId()).isTrue();
-        if (truth.succeeded()) {
-            return WithdrawalStatus.SUCCEEDED;
-        }
-        return "B".equals(truth.acctStatus()) ? WithdrawalStatus.REFUNDED : WithdrawalStatus.FAILED;
+        return stack.truthOf(w);
     }
 }

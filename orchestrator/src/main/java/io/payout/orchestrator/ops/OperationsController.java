@@ -1,0 +1,129 @@
+package io.payout.orchestrator.ops;
+
+import io.payout.model.WithdrawalStatus;
+import io.payout.orchestrator.huifu.QueryOutcome;
+import io.payout.orchestrator.reconciliation.DailyReconciliation;
+import io.payout.orchestrator.reconciliation.ReconciliationReport;
+import io.payout.orchestrator.submission.Submissions;
+import io.payout.orchestrator.withdrawal.Withdrawal;
+import io.payout.orchestrator.withdrawal.Withdrawals;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operations API (CONTRACT.md §4), behind the bearer token of {@code OrchestratorSecurity}. Every change goes
+ * through the transition table and lands in the withdrawal's history.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class OperationsController {
+
+    static final int MAX_LIMIT = 1000;
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final Withdrawals withdrawals;
+    private final Resolutions resolutions;
+    private final ObjectProvider<Submissions> submissions;
+    private final DailyReconciliation reconciliation;
+
+    OperationsController(Withdrawals withdrawals, Resolutions resolutions, ObjectProvider<Submissions> submissions,
+                         DailyReconciliation reconciliation) {
+        this.withdrawals = withdrawals;
+        this.resolutions = resolutions;
+        this.submissions = submissions;
+        this.reconciliation = reconciliation;
+    }
+
+    @GetMapping("/withdrawals/{withdrawalId}")
+    WithdrawalDetails withdrawal(@PathVariable String withdrawalId) {
+        Withdrawal w = withdrawals.find(withdrawalId)
+                .orElseThrow(() -> new NoSuchElementException("no withdrawal " + withdrawalId));
+        return WithdrawalDetails.of(w, withdrawals.serialsOf(withdrawalId), withdrawals.history(withdrawalId));
+    }
+
+    @GetMapping("/withdrawals")
+    List<WithdrawalDetails> withdrawals(@RequestParam(required = false) String status,
+                                        @RequestParam(required = false) Boolean attention,
+                                        @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ": " + limit);
+        }
+        return withdrawals.list(status == null ? null : status(status), attention, limit).stream()
+                .map(WithdrawalDetails::summary).toList();
+    }
+
+    /** Queries Huifu for the current serial now and applies the answer as QUERY evidence. */
+    @PostMapping("/withdrawals/{withdrawalId}/reconcile")
+    Map<String, Object> reconcile(@PathVariable String withdrawalId) {
+        Submissions querying = submissions.getIfAvailable();
+        if (querying == null) {
+            throw new IllegalStateException("Huifu queries are disabled on this instance "
+                    + "(orchestrator.submission.enabled=false)");
+        }
+        QueryOutcome answer = querying.queryNow(withdrawalId)
+                .orElseThrow(() -> new NoSuchElementException("no withdrawal " + withdrawalId));
+        return Map.of("answer", describe(answer), "withdrawal", withdrawal(withdrawalId));
+    }
+
+    @PostMapping("/withdrawals/{withdrawalId}/resolve")
+    WithdrawalDetails resolve(@PathVariable String withdrawalId, @RequestBody Resolution resolution) {
+        resolutions.resolve(withdrawalId, resolution);
+        return withdrawal(withdrawalId);
+    }
+
+    @PostMapping("/reconciliation/{businessDate}")
+    ReconciliationReport runReconciliation(@PathVariable String businessDate) {
+        return reconciliation.run(businessDate);
+    }
+
+    @GetMapping(path = "/reconciliation/{businessDate}", produces = {"application/json", "text/csv"})
+    ResponseEntity<?> reconciliationReport(@PathVariable String businessDate,
+                                           @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new IllegalArgumentException("format must be json or csv: " + format);
+        }
+        ReconciliationReport report = reconciliation.find(businessDate)
+                .orElseThrow(() -> new NoSuchElementException("no reconciliation report for " + businessDate));
+        if (format.equals("csv")) {
+            return ResponseEntity.ok().contentType(CSV).body(report.csv());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    @GetMapping(path = "/reconciliation/{businessDate}.csv", produces = "text/csv")
+    ResponseEntity<?> reconciliationCsv(@PathVariable String businessDate) {
+        return reconciliationReport(businessDate, "csv");
+    }
+
+    private static WithdrawalStatus status(String name) {
+        try {
+            return WithdrawalStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown status " + name + "; one of "
+                    + java.util.Arrays.toString(WithdrawalStatus.values()));
+        }
+    }
+
+    private static Map<String, Object> describe(QueryOutcome answer) {
+        if (answer instanceof QueryOutcome.Found f) {
+            return Map.of("kind", "FOUND", "trans_status", f.transStatus(),
+                    "resp_code", String.valueOf(f.respCode()));
+        }
+        if (answer instanceof QueryOutcome.NotFound n) {
+            return Map.of("kind", "NOT_FOUND", "resp_code", String.valueOf(n.respCode()));
+        }
+        QueryOutcome.Unknown u = (QueryOutcome.Unknown) answer;
+        return Map.of("kind", "UNKNOWN", "reason", u.reason());
+    }
+}

@@ -1,0 +1,131 @@
+package io.payout.orchestrator.ops;
+
+import static io.payout.orchestrator.OrchestratorHarness.header;
+import static io.payout.orchestrator.OrchestratorHarness.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.payout.orchestrator.OrchestratorHarness;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The operations API over real HTTP against a real database and broker. Submission is off, so the withdrawals stay
+ * REQUESTED until an operator resolves them.
+ */
+class OperationsApiIntegrationTest {
+
+    private static final String OPS_TOKEN = "ops-token-under-test";
+    private static OrchestratorHarness orchestrator;
+    private static OperationsClient ops;
+
+    @BeforeAll
+    static void start() {
+        orchestrator = new OrchestratorHarness(io.payout.model.huifu.HuifuKeys.generate(),
+                Map.of("orchestrator.ops.token", OPS_TOKEN, "orchestrator.reconciliation.daily-cron", "-")).start();
+        ops = new OperationsClient(orchestrator.server().baseUrl(), OPS_TOKEN);
+        for (String id : List.of("ops-1", "ops-2", "ops-3")) {
+            orchestrator.sendRequest(id, request(id, "6666000000000201", "12.34", "T1"));
+        }
+        await().atMost(OrchestratorHarness.WAIT).until(() -> List.of("ops-1", "ops-2", "ops-3").stream()
+                .allMatch(id -> orchestrator.withdrawal(id).isPresent()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (orchestrator != null) {
+            orchestrator.close();
+        }
+    }
+
+    @Test
+    void everyOperationsCallWithoutTheRightTokenGets401AndHealthAndMetricsStayOpen() {
+        String base = orchestrator.server().baseUrl();
+        for (OperationsClient caller : List.of(OperationsClient.anonymous(base), new OperationsClient(base, "wrong"))) {
+            assertThat(caller.get("/api/withdrawals/ops-1").status()).isEqualTo(401);
+            assertThat(caller.get("/api/withdrawals?status=REQUESTED").status()).isEqualTo(401);
+            assertThat(caller.post("/api/withdrawals/ops-1/reconcile", null).status()).isEqualTo(401);
+            assertThat(caller.post("/api/withdrawals/ops-1/resolve",
+                    "{\"status\":\"FAILED\",\"actor\":\"x\",\"reason\":\"y\"}").status()).isEqualTo(401);
+            assertThat(caller.post("/api/reconciliation/20261125", null).status()).isEqualTo(401);
+            assertThat(caller.get("/api/reconciliation/20261125").status()).isEqualTo(401);
+            assertThat(caller.get("/api/reconciliation/20261125.csv").status()).isEqualTo(401);
+            assertThat(caller.get("/actuator/health").status()).isEqualTo(200);
+            assertThat(caller.get("/actuator/prometheus").text(200)).contains("withdrawals_attention");
+        }
+        assertThat(orchestrator.withdrawal("ops-1").orElseThrow().status().name()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void showsAWithdrawalWithItsSerialsAttentionFlagAndHistoryInSnakeCase() {
+        JsonNode w = ops.get("/api/withdrawals/ops-2").json(200);
+
+        assertThat(w.get("withdrawal_id").asString()).isEqualTo("ops-2");
+        assertThat(w.get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(w.get("cash_amt").asString()).isEqualTo("12.34");
+        assertThat(w.get("into_acct_date_type").asString()).isEqualTo("T1");
+        assertThat(w.get("attention").asBoolean()).isFalse();
+        assertThat(w.get("serials")).hasSize(1);
+        assertThat(w.get("serials").get(0).get("req_seq_id").asString()).isEqualTo(w.get("req_seq_id").asString());
+        JsonNode first = w.get("history").get(0);
+        assertThat(first.get("source").asString()).isEqualTo("REQUEST");
+        assertThat(first.get("to").asString()).isEqualTo("REQUESTED");
+        assertThat(first.get("occurred_at").asString()).isNotBlank();
+        assertThat(ops.get("/api/withdrawals/nobody").json(404).get("error").asString()).contains("nobody");
+    }
+
+    @Test
+    void listsWithdrawalsByStatusAndAttentionAndRejectsBadFilters() {
+        JsonNode requested = ops.get("/api/withdrawals?status=REQUESTED&limit=2").json(200);
+        assertThat(requested).hasSize(2);
+        requested.forEach(w -> assertThat(w.get("status").asString()).isEqualTo("REQUESTED"));
+        assertThat(ops.get("/api/withdrawals?attention=true").json(200)).isEmpty();
+
+        assertThat(ops.get("/api/withdrawals?status=LOST").json(400).get("error").asString()).contains("LOST");
+        assertThat(ops.get("/api/withdrawals?limit=0").json(400).get("error").asString()).contains("limit");
+        assertThat(ops.get("/api/withdrawals?attention=maybe").status()).isEqualTo(400);
+        assertThat(ops.get("/api/reconciliation/2026-11-25").json(400).get("error").asString())
+                .contains("yyyyMMdd");
+        assertThat(ops.get("/api/reconciliation/20261131").status()).isEqualTo(400);
+        assertThat(ops.get("/api/reconciliation/20200101").status()).isEqualTo(404);
+    }
+
+    @Test
+    void resolveMovesANonFinalWithdrawalWithActorAndReasonAndRefusesItOnceFinal() {
+        JsonNode resolved = ops.post("/api/withdrawals/ops-3/resolve",
+                "{\"status\":\"FAILED\",\"actor\":\"alice\",\"reason\":\"never reached Huifu, ticket 42\"}")
+                .json(200);
+
+        assertThat(resolved.get("status").asString()).isEqualTo("FAILED");
+        JsonNode last = resolved.get("history").get(resolved.get("history").size() - 1);
+        assertThat(last.get("source").asString()).isEqualTo("OPERATOR");
+        assertThat(last.get("from").asString()).isEqualTo("REQUESTED");
+        assertThat(last.get("to").asString()).isEqualTo("FAILED");
+        assertThat(last.get("evidence").asString()).contains("alice").contains("ticket 42");
+        assertThat(last.get("reason").asString()).contains("alice").contains("ticket 42");
+        orchestrator.awaitOutcomes(records -> records.stream().anyMatch(r -> r.key().equals("ops-3")
+                && "FAILED".equals(header(r, "status")) && r.value().contains("\"source\":\"OPERATOR\"")));
+
+        JsonNode refused = ops.post("/api/withdrawals/ops-3/resolve",
+                "{\"status\":\"SUCCEEDED\",\"actor\":\"bob\",\"reason\":\"try again\"}").json(409);
+
+        assertThat(refused.get("error").asString()).contains("FAILED is final");
+        assertThat(orchestrator.history("ops-3")).hasSize(2);
+    }
+
+    @Test
+    void resolveRejectsBadInputWithAClearMessage() {
+        assertThat(ops.post("/api/withdrawals/ops-1/resolve", "{\"status\":\"PROCESSING\",\"actor\":\"a\","
+                + "\"reason\":\"r\"}").json(400).get("error").asString()).contains("SUCCEEDED, REFUNDED or FAILED");
+        assertThat(ops.post("/api/withdrawals/ops-1/resolve", "{\"status\":\"FAILED\",\"reason\":\"r\"}")
+                .json(400).get("error").asString()).contains("actor is required");
+        assertThat(ops.post("/api/withdrawals/ops-1/resolve", "not json").status()).isEqualTo(400);
+        assertThat(ops.post("/api/withdrawals/nobody/resolve", "{\"status\":\"FAILED\",\"actor\":\"a\","
+                + "\"reason\":\"r\"}").status()).isEqualTo(404);
+        assertThat(orchestrator.withdrawal("ops-1").orElseThrow().status().name()).isEqualTo("REQUESTED");
+    }
+}
