@@ -234,7 +234,7 @@ class WithdrawalEndToEndIntegrationTest {
     }
 
     private static void assertEachEventIdOnce(Set<String> ids) {
-        Map<String, Long> perEventId = TestKafka.readAll(stack.orchestrator.outcomes, Duration.ofMillis(500)).stream()
+        Map<String, Long> perEventId = TestKafka.readAll(stack.orchestrator.outcomes).stream()
                 .filter(r -> ids.contains(r.key()))
                 .collect(Collectors.groupingBy(r -> header(r, "event_id"), Collectors.counting()));
         assertThat(perEventId.values()).allMatch(n -> n == 1);
