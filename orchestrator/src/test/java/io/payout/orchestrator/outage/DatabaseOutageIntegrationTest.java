@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.testkit.TestKafka;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
