@@ -44,7 +44,7 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            broker = startBroker(0);
+            broker = startBroker();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-stop"));
         }
         return broker.getBrokersAsString();
@@ -52,12 +52,7 @@ public final class TestKafka {
 
     /** A broker of the caller's own, e.g. to stop it in a test; the caller destroys it. */
     public static EmbeddedKafkaKraftBroker startPrivateBroker() {
-        return startBroker(0);
-    }
-
-    /** A broker of the caller's own on a fixed port (the local stack); the caller destroys it. */
-    public static EmbeddedKafkaKraftBroker startPrivateBroker(int port) {
-        return startBroker(port);
+        return startBroker();
     }
 
     /** A topic name no other test uses, so tests sharing the broker never see each other's records. */
@@ -158,7 +153,7 @@ public final class TestKafka {
         return consumer;
     }
 
-    private static EmbeddedKafkaKraftBroker startBroker(int port) {
+    private static EmbeddedKafkaKraftBroker startBroker() {
         EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 1);
         // By default the broker writes its address to the SYSTEM property spring.kafka.bootstrap-servers, which
         // outranks the properties a launcher passes to SpringApplicationBuilder: after a private broker (started,
@@ -170,9 +165,6 @@ public final class TestKafka {
                         "transaction.state.log.replication.factor", "1",
                         "transaction.state.log.min.isr", "1",
                         "offsets.topic.replication.factor", "1"));
-        if (port > 0) {
-            kraft.kafkaPorts(port);
-        }
         kraft.afterPropertiesSet();
         return kraft;
     }

@@ -9,7 +9,6 @@ record LaunchOptions(
         boolean fresh,
         int demoCount,
         Duration demoTimeout,
-        int kafkaPort,
         int postgresPort,
         int sandboxPort,
         int gatewayPort,
@@ -18,7 +17,7 @@ record LaunchOptions(
 
     static final String USAGE = """
             usage: deploy/local/run [--demo N] [--fresh] [--data DIR] [--verbose]
-                                    [--kafka-port 9092] [--postgres-port 15432]
+                                    [--postgres-port 15432]
                                     [--sandbox-port 8090] [--gateway-port 8000] [--orchestrator-port 8080]
               --demo N     publish N withdrawal requests over every cash type, account kind and sandbox scenario,
                            show their progress and a summary checked against the sandbox's ledger, then stop
@@ -32,7 +31,6 @@ record LaunchOptions(
         boolean fresh = false;
         boolean verbose = false;
         int demo = 0;
-        int kafka = 9092;
         int postgres = 15432;
         int sandbox = 8090;
         int gateway = 8000;
@@ -44,7 +42,6 @@ record LaunchOptions(
                 case "--verbose" -> verbose = true;
                 case "--data" -> dataDir = Path.of(value(args, ++i, arg));
                 case "--demo" -> demo = number(args, ++i, arg);
-                case "--kafka-port" -> kafka = number(args, ++i, arg);
                 case "--postgres-port" -> postgres = number(args, ++i, arg);
                 case "--sandbox-port" -> sandbox = number(args, ++i, arg);
                 case "--gateway-port" -> gateway = number(args, ++i, arg);
@@ -61,7 +58,7 @@ record LaunchOptions(
             throw new IllegalArgumentException("--gateway-port must be in 8000..9005, as Huifu requires");
         }
         Duration demoTimeout = Duration.ofSeconds(Math.max(120, demo / 10L));
-        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), fresh, demo, demoTimeout, kafka, postgres,
+        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), fresh, demo, demoTimeout, postgres,
                 sandbox, gateway, orchestrator, verbose);
     }
 

@@ -26,6 +26,7 @@ final class RunningStack implements AutoCloseable {
     static final String SYS_ID = "6666000100000000";
     static final String PRODUCT_ID = "PAYUN";
     static final String DATABASE = "orchestrator";
+    // The in-process KRaft broker picks its own port (it ignores a requested one); the banner prints it.
     /** A day of settlement passes in about 4 s, so T1 and D1 finish within a demo. */
     static final int TIME_COMPRESSION = 20_000;
 
@@ -48,7 +49,7 @@ final class RunningStack implements AutoCloseable {
 
         var postgres = CompletableFuture.supplyAsync(() -> PostgresServer.start(
                 PostgresData.folder(data), options.postgresPort(), true, false));
-        var kafka = CompletableFuture.supplyAsync(() -> TestKafka.startPrivateBroker(options.kafkaPort()));
+        var kafka = CompletableFuture.supplyAsync(() -> TestKafka.startPrivateBroker());
         PostgresServer database = join(postgres, "PostgreSQL");
         started.add(database);
         EmbeddedKafkaKraftBroker broker = join(kafka, "Kafka");
