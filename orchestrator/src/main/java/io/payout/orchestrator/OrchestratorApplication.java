@@ -11,7 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * the local stack and the end-to-end tests run it in one JVM beside the sandbox and the gateway, where whichever
  * {@code application.yml} came first on the class path would otherwise configure every service.
  */
-@SpringBootApplication
+// The operations API authenticates a bearer token (OrchestratorSecurity); Boot's default in-memory user would only
+// print a generated password into the log.
+@SpringBootApplication(excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class OrchestratorApplication {
