@@ -157,6 +157,14 @@ public final class TestKafka {
         }
     }
 
+    /**
+     * Kept for callers written against the earlier quiet-period variant: reads to the end offsets taken now, as
+     * {@link #readAll(String)} does; the quiet period is no longer needed.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String topic, Duration quietPeriod) {
+        return readAll(topic);
+    }
+
     private static EmbeddedKafkaKraftBroker startBroker(int port) {
         EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 1);
         // By default the broker writes its address to the SYSTEM property spring.kafka.bootstrap-servers, which
