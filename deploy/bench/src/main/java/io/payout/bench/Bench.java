@@ -61,9 +61,9 @@ public final class Bench {
                     result.putAll(switch (scenario) {
                         case "B1" -> new IntakeBench(stack, ticks).run(quick ? 5_000 : 100_000);
                         case "B2" -> new NotificationBench(stack, ticks).run(quick
-                                ? List.of(200, 500) : List.of(200, 500, 1000, 2000, 3000),
-                                Duration.ofSeconds(quick ? 4 : 10));
-                        case "B3" -> new LifecycleBench(stack, ticks).run(quick ? 300 : 3_000);
+                                ? List.of(200, 500) : List.of(200, 500, 1000, 2000),
+                                Duration.ofSeconds(quick ? 4 : 8));
+                        case "B3" -> new LifecycleBench(stack, ticks).run(quick ? 300 : 2_000);
                         default -> throw new IllegalArgumentException(scenario);
                     });
                 } catch (RuntimeException e) {
@@ -87,14 +87,18 @@ public final class Bench {
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("java", System.getProperty("java.version"));
         m.put("clk_tck", ticks);
-        try {
-            m.put("load_average_at_start", Files.readString(Path.of("/proc/loadavg")).strip());
-        } catch (IOException e) {
-            m.put("load_average_at_start", "unknown");
-        }
+        m.put("load_average_at_start", loadAverage());
         m.put("xmx", Map.of("orchestrator", Stack.ORCHESTRATOR_XMX, "gateway", Stack.GATEWAY_XMX,
                 "sandbox", Stack.SANDBOX_XMX));
         return m;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static long clockTicksPerSecond() {

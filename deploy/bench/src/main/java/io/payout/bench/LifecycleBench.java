@@ -43,14 +43,22 @@ final class LifecycleBench {
                 control.createAccount(AccountSpec.standard(huifuId(a), "100000000.00", "T" + a));
             }
             String run = Long.toString(System.currentTimeMillis(), 36);
+            // warm-up (not measured): connections, consumer groups, the JIT
+            int warmUp = Math.max(50, count / 20);
+            Requests.publish(stack.bootstrapServers, topics.requests(), warmUp,
+                    i -> Requests.request("b3w-" + run + "-" + i, huifuId(i % ACCOUNTS), "T" + (i % ACCOUNTS), i,
+                            Bench.d0()));
+            outcomes.await(() -> outcomes.finals() >= warmUp, Duration.ofMinutes(5));
+            long warmFinals = outcomes.finals();
+            long warmSucceeded = outcomes.count(WithdrawalStatus.SUCCEEDED);
             List<ServiceProcess> services = List.of(gateway, orchestrator, sandbox);
             Phase phase = Phase.begin(services);
             long start = Requests.publish(stack.bootstrapServers, topics.requests(), count,
                     i -> Requests.request(id(run, i), huifuId(i % ACCOUNTS), "T" + (i % ACCOUNTS), i,
                             Bench.d0()));
-            boolean done = outcomes.await(() -> outcomes.finals() >= count, Duration.ofMinutes(15));
-            long end = System.nanoTime();
-            long finals = outcomes.finals();
+            boolean done = outcomes.await(() -> outcomes.finals() >= warmFinals + count, Duration.ofMinutes(15));
+            long finals = outcomes.finals() - warmFinals;
+            long succeeded = outcomes.count(WithdrawalStatus.SUCCEEDED) - warmSucceeded;
             Map<String, Object> cpu = phase.cpuMillisPer(Math.max(1, finals), ticks);
             long[] latencies = new long[(int) finals];
             int n = 0;
@@ -68,23 +76,43 @@ final class LifecycleBench {
             double rate = Stats.perSecond(finals, lastFinal - start);
             Stats latency = Stats.ofNanos(java.util.Arrays.copyOf(latencies, n));
             Map<String, Object> memory = Bench.memory(services);
+            // when each state was reached, from the burst start: shows which step the withdrawals queue at
+            Map<String, Object> reached = new LinkedHashMap<>();
+            for (WithdrawalStatus status : List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING,
+                    WithdrawalStatus.ACCOUNTED, WithdrawalStatus.SUCCEEDED)) {
+                long[] at = new long[count];
+                int k = 0;
+                for (int i = 0; i < count; i++) {
+                    long seen = outcomes.seenAt(id(run, i), status);
+                    if (seen != 0) {
+                        at[k++] = seen - start;
+                    }
+                }
+                Stats st = Stats.ofNanos(java.util.Arrays.copyOf(at, k));
+                reached.put(status.name(), Bench.latency(st));
+                System.out.printf("  %-10s reached by %5d: p50 %8.0f ms  p99 %8.0f ms after the burst start%n",
+                        status, k, st.p50Ms(), st.p99Ms());
+            }
 
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("withdrawals", count);
             r.put("final", finals);
-            r.put("succeeded", outcomes.count(WithdrawalStatus.SUCCEEDED));
+            r.put("succeeded", succeeded);
+            r.put("warm_up_withdrawals", warmUp);
+            r.put("load_average_at_end", Bench.loadAverage());
             r.put("complete", done);
             r.put("seconds", Bench.round((lastFinal - start) / 1e9));
             r.put("withdrawals_per_second", Bench.round(rate));
             r.put("target_per_second", 150);
             r.put("latency_from_burst_start", Bench.latency(latency));
+            r.put("state_reached_from_burst_start", reached);
             r.put("sandbox_delays", "accounting 200 ms, payout 300 ms (defaults)");
             r.put("rsa_2048", rsa);
             r.put("cpu", cpu);
             r.put("memory", memory);
             r.put("ledger_conserved", control.ledger().conserved());
             System.out.printf("  %d withdrawals, %d final (%d SUCCEEDED) in %.1f s%n", count, finals,
-                    outcomes.count(WithdrawalStatus.SUCCEEDED), (lastFinal - start) / 1e9);
+                    succeeded, (lastFinal - start) / 1e9);
             System.out.printf("  B3 full lifecycle: %,.1f withdrawals/s   (target >= 150/s)%n", rate);
             Bench.printCpu("withdrawal", cpu);
             double perWithdrawal = 0;

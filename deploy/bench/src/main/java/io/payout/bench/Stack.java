@@ -89,6 +89,9 @@ final class Stack implements AutoCloseable {
         props.put("spring.datasource.password", "");
         props.put("spring.kafka.bootstrap-servers", bootstrapServers);
         props.put("orchestrator.huifu.base-url", huifuUrl == null ? "http://127.0.0.1:9" : huifuUrl);
+        props.put("orchestrator.huifu.sys-id", "6666000100000000");
+        props.put("orchestrator.huifu.product-id", "PAYUN");
+        props.put("orchestrator.reconciliation.daily-cron", "-");
         props.put("orchestrator.huifu.merchant-private-key", key("merchant-private"));
         props.put("orchestrator.huifu.huifu-public-key", key("huifu-public"));
         props.put("orchestrator.huifu.notify-url", notifyUrl == null ? "http://127.0.0.1:8000/huifu/notify/withdrawal"
