@@ -23,8 +23,8 @@ final class Requests {
     }
 
     static WithdrawalRequested request(String id, String huifuId, String tokenNo, int i, IntoAcctDateType type) {
-        // 1.00 .. 100.00 yuan in whole fen, from integers
-        Amount amount = new Amount(BigDecimal.valueOf(100 + (i * 37L) % 9_901, 2));
+        // 10.00 .. 109.00 yuan in whole fen, from integers (above the sandbox's standard 1.00 + 0.05 % fee)
+        Amount amount = new Amount(BigDecimal.valueOf(1_000 + (i * 37L) % 9_901, 2));
         return new WithdrawalRequested(id, huifuId, AccountKind.MERCHANT, tokenNo, amount, type, null, null,
                 Instant.now());
     }
