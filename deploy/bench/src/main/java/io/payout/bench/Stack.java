@@ -101,6 +101,9 @@ final class Stack implements AutoCloseable {
         props.put("orchestrator.topics.outcomes", topics.outcomes());
         props.put("orchestrator.topics.rejections", topics.rejections());
         props.put("orchestrator.topics.notifications", topics.notifications());
+        // experiments: -Dbench.orchestrator.<property>=<value> (through BENCH_JAVA_OPTS) overrides the above
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.orchestrator."))
+                .forEach(k -> props.put(k.substring("bench.orchestrator.".length()), System.getProperty(k)));
         return ServiceProcess.start("orchestrator", jar("orchestrator"), ORCHESTRATOR_XMX, freePort(), props,
                 work.resolve("logs").resolve(scenario + "-orchestrator.log"));
     }
