@@ -1,0 +1,168 @@
+package io.payout.bench;
+
+import io.payout.model.IntoAcctDateType;
+import io.payout.model.WithdrawalStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code deploy/bench/run [B1|B2|B3|all] [--quick]}: runs the benchmarks, prints a table per scenario and writes
+ * {@code results/<timestamp>-<scenario>.json}. It measures; it checks nothing but that the work was done.
+ */
+public final class Bench {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> scenarios = new ArrayList<>();
+        boolean quick = false;
+        for (String arg : args) {
+            switch (arg.toLowerCase(Locale.ROOT)) {
+                case "--quick" -> quick = true;
+                case "b1", "b2", "b3" -> scenarios.add(arg.toUpperCase(Locale.ROOT));
+                case "all" -> scenarios.addAll(List.of("B1", "B2", "B3"));
+                default -> {
+                    System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (scenarios.isEmpty()) {
+            scenarios.addAll(List.of("B1", "B2", "B3"));
+        }
+        Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
+        Path results = root.resolve("results");
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path work = Files.createTempDirectory("payout-bench-");
+        long ticks = clockTicksPerSecond();
+        Map<String, Object> machine = machine(quick, ticks);
+        int exit = 0;
+        try (Stack stack = new Stack(root, work)) {
+            for (String scenario : scenarios) {
+                System.out.printf("%n== %s%s ==%n", scenario, quick ? " (quick)" : "");
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("scenario", scenario);
+                result.put("machine", machine);
+                try {
+                    result.putAll(switch (scenario) {
+                        case "B1" -> new IntakeBench(stack, ticks).run(quick ? 5_000 : 100_000);
+                        case "B2" -> new NotificationBench(stack, ticks).run(quick
+                                ? List.of(200, 500) : List.of(200, 500, 1000, 2000),
+                                Duration.ofSeconds(quick ? 4 : 8));
+                        case "B3" -> new LifecycleBench(stack, ticks).run(quick ? 300 : 2_000);
+                        default -> throw new IllegalArgumentException(scenario);
+                    });
+                } catch (RuntimeException e) {
+                    e.printStackTrace();
+                    result.put("error", String.valueOf(e));
+                    exit = 1;
+                }
+                Files.createDirectories(results);
+                Path file = results.resolve(stamp + "-" + scenario + (quick ? "-quick" : "") + ".json");
+                Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+                System.out.println("written " + root.relativize(file) + "   (service logs: " + work.resolve("logs")
+                        + ")");
+            }
+        }
+        System.exit(exit);
+    }
+
+    private static Map<String, Object> machine(boolean quick, long ticks) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("quick", quick);
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.version"));
+        m.put("clk_tck", ticks);
+        m.put("load_average_at_start", loadAverage());
+        m.put("xmx", Map.of("orchestrator", Stack.ORCHESTRATOR_XMX, "gateway", Stack.GATEWAY_XMX,
+                "sandbox", Stack.SANDBOX_XMX));
+        return m;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long clockTicksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(getconf.getInputStream().readAllBytes()).strip();
+            getconf.waitFor();
+            return Long.parseLong(out);
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+
+    /** Peak heap and resident memory of each service, in MiB. */
+    static Map<String, Object> memory(List<ServiceProcess> services) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (ServiceProcess s : services) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("xmx", s.xmx);
+            m.put("peak_heap_mib", round(s.peakHeapBytes() / 1048576.0));
+            m.put("peak_rss_mib", round(s.peakRssBytes() / 1048576.0));
+            out.put(s.name, m);
+        }
+        return out;
+    }
+
+    static void printMemory(Map<String, Object> memory) {
+        memory.forEach((name, value) -> {
+            Map<?, ?> m = (Map<?, ?>) value;
+            System.out.printf("  %-13s peak heap %7.1f MiB   peak RSS %7.1f MiB   (-Xmx%s)%n", name,
+                    m.get("peak_heap_mib"), m.get("peak_rss_mib"), m.get("xmx"));
+        });
+    }
+
+    static void printCpu(String what, Map<String, Object> cpu) {
+        cpu.forEach((name, value) -> {
+            Map<?, ?> m = (Map<?, ?>) value;
+            System.out.printf("  %-13s %8.3f CPU ms per %s   (%.2f cores busy)%n", name, m.get("cpu_ms_per_unit"),
+                    what, m.get("cores_busy"));
+        });
+    }
+
+    static double round(double value) {
+        return Double.isNaN(value) ? value : Math.round(value * 1000) / 1000.0;
+    }
+
+    static Map<String, Object> latency(Stats stats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", stats.count());
+        m.put("p50_ms", round(stats.p50Ms()));
+        m.put("p95_ms", round(stats.p95Ms()));
+        m.put("p99_ms", round(stats.p99Ms()));
+        m.put("max_ms", round(stats.maxMs()));
+        return m;
+    }
+
+    static WithdrawalStatus[] finals() {
+        return new WithdrawalStatus[] {WithdrawalStatus.SUCCEEDED, WithdrawalStatus.REFUNDED, WithdrawalStatus.FAILED};
+    }
+
+    static IntoAcctDateType d0() {
+        return IntoAcctDateType.D0;
+    }
+}

@@ -1,0 +1,170 @@
+package io.payout.bench;
+
+import io.payout.model.WithdrawalStatus;
+import io.payout.model.huifu.RsaSignatures;
+import io.payout.sandbox.SandboxControl;
+import io.payout.sandbox.ledger.AccountSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * B3: withdrawals through the whole system, sandbox included: a burst of D0 requests published at once, timed from
+ * the first send to the last final outcome; CPU time of each service per withdrawal, beside the cost of one
+ * RSA-2048 sign and one verify measured in this run (each withdrawal needs at least four signatures: the request,
+ * the answer, and two notices, each signed once and verified at least once).
+ */
+final class LifecycleBench {
+
+    private static final int ACCOUNTS = 20;
+
+    private final Stack stack;
+    private final long ticks;
+
+    LifecycleBench(Stack stack, long ticks) {
+        this.stack = stack;
+        this.ticks = ticks;
+    }
+
+    Map<String, Object> run(int count) {
+        Stack.Topics topics = Stack.Topics.of("b3");
+        Map<String, Object> rsa = rsaCost();
+        System.out.printf("  RSA-2048 SHA256withRSA in this JVM: sign %.3f ms, verify %.3f ms%n",
+                rsa.get("sign_ms"), rsa.get("verify_ms"));
+        try (ServiceProcess sandbox = stack.sandbox("b3");
+             ServiceProcess gateway = stack.gateway("b3", topics);
+             ServiceProcess orchestrator = stack.orchestrator("b3", topics, stack.freshDatabase("b3"),
+                     sandbox.baseUrl, gateway.baseUrl + "/huifu/notify/withdrawal");
+             OutcomeWatcher outcomes = OutcomeWatcher.start(stack.bootstrapServers, topics.outcomes())) {
+            SandboxControl control = SandboxControl.of(sandbox.baseUrl);
+            for (int a = 0; a < ACCOUNTS; a++) {
+                control.createAccount(AccountSpec.standard(huifuId(a), "100000000.00", "T" + a));
+            }
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            // warm-up (not measured): connections, consumer groups, the JIT
+            int warmUp = Math.max(50, count / 20);
+            Requests.publish(stack.bootstrapServers, topics.requests(), warmUp,
+                    i -> Requests.request("b3w-" + run + "-" + i, huifuId(i % ACCOUNTS), "T" + (i % ACCOUNTS), i,
+                            Bench.d0()));
+            outcomes.await(() -> outcomes.finals() >= warmUp, Duration.ofMinutes(5));
+            long warmFinals = outcomes.finals();
+            long warmSucceeded = outcomes.count(WithdrawalStatus.SUCCEEDED);
+            List<ServiceProcess> services = List.of(gateway, orchestrator, sandbox);
+            Phase phase = Phase.begin(services);
+            long start = Requests.publish(stack.bootstrapServers, topics.requests(), count,
+                    i -> Requests.request(id(run, i), huifuId(i % ACCOUNTS), "T" + (i % ACCOUNTS), i,
+                            Bench.d0()));
+            boolean done = outcomes.await(() -> outcomes.finals() >= warmFinals + count, Duration.ofMinutes(15));
+            long finals = outcomes.finals() - warmFinals;
+            long succeeded = outcomes.count(WithdrawalStatus.SUCCEEDED) - warmSucceeded;
+            Map<String, Object> cpu = phase.cpuMillisPer(Math.max(1, finals), ticks);
+            long[] latencies = new long[(int) finals];
+            int n = 0;
+            long lastFinal = start;
+            for (int i = 0; i < count && n < latencies.length; i++) {
+                long at = 0;
+                for (WithdrawalStatus status : Bench.finals()) {
+                    at = Math.max(at, outcomes.seenAt(id(run, i), status));
+                }
+                if (at > 0) {
+                    latencies[n++] = at - start;
+                    lastFinal = Math.max(lastFinal, at);
+                }
+            }
+            double rate = Stats.perSecond(finals, lastFinal - start);
+            Stats latency = Stats.ofNanos(java.util.Arrays.copyOf(latencies, n));
+            Map<String, Object> memory = Bench.memory(services);
+            // when each state was reached, from the burst start: shows which step the withdrawals queue at
+            Map<String, Object> reached = new LinkedHashMap<>();
+            for (WithdrawalStatus status : List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING,
+                    WithdrawalStatus.ACCOUNTED, WithdrawalStatus.SUCCEEDED)) {
+                long[] at = new long[count];
+                int k = 0;
+                for (int i = 0; i < count; i++) {
+                    long seen = outcomes.seenAt(id(run, i), status);
+                    if (seen != 0) {
+                        at[k++] = seen - start;
+                    }
+                }
+                Stats st = Stats.ofNanos(java.util.Arrays.copyOf(at, k));
+                reached.put(status.name(), Bench.latency(st));
+                System.out.printf("  %-10s reached by %5d: p50 %8.0f ms  p99 %8.0f ms after the burst start%n",
+                        status, k, st.p50Ms(), st.p99Ms());
+            }
+
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("withdrawals", count);
+            r.put("final", finals);
+            r.put("succeeded", succeeded);
+            r.put("warm_up_withdrawals", warmUp);
+            r.put("load_average_at_end", Bench.loadAverage());
+            r.put("complete", done);
+            r.put("seconds", Bench.round((lastFinal - start) / 1e9));
+            r.put("withdrawals_per_second", Bench.round(rate));
+            r.put("target_per_second", 150);
+            r.put("latency_from_burst_start", Bench.latency(latency));
+            r.put("state_reached_from_burst_start", reached);
+            r.put("sandbox_delays", "accounting 200 ms, payout 300 ms (defaults)");
+            r.put("rsa_2048", rsa);
+            r.put("cpu", cpu);
+            r.put("memory", memory);
+            r.put("ledger_conserved", control.ledger().conserved());
+            System.out.printf("  %d withdrawals, %d final (%d SUCCEEDED) in %.1f s%n", count, finals,
+                    succeeded, (lastFinal - start) / 1e9);
+            System.out.printf("  B3 full lifecycle: %,.1f withdrawals/s   (target >= 150/s)%n", rate);
+            Bench.printCpu("withdrawal", cpu);
+            double perWithdrawal = 0;
+            for (ServiceProcess s : List.of(gateway, orchestrator)) {
+                perWithdrawal += (double) ((Map<?, ?>) cpu.get(s.name)).get("cpu_ms_per_unit");
+            }
+            System.out.printf("  gateway + orchestrator: %.2f CPU ms per withdrawal = %.1f RSA signs (or %.0f "
+                    + "verifies)%n", perWithdrawal, perWithdrawal / (double) rsa.get("sign_ms"),
+                    perWithdrawal / (double) rsa.get("verify_ms"));
+            Bench.printMemory(memory);
+            return r;
+        }
+    }
+
+    private static String id(String run, int i) {
+        return "b3-" + run + "-" + i;
+    }
+
+    private static String huifuId(int a) {
+        return "66660001" + (10000000 + a);
+    }
+
+    /** Average cost of SHA256withRSA sign and verify with a 2048-bit key on a Huifu-sized signing string. */
+    private Map<String, Object> rsaCost() {
+        String text = "{\"acct_status\":\"S\",\"cash_amt\":\"100.00\",\"fee_amt\":\"1.05\",\"huifu_id\":\"6666000123456789\","
+                + "\"msg_type\":\"01\",\"req_date\":\"20261125\",\"req_seq_id\":\"01JDEXAMPLE0000000000000000\","
+                + "\"sub_resp_code\":\"00000000\",\"sub_resp_desc\":\"处理成功\",\"trans_status\":\"S\"}";
+        List<String> signs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            signs.add(RsaSignatures.sign(text + i, stack.huifu.getPrivate())); // warm-up
+        }
+        int signCount = 300;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < signCount; i++) {
+            signs.set(i % signs.size(), RsaSignatures.sign(text + i, stack.huifu.getPrivate()));
+        }
+        double signMs = (System.nanoTime() - t0) / 1e6 / signCount;
+        String sign = RsaSignatures.sign(text, stack.huifu.getPrivate());
+        for (int i = 0; i < 500; i++) {
+            RsaSignatures.verify(text, sign, stack.huifu.getPublic());
+        }
+        int verifyCount = 3000;
+        long t1 = System.nanoTime();
+        for (int i = 0; i < verifyCount; i++) {
+            RsaSignatures.verify(text, sign, stack.huifu.getPublic());
+        }
+        double verifyMs = (System.nanoTime() - t1) / 1e6 / verifyCount;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sign_ms", Bench.round(signMs));
+        m.put("verify_ms", Bench.round(verifyMs));
+        m.put("signs_measured", signCount);
+        m.put("verifies_measured", verifyCount);
+        return m;
+    }
+}

@@ -1,0 +1,245 @@
+package io.payout.bench;
+
+import io.payout.model.IntoAcctDateType;
+import io.payout.model.WithdrawalStatus;
+import io.payout.model.huifu.HuifuNotifications;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+
+/**
+ * B2: signed notifications posted over HTTP to the gateway at fixed offered rates (open loop: each send is scheduled
+ * by time, whatever happened to the earlier ones), each timed from its scheduled send to the arrival on the outcomes
+ * topic of the state it implies (02 debited: ACCOUNTED; 01 paid: SUCCEEDED). The withdrawals are made first by
+ * intake with submission off, so they wait in REQUESTED and each notice is new evidence.
+ */
+final class NotificationBench {
+
+    /** In-flight cap of the load generator; a send that waits for it still counts from its scheduled time. */
+    private static final int MAX_IN_FLIGHT = 1000;
+
+    private final Stack stack;
+    private final long ticks;
+
+    NotificationBench(Stack stack, long ticks) {
+        this.stack = stack;
+        this.ticks = ticks;
+    }
+
+    /** One notification to send: its body, the withdrawal it is about, and the state it implies. */
+    record Notice(String body, String withdrawalId, WithdrawalStatus implies) {
+    }
+
+    /** A withdrawal as stored by intake: what a notification about it carries. */
+    record Serial(String withdrawalId, String huifuId, String reqDate, String reqSeqId, String cashAmt) {
+    }
+
+    Map<String, Object> run(List<Integer> rates, Duration levelDuration) throws Exception {
+        Stack.Topics topics = Stack.Topics.of("b2");
+        String jdbcUrl = stack.freshDatabase("b2");
+        // level 0 is a warm-up at the lowest rate (not reported): connections, consumer groups, the JIT
+        List<Integer> all = new ArrayList<>(rates);
+        all.add(0, rates.get(0));
+        int[] perLevel = all.stream().mapToInt(r -> (int) Math.max(1, r * levelDuration.toSeconds() / 2)).toArray();
+        int withdrawals = IntStream.of(perLevel).sum();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        try (ServiceProcess gateway = stack.gateway("b2", topics);
+             ServiceProcess orchestrator = stack.orchestrator("b2", topics, jdbcUrl, null,
+                     gateway.baseUrl + "/huifu/notify/withdrawal");
+             OutcomeWatcher outcomes = OutcomeWatcher.start(stack.bootstrapServers, topics.outcomes())) {
+            System.out.printf("  making %d withdrawals (REQUESTED, submission off) and signing %d notices...%n",
+                    withdrawals, withdrawals * 2);
+            Requests.publish(stack.bootstrapServers, topics.requests(), withdrawals,
+                    i -> Requests.request("b2-" + run + "-" + i, "6666000" + (200000000 + i % 1000), "T1", i,
+                            IntoAcctDateType.D0));
+            if (!outcomes.await(() -> outcomes.count(WithdrawalStatus.REQUESTED) >= withdrawals,
+                    Duration.ofMinutes(10))) {
+                throw new IllegalStateException("intake did not store the B2 withdrawals");
+            }
+            List<Serial> serials = serials(jdbcUrl);
+            List<Notice[]> pairs = serials.parallelStream().map(this::notices).toList();
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+            URI uri = URI.create(gateway.baseUrl + "/huifu/notify/withdrawal");
+            List<Map<String, Object>> levels = new ArrayList<>();
+            int from = 0;
+            Integer maxSustained = null;
+            Integer maxWithinTarget = null;
+            System.out.printf("  %7s %9s %9s %8s %8s %8s %8s %9s %9s %9s%n", "offered", "sent", "achieved", "p50 ms",
+                    "p95 ms", "p99 ms", "max ms", "http!=200", "gw ms/n", "orch ms/n");
+            for (int l = 0; l < all.size(); l++) {
+                List<Notice[]> mine = pairs.subList(from, from + perLevel[l]);
+                from += perLevel[l];
+                if (l == 0) {
+                    System.out.print("  (warm-up) ");
+                }
+                Map<String, Object> level = level(http, uri, all.get(l), mine, outcomes, gateway, orchestrator);
+                if (l == 0) {
+                    continue;
+                }
+                levels.add(level);
+                if (Boolean.TRUE.equals(level.get("sustained"))) {
+                    maxSustained = all.get(l);
+                    if ((double) ((Map<?, ?>) level.get("latency")).get("p99_ms") <= 250) {
+                        maxWithinTarget = all.get(l);
+                    }
+                }
+            }
+            Map<String, Object> memory = Bench.memory(List.of(gateway, orchestrator));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("level_seconds", levelDuration.toSeconds());
+            r.put("load_average_at_end", Bench.loadAverage());
+            r.put("levels", levels);
+            r.put("max_sustained_offered_rate", maxSustained);
+            r.put("max_sustained_with_p99_le_250ms", maxWithinTarget);
+            r.put("target", "1000/s sustained with p99 <= 250 ms");
+            r.put("memory", memory);
+            System.out.printf("  B2 notifications: highest offered rate sustained: %s; with p99 <= 250 ms: %s   "
+                    + "(target >= 1,000/s with p99 <= 250 ms)%n", perSecond(maxSustained), perSecond(maxWithinTarget));
+            Bench.printMemory(memory);
+            return r;
+        }
+    }
+
+    private Map<String, Object> level(HttpClient http, URI uri, int rate, List<Notice[]> pairs,
+                                      OutcomeWatcher outcomes, ServiceProcess gateway, ServiceProcess orchestrator) {
+        // the 01 of a withdrawal follows its 02 about a quarter of a second later, as Huifu's would (later still)
+        int lag = Math.min(pairs.size(), Math.max(1, rate / 4));
+        List<Notice> order = new ArrayList<>(pairs.size() * 2);
+        for (int i = 0; i < pairs.size() + lag; i++) {
+            if (i < pairs.size()) {
+                order.add(pairs.get(i)[0]);
+            }
+            if (i >= lag) {
+                order.add(pairs.get(i - lag)[1]);
+            }
+        }
+        int n = order.size();
+        long[] scheduled = new long[n];
+        long[] ackNanos = new long[n];
+        AtomicLong non200 = new AtomicLong();
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        long interval = 1_000_000_000L / rate;
+        Phase phase = Phase.begin(List.of(gateway, orchestrator));
+        long t0 = System.nanoTime() + 50_000_000L;
+        for (int i = 0; i < n; i++) {
+            long at = t0 + i * interval;
+            long wait;
+            while ((wait = at - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            scheduled[i] = at;
+            inFlight.acquireUninterruptibly();
+            int index = i;
+            http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(order.get(i).body())).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        ackNanos[index] = System.nanoTime() - at;
+                        if (error != null || response.statusCode() != 200) {
+                            non200.incrementAndGet();
+                        }
+                        inFlight.release();
+                    });
+        }
+        long sendEnd = System.nanoTime();
+        outcomes.await(() -> order.stream().allMatch(x -> outcomes.seenAt(x.withdrawalId(), x.implies()) != 0),
+                Duration.ofSeconds(60));
+        inFlight.acquireUninterruptibly(MAX_IN_FLIGHT);
+        inFlight.release(MAX_IN_FLIGHT);
+        Map<String, Object> cpu = phase.cpuMillisPer(n, ticks);
+
+        long[] latencies = new long[n];
+        int done = 0;
+        long last = t0;
+        for (int i = 0; i < n; i++) {
+            long seen = outcomes.seenAt(order.get(i).withdrawalId(), order.get(i).implies());
+            if (seen != 0) {
+                // an outcome published before its own notice was even sent (the 01 came first) counts as instant
+                latencies[done++] = Math.max(0, seen - scheduled[i]);
+                last = Math.max(last, seen);
+            }
+        }
+        Stats latency = Stats.ofNanos(java.util.Arrays.copyOf(latencies, done));
+        Stats ack = Stats.ofNanos(ackNanos);
+        double achieved = Stats.perSecond(done, last - t0);
+        boolean sustained = done == n && non200.get() == 0 && achieved >= 0.95 * rate
+                && (sendEnd - t0) <= 1.05 * n * interval + 100_000_000L;
+        Map<String, Object> level = new LinkedHashMap<>();
+        level.put("offered_per_second", rate);
+        level.put("notices", n);
+        level.put("outcomes_seen", done);
+        level.put("http_not_200", non200.get());
+        level.put("achieved_per_second", Bench.round(achieved));
+        level.put("sustained", sustained);
+        level.put("latency", Bench.latency(latency));
+        level.put("http_ack_latency", Bench.latency(ack));
+        level.put("cpu", cpu);
+        double gw = (double) ((Map<?, ?>) cpu.get("gateway")).get("cpu_ms_per_unit");
+        double orch = (double) ((Map<?, ?>) cpu.get("orchestrator")).get("cpu_ms_per_unit");
+        System.out.printf("  %7d %9d %9.0f %8.1f %8.1f %8.1f %8.1f %9d %9.3f %9.3f%s%n", rate, n, achieved,
+                latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(), non200.get(), gw, orch,
+                sustained ? "" : "   NOT sustained");
+        return level;
+    }
+
+    private static String perSecond(Integer rate) {
+        return rate == null ? "none of the rates tried" : rate + "/s";
+    }
+
+    private Notice[] notices(Serial s) {
+        return new Notice[] {notice(s, "02"), notice(s, "01")};
+    }
+
+    private Notice notice(Serial s, String msgType) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("acct_status", "S");
+        data.put("cash_amt", s.cashAmt());
+        data.put("channel_status", "01".equals(msgType) ? "S" : "P");
+        data.put("fee_amt", "1.00");
+        data.put("hf_seq_id", "HF" + s.reqSeqId());
+        data.put("huifu_id", s.huifuId());
+        data.put("msg_type", msgType);
+        data.put("req_date", s.reqDate());
+        data.put("req_seq_id", s.reqSeqId());
+        data.put("sub_resp_code", "00000000");
+        data.put("sub_resp_desc", "处理成功");
+        data.put("trans_status", "01".equals(msgType) ? "S" : "P");
+        String body = HuifuNotifications.formBody(HuifuNotifications.signedForm(data, stack.huifu.getPrivate()));
+        return new Notice(body, s.withdrawalId(), "01".equals(msgType) ? WithdrawalStatus.SUCCEEDED
+                : WithdrawalStatus.ACCOUNTED);
+    }
+
+    private List<Serial> serials(String jdbcUrl) throws SQLException {
+        List<Serial> serials = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, stack.postgres.username(), "");
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     select withdrawal_id, huifu_id, req_date, req_seq_id, cash_amt from withdrawals
+                     order by created_at, withdrawal_id""")) {
+            while (rs.next()) {
+                serials.add(new Serial(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5).toPlainString()));
+            }
+        }
+        return serials;
+    }
+}

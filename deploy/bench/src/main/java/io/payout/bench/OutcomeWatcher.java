@@ -1,0 +1,130 @@
+package io.payout.bench;
+
+import io.payout.model.WithdrawalStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads the outcomes topic (committed records only, from its end at start) on its own thread and keeps, for each
+ * withdrawal, the System.nanoTime() at which each status was first seen.
+ */
+final class OutcomeWatcher implements AutoCloseable {
+
+    private static final int STATES = WithdrawalStatus.values().length;
+
+    private final KafkaConsumer<String, String> consumer;
+    private final Map<String, long[]> firstSeen = new ConcurrentHashMap<>();
+    private final AtomicLong[] counts = new AtomicLong[STATES];
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private OutcomeWatcher(KafkaConsumer<String, String> consumer) {
+        this.consumer = consumer;
+        for (int i = 0; i < STATES; i++) {
+            counts[i] = new AtomicLong();
+        }
+        this.thread = new Thread(this::loop, "outcome-watcher");
+        this.thread.setDaemon(true);
+    }
+
+    static OutcomeWatcher start(String bootstrapServers, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+            partitions.add(new TopicPartition(topic, info.partition()));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        OutcomeWatcher watcher = new OutcomeWatcher(consumer);
+        watcher.thread.start();
+        return watcher;
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    WithdrawalStatus status = statusOf(record.value());
+                    if (record.key() == null || status == null) {
+                        continue;
+                    }
+                    long[] seen = firstSeen.computeIfAbsent(record.key(), k -> new long[STATES]);
+                    if (seen[status.ordinal()] == 0) {
+                        seen[status.ordinal()] = now;
+                        counts[status.ordinal()].incrementAndGet();
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        }
+    }
+
+    /** The "status" field of a WithdrawalStatusChanged, read without binding the whole record. */
+    static WithdrawalStatus statusOf(String json) {
+        int at = json.indexOf("\"status\":\"");
+        if (at < 0) {
+            return null;
+        }
+        int from = at + 10;
+        return WithdrawalStatus.valueOf(json.substring(from, json.indexOf('"', from)));
+    }
+
+    long count(WithdrawalStatus status) {
+        return counts[status.ordinal()].get();
+    }
+
+    long finals() {
+        return count(WithdrawalStatus.SUCCEEDED) + count(WithdrawalStatus.REFUNDED) + count(WithdrawalStatus.FAILED);
+    }
+
+    /** When this withdrawal was first seen in this status, or 0. */
+    long seenAt(String withdrawalId, WithdrawalStatus status) {
+        long[] seen = firstSeen.get(withdrawalId);
+        return seen == null ? 0 : seen[status.ordinal()];
+    }
+
+    /** Waits until the condition holds or the timeout passes; true when it holds. */
+    boolean await(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            ServiceProcess.pause(20);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        consumer.close();
+    }
+}

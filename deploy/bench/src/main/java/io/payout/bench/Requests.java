@@ -1,0 +1,57 @@
+package io.payout.bench;
+
+import io.payout.model.AccountKind;
+import io.payout.model.Amount;
+import io.payout.model.IntoAcctDateType;
+import io.payout.model.WithdrawalRequested;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.function.IntFunction;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Publishes withdrawal requests the way an upstream service does (acks=all, batched). */
+final class Requests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Requests() {
+    }
+
+    static WithdrawalRequested request(String id, String huifuId, String tokenNo, int i, IntoAcctDateType type) {
+        // 10.00 .. 109.00 yuan in whole fen, from integers (above the sandbox's standard 1.00 + 0.05 % fee)
+        Amount amount = new Amount(BigDecimal.valueOf(1_000 + (i * 37L) % 9_901, 2));
+        return new WithdrawalRequested(id, huifuId, AccountKind.MERCHANT, tokenNo, amount, type, null, null,
+                Instant.now());
+    }
+
+    /** Sends {@code count} requests and returns the nanoTime just before the first send. */
+    static long publish(String bootstrapServers, String topic, int count, IntFunction<WithdrawalRequested> make) {
+        String[] values = new String[count];
+        String[] keys = new String[count];
+        for (int i = 0; i < count; i++) {
+            WithdrawalRequested request = make.apply(i);
+            keys[i] = request.withdrawalId();
+            values[i] = JSON.writeValueAsString(request);
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            producer.partitionsFor(topic);
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(topic, keys[i], values[i]));
+            }
+            producer.flush();
+            return start;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.payout.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.payout.model.WithdrawalStatus;
+import org.junit.jupiter.api.Test;
+
+class StatsTest {
+
+    @Test
+    void percentilesAreNearestRankOverTheSortedValues() {
+        long[] nanos = new long[100];
+        for (int i = 0; i < 100; i++) {
+            nanos[i] = (100 - i) * 1_000_000L; // 1..100 ms, unsorted
+        }
+        Stats stats = Stats.ofNanos(nanos);
+        assertThat(stats.count()).isEqualTo(100);
+        assertThat(stats.p50Ms()).isEqualTo(50.0);
+        assertThat(stats.p95Ms()).isEqualTo(95.0);
+        assertThat(stats.p99Ms()).isEqualTo(99.0);
+        assertThat(stats.maxMs()).isEqualTo(100.0);
+        assertThat(Stats.percentile(new long[] {7}, 99)).isEqualTo(7);
+    }
+
+    @Test
+    void noLatenciesGiveAnEmptyResultRatherThanAnError() {
+        assertThat(Stats.ofNanos(new long[0])).isEqualTo(Stats.EMPTY);
+    }
+
+    @Test
+    void ratesAndCpuTimeAreComputedFromNanosAndClockTicks() {
+        assertThat(Stats.perSecond(1_000, 500_000_000L)).isEqualTo(2_000.0);
+        assertThat(Stats.perSecond(1, 0)).isNaN();
+        assertThat(Stats.ticksToMillis(250, 100)).isEqualTo(2_500.0);
+    }
+
+    @Test
+    void heapIsTheSumOfTheHeapPoolsOfAPrometheusScrape() {
+        String scrape = """
+                jvm_memory_used_bytes{area="heap",id="PS Eden Space"} 1.048576E7
+                jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 9.9E7
+                jvm_memory_used_bytes{area="heap",id="PS Old Gen"} 2097152.0
+                """;
+        assertThat(ServiceProcess.heapBytes(scrape)).isEqualTo(10_485_760L + 2_097_152L);
+    }
+
+    @Test
+    void theStatusOfAnOutcomeIsReadFromItsJson() {
+        assertThat(OutcomeWatcher.statusOf("{\"event_id\":\"e\",\"status\":\"ACCOUNTED\",\"previous_status\":\"PROCESSING\"}"))
+                .isEqualTo(WithdrawalStatus.ACCOUNTED);
+        assertThat(OutcomeWatcher.statusOf("{}")).isNull();
+    }
+}
