@@ -82,8 +82,9 @@ final class NotificationBench {
             int from = 0;
             Integer maxSustained = null;
             Integer maxWithinTarget = null;
-            System.out.printf("  %7s %9s %9s %8s %8s %8s %8s %9s %9s %9s%n", "offered", "sent", "achieved", "p50 ms",
-                    "p95 ms", "p99 ms", "max ms", "http!=200", "gw ms/n", "orch ms/n");
+            System.out.printf("  %7s %9s %9s %8s %8s %8s %8s %9s %9s %9s %9s %9s%n", "offered", "sent", "achieved",
+                    "p50 ms", "p95 ms", "p99 ms", "max ms", "http!=200", "gw ms/n", "orch ms/n", "hrns ms/n",
+                    "pg ms/n");
             for (int l = 0; l < all.size(); l++) {
                 List<Notice[]> mine = pairs.subList(from, from + perLevel[l]);
                 from += perLevel[l];
@@ -195,9 +196,11 @@ final class NotificationBench {
         level.put("cpu", cpu);
         double gw = (double) ((Map<?, ?>) cpu.get("gateway")).get("cpu_ms_per_unit");
         double orch = (double) ((Map<?, ?>) cpu.get("orchestrator")).get("cpu_ms_per_unit");
-        System.out.printf("  %7d %9d %9.0f %8.1f %8.1f %8.1f %8.1f %9d %9.3f %9.3f%s%n", rate, n, achieved,
-                latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(), non200.get(), gw, orch,
-                sustained ? "" : "   NOT sustained");
+        double harness = (double) ((Map<?, ?>) cpu.get(Phase.HARNESS)).get("cpu_ms_per_unit");
+        double pg = (double) ((Map<?, ?>) cpu.get(Phase.POSTGRES)).get("cpu_ms_per_unit");
+        System.out.printf("  %7d %9d %9.0f %8.1f %8.1f %8.1f %8.1f %9d %9.3f %9.3f %9.3f %9.3f%s%n", rate, n,
+                achieved, latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(), non200.get(), gw, orch,
+                harness, pg, sustained ? "" : "   NOT sustained");
         return level;
     }
 
