@@ -43,9 +43,9 @@ final class LifecycleBench {
                 control.createAccount(AccountSpec.standard(huifuId(a), "100000000.00", "T" + a));
             }
             String run = Long.toString(System.currentTimeMillis(), 36);
-            // warm-up (not measured): connections, consumer groups, the JIT. A quarter of the run: with a smaller one
-            // the C2 compiler threads were still busy well into the measured burst, and their CPU was counted.
-            int warmUp = Math.max(50, count / 4);
+            // warm-up (not measured): connections, consumer groups, the JIT. Half the run: with a smaller one the C2
+            // compiler threads were still busy well into the measured burst, and their CPU was counted.
+            int warmUp = Math.max(50, count / 2);
             Requests.publish(stack.bootstrapServers, topics.requests(), warmUp,
                     i -> Requests.request("b3w-" + run + "-" + i, huifuId(i % ACCOUNTS), "T" + (i % ACCOUNTS), i,
                             Bench.d0()));
