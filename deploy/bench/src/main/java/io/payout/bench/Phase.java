@@ -1,5 +1,6 @@
 package io.payout.bench;
 
+import io.payout.testkit.ServiceProcess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class Phase {
             s.put("cpu_ms_total", Bench.round(ms));
             s.put("cpu_ms_per_unit", Bench.round(ms / units));
             s.put("cores_busy", Bench.round(ms / 1000.0 / wallSeconds));
-            out.put(services.get(i).name, s);
+            out.put(services.get(i).name(), s);
         }
         return out;
     }
