@@ -59,7 +59,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("the broker is running");
         }
+        // C1 only: a test broker's traffic is light, and compiling less leaves the CPU to the services under test
         List<String> command = List.of(ServiceProcess.javaCommand(), "-Xmx" + heap, "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Duser.timezone=UTC", "-cp", System.getProperty("java.class.path"), KafkaServerMain.class.getName(),
                 dataDir.toString(), Integer.toString(port), Integer.toString(controllerPort));
         try {

@@ -57,15 +57,23 @@ public final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    /** Starts {@code java -Xmx<xmx> -XX:+UseParallelGC -jar <jar> --server.port=<port> --k=v...} and waits until healthy. */
+    /**
+     * Starts {@code java -Xmx<xmx> -XX:+UseParallelGC -jar <jar> --server.port=<port> --k=v...}, waits until healthy
+     * and samples its heap every second (the benchmarks' peak heap).
+     */
     public static ServiceProcess start(String name, Path jar, String xmx, int port, Map<String, Object> properties,
                                        Path logFile) {
-        return start(name, jar, xmx, DEFAULT_JVM_OPTIONS, port, properties, logFile);
+        return start(name, jar, xmx, DEFAULT_JVM_OPTIONS, port, properties, logFile, true);
     }
 
-    /** As {@link #start(String, Path, String, int, Map, Path)} with JVM options of the caller's own. */
+    /** With JVM options of the caller's own and no heap sampling (a scrape a second costs the service CPU). */
     public static ServiceProcess start(String name, Path jar, String xmx, List<String> jvmOptions, int port,
                                        Map<String, Object> properties, Path logFile) {
+        return start(name, jar, xmx, jvmOptions, port, properties, logFile, false);
+    }
+
+    private static ServiceProcess start(String name, Path jar, String xmx, List<String> jvmOptions, int port,
+                                        Map<String, Object> properties, Path logFile, boolean sampleHeap) {
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + xmx));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Duser.timezone=UTC", "-jar", jar.toString(), "--server.port=" + port,
@@ -82,7 +90,9 @@ public final class ServiceProcess implements AutoCloseable {
                 service.close();
                 throw e;
             }
-            service.sampler.scheduleAtFixedRate(service::sampleHeap, 0, 1, TimeUnit.SECONDS);
+            if (sampleHeap) {
+                service.sampler.scheduleAtFixedRate(service::sampleHeap, 0, 1, TimeUnit.SECONDS);
+            }
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);

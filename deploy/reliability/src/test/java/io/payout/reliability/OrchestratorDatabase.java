@@ -17,7 +17,7 @@ import java.util.Map;
 final class OrchestratorDatabase {
 
     /** One stored withdrawal. */
-    record Stored(String withdrawalId, WithdrawalStatus status, boolean attention) {
+    record Stored(String withdrawalId, WithdrawalStatus status, boolean attention, String attentionReason) {
     }
 
     /** What must stay the same while forged notices are posted: every row of history and every state. */
@@ -34,10 +34,10 @@ final class OrchestratorDatabase {
 
     Map<String, Stored> withdrawals() {
         Map<String, Stored> out = new HashMap<>();
-        query("select withdrawal_id, status, attention from withdrawals", rows -> {
+        query("select withdrawal_id, status, attention, attention_reason from withdrawals", rows -> {
             while (rows.next()) {
                 out.put(rows.getString(1), new Stored(rows.getString(1), WithdrawalStatus.valueOf(rows.getString(2)),
-                        rows.getBoolean(3)));
+                        rows.getBoolean(3), rows.getString(4)));
             }
         });
         return out;

@@ -59,12 +59,12 @@ class ReliabilityIntegrationTest {
         Path root = Path.of(System.getProperty("payout.root", "../..")).toAbsolutePath().normalize();
         Path work = ReliabilityStack.createWorkDir();
         progress.say("seed %d; work folder %s", SEED, work);
-        try (ReliabilityStack stack = new ReliabilityStack(root, work)) {
-            progress.say("PostgreSQL, Kafka broker (pid-separate JVM), sandbox, gateway and 2 orchestrators up");
+        try (ReliabilityStack stack = new ReliabilityStack(root, work, progress)) {
             SandboxControl sandbox = SandboxControl.of(stack.sandbox.baseUrl());
             TestAccounts accounts = new TestAccounts(SEED);
             accounts.createIn(sandbox);
             sandbox.setFaults(FaultSettings.everyone(SEED, RATES));
+            progress.say("%d sandbox accounts; faults on: %s", TestAccounts.COUNT, RATES);
 
             Map<String, WithdrawalRequested> valid = new LinkedHashMap<>();
             List<Fuzzed> fuzzed = new FuzzedRequests(SEED).make(FUZZED);
@@ -112,6 +112,7 @@ class ReliabilityIntegrationTest {
             }
             operationsApiWithoutTokenIsRefused(stack);
             logsHoldNoSecrets(stack, accounts);
+            progress.say("CPU seconds per service JVM: %s", stack.cpuSeconds());
         }
         progress.say("invariants:%n%s", table.render());
         assertThat(table.violations()).as("violations of the invariants (table above)").isZero();
@@ -147,16 +148,22 @@ class ReliabilityIntegrationTest {
                                                 java.util.function.Supplier<String> status) {
         record Step(int afterFinals, String what, Runnable action) {
         }
+        // An orchestrator restarts in the background while the run goes on (an incarnation that starts while
+        // PostgreSQL or the broker is away and exits is started again), so every fault meets work in flight.
         List<Step> steps = List.of(
-                new Step(200, "kill -9 orchestrator a, then start it again", () -> stack.killAndRestartOrchestrator(0)),
-                new Step(500, "restart PostgreSQL", stack.postgres::restart),
-                new Step(800, "kill -9 orchestrator b, then start it again", () -> stack.killAndRestartOrchestrator(1)),
-                new Step(1_100, "restart the Kafka broker", () -> {
+                new Step(150, "kill -9 orchestrator a (restarted in the background)",
+                        () -> stack.killAndRestartOrchestrator(0)),
+                new Step(350, "restart PostgreSQL", stack.postgres::restart),
+                new Step(550, "kill -9 orchestrator b (restarted in the background)",
+                        () -> stack.killAndRestartOrchestrator(1)),
+                new Step(800, "restart the Kafka broker", () -> {
                     stack.broker.stop();
                     stack.broker.start();
                 }),
-                new Step(1_400, "kill -9 orchestrator a, then start it again", () -> stack.killAndRestartOrchestrator(0)));
+                new Step(1_050, "kill -9 orchestrator a (restarted in the background, once its last restart is done)",
+                        () -> stack.killAndRestartOrchestrator(0)));
         int done = 0;
+        List<String> idle = new ArrayList<>();
         for (Step step : steps) {
             boolean reached = progress.await(step.afterFinals() + " final withdrawals", STEP_WAIT,
                     () -> finals.size() >= step.afterFinals(), status);
@@ -165,12 +172,18 @@ class ReliabilityIntegrationTest {
             }
             double began = progress.seconds();
             progress.say("FAULT: %s (%s)", step.what(), status.get());
+            if (finals.size() >= VALID) {
+                idle.add(step.what() + " came after every withdrawal was final");
+            }
             step.action().run();
             progress.say("FAULT: %s done in %.1f s", step.what(), progress.seconds() - began);
             done++;
         }
+        stack.awaitRestarts();
+        progress.say("both orchestrators run again (%s)", status.get());
         table.check("faults injected (3 kill -9, 1 broker restart, 1 PostgreSQL restart)", steps.size(),
                 done == steps.size() ? List.of() : List.of((steps.size() - done) + " never reached"));
+        table.check("  each while withdrawals were in flight", steps.size(), idle);
     }
 
     /**
@@ -189,7 +202,7 @@ class ReliabilityIntegrationTest {
         OrchestratorDatabase.Snapshot before = database.snapshot();
         Map<Integer, Long> outcomesBefore = outcomes.endOffsets();
         progress.say("posting %d forged, tampered, mis-signed and replayed notices to the gateway", posts.size());
-        List<ForgedNotices.Post> answered = ForgedNotices.post(stack.gateway.baseUrl() + "/huifu/notify/withdrawal",
+        List<ForgedNotices.Post> answered = ForgedNotices.post(stack.notifyUrl,
                 posts);
         boolean consumed = progress.await("the orchestrators to consume the replays", QUIET_WAIT,
                 () -> notificationsConsumed(stack), () -> "consumer group behind");
