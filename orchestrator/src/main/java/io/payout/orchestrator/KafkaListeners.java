@@ -50,6 +50,14 @@ class KafkaListeners {
                 env.getProperty("orchestrator.consumer.max-poll-records", Integer.class, 1000));
         props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, env.getProperty("orchestrator.consumer.group-id",
                 "orchestrator"));
+        // Each batch costs a transaction, a handful of statements and an offset commit whatever its size. Letting the
+        // broker hold a fetch until some records gathered (or the wait passed) turns a trickle of single-record
+        // batches into fewer, fuller ones: less CPU per record for a few milliseconds of latency.
+        props.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                env.getProperty("orchestrator.consumer.fetch-min-bytes", Integer.class, 16_384));
+        props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) env.getProperty(
+                "orchestrator.consumer.fetch-max-wait", java.time.Duration.class, java.time.Duration.ofMillis(20))
+                .toMillis());
         ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
         factory.setBatchListener(true);

@@ -2,10 +2,14 @@ package io.payout.gateway.callback;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.gateway.GatewayProperties;
+import io.payout.gateway.GatewayServer;
+import io.payout.gateway.publish.NotificationPublisher;
 import io.payout.gateway.security.SourceNetworks;
 import io.payout.model.huifu.HuifuKeys;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +18,20 @@ import org.springframework.context.annotation.Configuration;
 class CallbackConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackConfiguration.class);
+
+    /** Exactly the notify path; everything else (actuator) stays with Spring MVC's DispatcherServlet. */
+    @Bean
+    ServletRegistrationBean<WithdrawalNotificationServlet> withdrawalNotificationServlet(
+            NotificationVerifier verifier, NotificationPublisher publisher, SourceNetworks sources,
+            NotificationMetrics metrics, Clock clock, GatewayProperties properties) {
+        ServletRegistrationBean<WithdrawalNotificationServlet> registration = new ServletRegistrationBean<>(
+                new WithdrawalNotificationServlet(verifier, publisher, sources, metrics, clock,
+                        properties.maxBodyBytes()), GatewayServer.NOTIFY_PATH);
+        registration.setName("withdrawalNotificationServlet");
+        // Ready before the first notification rather than initialised by it.
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
 
     @Bean
     NotificationVerifier notificationVerifier(GatewayProperties properties) {

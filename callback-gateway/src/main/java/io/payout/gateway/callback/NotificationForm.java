@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  * The two form fields that matter, exactly as Huifu sent them after form-decoding: {@code sign} covers the
  * {@code resp_data} string itself (PROTOCOL.md §2.4), so it must reach verification byte for byte. The body is read
  * here rather than through the servlet's parameter parsing so that its size is capped before and while reading.
- * Huifu sends UTF-8 (PROTOCOL.md §4.1); a declared charset is not honoured (Spring Boot forces UTF-8 on requests
- * anyway), so a body in another encoding fails the signature check rather than being guessed at.
+ * Huifu sends UTF-8 (PROTOCOL.md §4.1); a declared charset is not honoured, so a body in another encoding fails the
+ * signature check rather than being guessed at.
  */
 record NotificationForm(String respData, String sign) {
 

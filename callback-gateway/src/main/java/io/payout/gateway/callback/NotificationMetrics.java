@@ -2,13 +2,19 @@ package io.payout.gateway.callback;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's counters, registered once up front so the request path only increments. Received = verified +
  * rejected; verified = acknowledged + unavailable (broker did not acknowledge in time, 503).
+ *
+ * <p>{@code gateway.notify.requests{status}} times every request to the notify path from arrival to answer; it
+ * stands in for Spring's {@code http.server.requests}, which only sees requests through Spring MVC.
  */
 final class NotificationMetrics {
 
@@ -17,6 +23,7 @@ final class NotificationMetrics {
     private final Counter acknowledged;
     private final Counter unavailable;
     private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
+    private final Map<Integer, Timer> requests = new HashMap<>();
 
     NotificationMetrics(MeterRegistry meters) {
         received = counter(meters, "gateway.notifications.received", "Notification requests received");
@@ -30,6 +37,11 @@ final class NotificationMetrics {
                     .description("Notifications turned away, by reason")
                     .tag("reason", rejection.name().toLowerCase(Locale.ROOT))
                     .register(meters));
+            requests.computeIfAbsent(rejection.status(), status -> requestTimer(meters, status));
+        }
+        // 200 acknowledged, 405 not a POST, 500 failed unexpectedly (the container answered), 503 broker unavailable.
+        for (int status : new int[] {200, 405, 500, 503}) {
+            requests.computeIfAbsent(status, code -> requestTimer(meters, code));
         }
     }
 
@@ -51,6 +63,22 @@ final class NotificationMetrics {
 
     void rejected(Rejection rejection) {
         rejected.get(rejection).increment();
+    }
+
+    /** The request to the notify path ended with this status; statuses it never answers are not recorded. */
+    void answered(int status, long nanos) {
+        Timer timer = requests.get(status);
+        if (timer != null) {
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static Timer requestTimer(MeterRegistry meters, int status) {
+        return Timer.builder("gateway.notify.requests")
+                .description("Requests to the notify path, from arrival to answer, by HTTP status")
+                .tag("status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     private static Counter counter(MeterRegistry meters, String name, String description) {

@@ -1,15 +1,28 @@
 package io.payout.bench;
 
 import io.payout.testkit.ServiceProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** CPU time of each service over one phase of a benchmark, read from /proc before and after. */
+/**
+ * CPU time of each service over one phase of a benchmark, read from /proc before and after. Beside the services it
+ * reports the harness JVM (Kafka broker, load generator, outcome watcher) and the PostgreSQL server processes, so a
+ * table shows where every core went, not only the services' share.
+ */
 final class Phase {
+
+    static final String HARNESS = "harness (broker, load)";
+    static final String POSTGRES = "postgresql";
 
     private final List<ServiceProcess> services;
     private final long[] startTicks;
+    private final long harnessStart = harnessTicks();
+    private final long postgresStart = postgresTicks();
     private final long startNanos = System.nanoTime();
 
     private Phase(List<ServiceProcess> services) {
@@ -26,13 +39,57 @@ final class Phase {
         Map<String, Object> out = new LinkedHashMap<>();
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         for (int i = 0; i < services.size(); i++) {
-            double ms = Stats.ticksToMillis(services.get(i).cpuTicks() - startTicks[i], ticksPerSecond);
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("cpu_ms_total", Bench.round(ms));
-            s.put("cpu_ms_per_unit", Bench.round(ms / units));
-            s.put("cores_busy", Bench.round(ms / 1000.0 / wallSeconds));
-            out.put(services.get(i).name(), s);
+            out.put(services.get(i).name(), row(services.get(i).cpuTicks() - startTicks[i], units, ticksPerSecond,
+                    wallSeconds));
         }
+        out.put(HARNESS, row(harnessTicks() - harnessStart, units, ticksPerSecond, wallSeconds));
+        out.put(POSTGRES, row(postgresTicks() - postgresStart, units, ticksPerSecond, wallSeconds));
         return out;
+    }
+
+    private static Map<String, Object> row(long ticks, long units, long ticksPerSecond, double wallSeconds) {
+        double ms = Stats.ticksToMillis(ticks, ticksPerSecond);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("cpu_ms_total", Bench.round(ms));
+        s.put("cpu_ms_per_unit", Bench.round(ms / units));
+        s.put("cores_busy", Bench.round(ms / 1000.0 / wallSeconds));
+        return s;
+    }
+
+    private static long harnessTicks() {
+        return ticksOf(Path.of("/proc/self/stat"));
+    }
+
+    /** The live PostgreSQL backends of the benchmarks' databases; a backend that exits takes its ticks with it. */
+    private static long postgresTicks() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(p -> {
+                        try {
+                            // backends serving the benchmarks' databases (bench_*), not any other cluster's
+                            String command = Files.readString(p.resolve("cmdline"));
+                            return command.startsWith("postgres: ") && command.contains(" bench_")
+                                    ? cpuTicks(Files.readString(p.resolve("stat"))) : 0;
+                        } catch (IOException | RuntimeException e) {
+                            return 0; // the process ended while we looked
+                        }
+                    }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long ticksOf(Path stat) {
+        try {
+            return cpuTicks(Files.readString(stat));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** utime + stime of a /proc/pid/stat text; the command name (field 2) may hold spaces. */
+    private static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }

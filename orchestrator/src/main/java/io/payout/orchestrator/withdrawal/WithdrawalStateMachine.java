@@ -15,6 +15,7 @@ import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineEventResult;
 import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.statemachine.support.DefaultStateMachineContext;
+import org.springframework.statemachine.support.StateMachineObjectSupport;
 import reactor.core.publisher.Mono;
 
 /**
@@ -72,10 +73,13 @@ public final class WithdrawalStateMachine {
             return from;
         }
         StateMachine<WithdrawalStatus, Step> machine = MACHINE.get();
-        machine.stopReactively().block();
+        // Rehydrated in place: the machine keeps running between walks. Stopping and starting it around the reset
+        // cost more than the walk itself (lifecycle listeners, debug strings built whether logged or not).
         machine.getStateMachineAccessor().doWithAllRegions(access -> access
                 .resetStateMachineReactively(new DefaultStateMachineContext<>(from, null, null, null)).block());
-        machine.startReactively().block();
+        if (machine.getState().getId() != from) {
+            throw new IllegalTransitionException("state machine could not be rehydrated at " + from);
+        }
         WithdrawalStatus current = from;
         for (WithdrawalStatus next : path) {
             Step step = Step.between(current, next);
@@ -112,7 +116,14 @@ public final class WithdrawalStateMachine {
             for (Step step : Step.values()) {
                 transitions = transitions.withExternal().source(step.from).target(step.to).event(step).and();
             }
-            return builder.build();
+            StateMachine<WithdrawalStatus, Step> machine = builder.build();
+            if (machine instanceof StateMachineObjectSupport<?, ?> support) {
+                // A named machine looks up annotated handlers (@OnTransition and kin) on every step, with a regex
+                // per lookup; we declare none, so the machine stays unnamed and skips the lookups.
+                support.setBeanName(null);
+            }
+            machine.startReactively().block();
+            return machine;
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the withdrawal state machine", e);
         }
