@@ -19,9 +19,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -81,7 +84,7 @@ class ReliabilityIntegrationTest {
                  UpstreamPublisher upstream = UpstreamPublisher.start(stack.bootstrapServers(),
                          stack.topics.requests(), records, RECORDS_PER_TICK, TICK_MILLIS)) {
                 progress.say("publishing %d valid and %d fuzzed request records, interleaved", VALID, FUZZED);
-                java.util.function.Supplier<String> status = () -> String.format(
+                Supplier<String> status = () -> String.format(
                         "published %d/%d, final %d/%d, rejections %d", upstream.acknowledged(), upstream.total(),
                         finals.size(), VALID, rejections.records().size());
 
@@ -115,7 +118,10 @@ class ReliabilityIntegrationTest {
             progress.say("CPU seconds per service JVM: %s", stack.cpuSeconds());
         }
         progress.say("invariants:%n%s", table.render());
-        assertThat(table.violations()).as("violations of the invariants (table above)").isZero();
+        assertThat(table.violations()).as("violations of the invariants (table above); logs and broker data in "
+                + work).isZero();
+        // kept for inspection when anything failed; a passing run leaves nothing behind (its keys included)
+        ReliabilityStack.deleteWorkDir(work);
     }
 
     /** 2,000 valid records, a fuzzed one after every second valid one (1,000), in publishing order. */
@@ -145,7 +151,7 @@ class ReliabilityIntegrationTest {
      * -9 of orchestrator a, PostgreSQL restarted, kill -9 of orchestrator b, the broker restarted, kill -9 of a again.
      */
     private void injectFaultsAsTheRunProgresses(ReliabilityStack stack, Set<String> finals,
-                                                java.util.function.Supplier<String> status) {
+                                                Supplier<String> status) {
         record Step(int afterFinals, String what, Runnable action) {
         }
         // An orchestrator restarts in the background while the run goes on (an incarnation that starts while
@@ -192,7 +198,7 @@ class ReliabilityIntegrationTest {
      * outcome record.
      */
     private void forgedNoticesChangeNothing(ReliabilityStack stack, OrchestratorDatabase database, TopicTail outcomes) {
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> genuine;
+        List<ConsumerRecord<String, String>> genuine;
         try (TopicTail notifications = TopicTail.start(stack.bootstrapServers(), stack.topics.notifications(),
                 r -> { })) {
             progress.await("the notifications topic read", QUIET_WAIT, notifications::atEnd, () -> "reading");
@@ -202,8 +208,7 @@ class ReliabilityIntegrationTest {
         OrchestratorDatabase.Snapshot before = database.snapshot();
         Map<Integer, Long> outcomesBefore = outcomes.endOffsets();
         progress.say("posting %d forged, tampered, mis-signed and replayed notices to the gateway", posts.size());
-        List<ForgedNotices.Post> answered = ForgedNotices.post(stack.notifyUrl,
-                posts);
+        List<ForgedNotices.Post> answered = ForgedNotices.post(stack.notifyUrl, posts);
         boolean consumed = progress.await("the orchestrators to consume the replays", QUIET_WAIT,
                 () -> notificationsConsumed(stack), () -> "consumer group behind");
         OrchestratorDatabase.Snapshot after = database.snapshot();
@@ -246,10 +251,10 @@ class ReliabilityIntegrationTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin
                     .listConsumerGroupOffsets("orchestrator-notifications").partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
             for (int p = 0; p < ReliabilityStack.PARTITIONS; p++) {
                 latest.put(new TopicPartition(stack.topics.notifications(), p),
-                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+                        OffsetSpec.latest());
             }
             return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(e -> e.getValue().offset() == 0
                     || (committed.get(e.getKey()) != null

@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
@@ -56,7 +59,7 @@ final class ReliabilityStack implements AutoCloseable {
     private final CompletableFuture<Void>[] restarts = new CompletableFuture[] {
             CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null)};
     private final AtomicInteger[] incarnations = {new AtomicInteger(), new AtomicInteger()};
-    private final Map<String, Long> cpuOfEnded = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> cpuOfEnded = new ConcurrentHashMap<>();
     /** Every log file any process of the run has written. */
     private final List<Path> logFiles = new CopyOnWriteArrayList<>();
 
@@ -137,7 +140,7 @@ final class ReliabilityStack implements AutoCloseable {
 
     /** CPU seconds (user + system) each service JVM has used, killed incarnations included; 100 ticks a second. */
     Map<String, Double> cpuSeconds() {
-        Map<String, Double> out = new java.util.TreeMap<>();
+        Map<String, Double> out = new TreeMap<>();
         cpuOfEnded.forEach((name, ticks) -> out.put(name, ticks / 100.0));
         for (ServiceProcess s : List.of(sandbox, gateway, orchestrators[0], orchestrators[1])) {
             out.put(s.name(), s.cpuTicks() / 100.0);
@@ -242,6 +245,16 @@ final class ReliabilityStack implements AutoCloseable {
     private static void closeQuietly(ServiceProcess service) {
         if (service != null) {
             service.close();
+        }
+    }
+
+    static void deleteWorkDir(Path work) {
+        try (var paths = Files.walk(work)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + work, e);
         }
     }
 
