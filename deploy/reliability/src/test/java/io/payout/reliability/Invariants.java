@@ -24,13 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class Invariants {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<List<WithdrawalStatus>> CONTRACT_PATHS = List.of(
-            List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING, WithdrawalStatus.ACCOUNTED,
-                    WithdrawalStatus.SUCCEEDED),
-            List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING, WithdrawalStatus.ACCOUNTED,
-                    WithdrawalStatus.REFUNDED),
-            List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.FAILED),
-            List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING, WithdrawalStatus.FAILED));
 
     /** Everything the run left behind. */
     record Facts(Map<String, WithdrawalRequested> requests, List<Outcome> outcomes,
@@ -151,7 +144,7 @@ final class Invariants {
                     amounts.add(id + " " + o.status() + " cash_amt " + o.cashAmt() + " key " + o.key());
                 }
             }
-            if (!CONTRACT_PATHS.contains(path)) {
+            if (!WithdrawalStatus.PATHS.contains(path)) {
                 badPath.add(id + " " + path);
             }
             OrchestratorDatabase.Stored stored = facts.stored().get(id);
