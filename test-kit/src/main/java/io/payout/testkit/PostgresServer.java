@@ -83,6 +83,11 @@ public final class PostgresServer implements AutoCloseable {
         return SUPERUSER;
     }
 
+    /** The server's own log (pg_ctl -l), e.g. for a test that checks what reached the logs. */
+    public Path serverLog() {
+        return dataDir.resolve("server.log");
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

@@ -2,6 +2,7 @@ package io.payout.bench;
 
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
+import io.payout.testkit.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,10 +121,10 @@ public final class Bench {
         Map<String, Object> out = new LinkedHashMap<>();
         for (ServiceProcess s : services) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("xmx", s.xmx);
+            m.put("xmx", s.xmx());
             m.put("peak_heap_mib", round(s.peakHeapBytes() / 1048576.0));
             m.put("peak_rss_mib", round(s.peakRssBytes() / 1048576.0));
-            out.put(s.name, m);
+            out.put(s.name(), m);
         }
         return out;
     }

@@ -2,6 +2,8 @@ package io.payout.bench;
 
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
+import io.payout.testkit.ServiceLaunch;
+import io.payout.testkit.ServiceProcess;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,7 @@ final class IntakeBench {
     }
 
     Map<String, Object> run(int count) throws java.sql.SQLException {
-        Stack.Topics topics = Stack.Topics.of("b1");
+        ServiceLaunch.Topics topics = Stack.topics("b1");
         String jdbcUrl = stack.freshDatabase("b1");
         try (ServiceProcess orchestrator = stack.orchestrator("b1", topics, jdbcUrl, null, null);
              java.sql.Connection db = connect(jdbcUrl);

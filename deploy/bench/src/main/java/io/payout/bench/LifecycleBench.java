@@ -4,6 +4,8 @@ import io.payout.model.WithdrawalStatus;
 import io.payout.model.huifu.RsaSignatures;
 import io.payout.sandbox.SandboxControl;
 import io.payout.sandbox.ledger.AccountSpec;
+import io.payout.testkit.ServiceLaunch;
+import io.payout.testkit.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,16 +31,16 @@ final class LifecycleBench {
     }
 
     Map<String, Object> run(int count) {
-        Stack.Topics topics = Stack.Topics.of("b3");
+        ServiceLaunch.Topics topics = Stack.topics("b3");
         Map<String, Object> rsa = rsaCost();
         System.out.printf("  RSA-2048 SHA256withRSA in this JVM: sign %.3f ms, verify %.3f ms%n",
                 rsa.get("sign_ms"), rsa.get("verify_ms"));
         try (ServiceProcess sandbox = stack.sandbox("b3");
              ServiceProcess gateway = stack.gateway("b3", topics);
              ServiceProcess orchestrator = stack.orchestrator("b3", topics, stack.freshDatabase("b3"),
-                     sandbox.baseUrl, gateway.baseUrl + "/huifu/notify/withdrawal");
+                     sandbox.baseUrl(), gateway.baseUrl() + "/huifu/notify/withdrawal");
              OutcomeWatcher outcomes = OutcomeWatcher.start(stack.bootstrapServers, topics.outcomes())) {
-            SandboxControl control = SandboxControl.of(sandbox.baseUrl);
+            SandboxControl control = SandboxControl.of(sandbox.baseUrl());
             for (int a = 0; a < ACCOUNTS; a++) {
                 control.createAccount(AccountSpec.standard(huifuId(a), "100000000.00", "T" + a));
             }
@@ -118,7 +120,7 @@ final class LifecycleBench {
             Bench.printCpu("withdrawal", cpu);
             double perWithdrawal = 0;
             for (ServiceProcess s : List.of(gateway, orchestrator)) {
-                perWithdrawal += (double) ((Map<?, ?>) cpu.get(s.name)).get("cpu_ms_per_unit");
+                perWithdrawal += (double) ((Map<?, ?>) cpu.get(s.name())).get("cpu_ms_per_unit");
             }
             System.out.printf("  gateway + orchestrator: %.2f CPU ms per withdrawal = %.1f RSA signs (or %.0f "
                     + "verifies)%n", perWithdrawal, perWithdrawal / (double) rsa.get("sign_ms"),

@@ -3,6 +3,8 @@ package io.payout.bench;
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
 import io.payout.model.huifu.HuifuNotifications;
+import io.payout.testkit.ServiceLaunch;
+import io.payout.testkit.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +52,7 @@ final class NotificationBench {
     }
 
     Map<String, Object> run(List<Integer> rates, Duration levelDuration) throws Exception {
-        Stack.Topics topics = Stack.Topics.of("b2");
+        ServiceLaunch.Topics topics = Stack.topics("b2");
         String jdbcUrl = stack.freshDatabase("b2");
         // Level 0 is a warm-up (not reported): connections, consumer groups, the JIT. It runs at the second rate for
         // three levels' time: with a shorter one, C2 was still compiling in the first measured levels on two cores
@@ -63,7 +65,7 @@ final class NotificationBench {
         String run = Long.toString(System.currentTimeMillis(), 36);
         try (ServiceProcess gateway = stack.gateway("b2", topics);
              ServiceProcess orchestrator = stack.orchestrator("b2", topics, jdbcUrl, null,
-                     gateway.baseUrl + "/huifu/notify/withdrawal");
+                     gateway.baseUrl() + "/huifu/notify/withdrawal");
              OutcomeWatcher outcomes = OutcomeWatcher.start(stack.bootstrapServers, topics.outcomes())) {
             System.out.printf("  making %d withdrawals (REQUESTED, submission off) and signing %d notices...%n",
                     withdrawals, withdrawals * 2);
@@ -81,7 +83,7 @@ final class NotificationBench {
             // load generator shares the two cores with what it measures, so its own cost should stay small.
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Runnable::run).connectTimeout(Duration.ofSeconds(5)).build();
-            URI uri = URI.create(gateway.baseUrl + "/huifu/notify/withdrawal");
+            URI uri = URI.create(gateway.baseUrl() + "/huifu/notify/withdrawal");
             List<Map<String, Object>> levels = new ArrayList<>();
             int from = 0;
             Integer maxSustained = null;

@@ -111,9 +111,18 @@ final class OutcomeWatcher implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            ServiceProcess.pause(20);
+            pause();
         }
         return true;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.payout.bench;
 
+import io.payout.testkit.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class Phase {
         Map<String, Object> out = new LinkedHashMap<>();
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         for (int i = 0; i < services.size(); i++) {
-            out.put(services.get(i).name, row(services.get(i).cpuTicks() - startTicks[i], units, ticksPerSecond,
+            out.put(services.get(i).name(), row(services.get(i).cpuTicks() - startTicks[i], units, ticksPerSecond,
                     wallSeconds));
         }
         out.put(HARNESS, row(harnessTicks() - harnessStart, units, ticksPerSecond, wallSeconds));

@@ -41,7 +41,7 @@ class StatsTest {
                 jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 9.9E7
                 jvm_memory_used_bytes{area="heap",id="PS Old Gen"} 2097152.0
                 """;
-        assertThat(ServiceProcess.heapBytes(scrape)).isEqualTo(10_485_760L + 2_097_152L);
+        assertThat(io.payout.testkit.ServiceProcess.heapBytes(scrape)).isEqualTo(10_485_760L + 2_097_152L);
     }
 
     @Test

@@ -39,6 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class RequestIntake {
 
     private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
+    /**
+     * At most this much of a record is quoted back in a rejection's {@code original}. A rejection is one broker
+     * record (1 MB by default) and quotes the record inside JSON, where a character can take up to 6 bytes: quoted
+     * whole, a record just under the limit would make a rejection over it, which the broker refuses forever, and
+     * the outbox (which publishes in order) would stall behind it. 65,536 characters stay under 400 KB.
+     */
+    static final int MAX_ORIGINAL_CHARS = 65_536;
 
     private final WithdrawalRequestParser parser = new WithdrawalRequestParser();
     private final Withdrawals withdrawals;
@@ -110,7 +117,14 @@ public class RequestIntake {
 
     private OutboxMessage rejection(String withdrawalId, RejectionReason reason, List<FieldError> errors,
                                     byte[] value, Instant now) {
-        RequestRejected rejected = new RequestRejected(withdrawalId, reason, errors, original(value), now);
+        String original = original(value);
+        if (original != null && original.length() > MAX_ORIGINAL_CHARS) {
+            errors = new ArrayList<>(errors);
+            errors.add(new FieldError("$", "record value too long to quote: original holds its first "
+                    + MAX_ORIGINAL_CHARS + " of " + original.length() + " characters"));
+            original = original.substring(0, MAX_ORIGINAL_CHARS);
+        }
+        RequestRejected rejected = new RequestRejected(withdrawalId, reason, errors, original, now);
         if (reason != RejectionReason.IDEMPOTENCY_CONFLICT) {
             log.info("request rejected: {} (withdrawal_id {})", reason, withdrawalId);
         }

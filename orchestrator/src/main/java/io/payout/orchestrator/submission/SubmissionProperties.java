@@ -19,5 +19,7 @@ public record SubmissionProperties(
         @DefaultValue("1s") Duration retryBase,
         @DefaultValue("5m") Duration retryMax,
         /* a new serial only after two not-found answers at least this far apart */
-        @DefaultValue("2m") Duration notFoundSpacing) {
+        @DefaultValue("2m") Duration notFoundSpacing,
+        /* query F before any debit was seen: how long the 02/01 notices get to arrive before it is taken as FAILED */
+        @DefaultValue("2m") Duration failedConfirmation) {
 }

@@ -46,12 +46,10 @@ public class Submissions {
     private final TransactionTemplate tx;
     private final SubmissionProperties props;
     private final Clock clock;
-    private final Duration followUp;
     private final Polls polls;
 
     public Submissions(Withdrawals withdrawals, Transitions transitions, Huifu huifu, TransactionTemplate tx,
                        SubmissionProperties props, Clock clock, Polls polls) {
-        this.followUp = transitions.followUp();
         this.polls = polls;
         this.withdrawals = withdrawals;
         this.transitions = transitions;
@@ -182,10 +180,11 @@ public class Submissions {
             if ("F".equals(f.transStatus()) && !w.status().isFinal() && w.status() != WithdrawalStatus.ACCOUNTED
                     && !"FOUND_F".equals(currentSerial(w).lastQueryResult())) {
                 // Before a debit was seen, query F cannot tell a failed debit or refusal (FAILED) from a payout
-                // booked back (REFUNDED); the 02/01 notices can and are usually on their way. Ask once more after
-                // the follow-up before concluding.
+                // booked back (REFUNDED); the 02/01 notices can and are usually on their way, but an acknowledged
+                // notice may still wait in Kafka behind a broker restart or a rebalance. Ask once more after
+                // failed-confirmation before concluding, or a refund would be reported as a failure.
                 withdrawals.recordQuery(serial, "FOUND_F", now);
-                withdrawals.reschedule(w, NextAction.QUERY, now.plus(followUp), now);
+                withdrawals.reschedule(w, NextAction.QUERY, now.plus(props.failedConfirmation()), now);
                 return;
             }
             withdrawals.recordQuery(serial, "F".equals(f.transStatus()) ? "FOUND_F" : "FOUND", now);

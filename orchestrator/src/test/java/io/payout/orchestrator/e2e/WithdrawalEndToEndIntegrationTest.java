@@ -46,13 +46,7 @@ class WithdrawalEndToEndIntegrationTest {
     private static final long SEED = 7;
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String TOKEN = "10004053462";
-    private static final List<List<WithdrawalStatus>> CONTRACT_PATHS = List.of(
-            List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING, WithdrawalStatus.ACCOUNTED,
-                    WithdrawalStatus.SUCCEEDED),
-            List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING, WithdrawalStatus.ACCOUNTED,
-                    WithdrawalStatus.REFUNDED),
-            List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.FAILED),
-            List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING, WithdrawalStatus.FAILED));
+    private static final List<List<WithdrawalStatus>> CONTRACT_PATHS = WithdrawalStatus.PATHS;
 
     /** One sandbox account per scenario, with its fault switched on for that account only. */
     private enum Scenario {

@@ -116,6 +116,31 @@ class RequestIntakeIntegrationTest {
     }
 
     @Test
+    void conflictWhoseRejectionWouldOutgrowABrokerRecordIsRejectedWithItsBeginningAndTheOutboxMovesOn() {
+        orchestrator.sendRequest("huge-1", request("huge-1", "6666000123456789", "1.00", "T1"));
+        awaitEvents("huge-1", 1);
+        // The same id with another amount and 450,000 escaped quotes in a field the contract ignores: 0.9 MB as a
+        // request (under the broker's 1 MB), but 1.8 MB as a rejection quoting it whole (each \" escaped again).
+        String huge = request("huge-1", "6666000123456789", "2.00", "T1")
+                .replace("}", ",\"note\":\"" + "\\\"".repeat(450_000) + "\"}");
+        orchestrator.sendRequest("huge-1", huge);
+        orchestrator.sendRequest("after-huge-1", request("after-huge-1", "6666000123456789", "1.00", "T1"));
+
+        awaitEvents("after-huge-1", 1);
+        ConsumerRecord<String, String> rejection = orchestrator.awaitRejections(seen -> seen.stream()
+                .anyMatch(r -> "huge-1".equals(r.key()))).stream().filter(r -> "huge-1".equals(r.key())).findFirst()
+                .orElseThrow();
+        JsonNode body = JSON.readTree(rejection.value());
+        assertThat(body.get("reason_code").asString()).isEqualTo("IDEMPOTENCY_CONFLICT");
+        String original = body.get("original").asString();
+        assertThat(original).hasSize(RequestIntake.MAX_ORIGINAL_CHARS);
+        assertThat(huge).startsWith(original);
+        assertThat(body.get("errors").toString()).contains("original holds its first "
+                + RequestIntake.MAX_ORIGINAL_CHARS + " of " + huge.length() + " characters");
+        assertThat(orchestrator.withdrawal("huge-1").orElseThrow().request().cashAmt().toString()).isEqualTo("1.00");
+    }
+
+    @Test
     void healthIsOpenWhileEverythingElseNeedsTheOperationsToken() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         String base = orchestrator.server().baseUrl();

@@ -61,6 +61,7 @@ class ReconciliationIntegrationTest {
                 "orchestrator.reconciliation.min-wait", "200ms",
                 "orchestrator.reconciliation.daily-cron", "-",
                 "orchestrator.submission.follow-up", "1s",
+                "orchestrator.submission.failed-confirmation", "1s",
                 "orchestrator.ops.token", OPS_TOKEN));
         stack.control().createAccount(AccountSpec.standard(PAID, "100000.00", TOKEN));
         stack.control().createAccount(AccountSpec.standard(PAYOUT_FAILS, "100000.00", TOKEN));

@@ -1,4 +1,4 @@
-package io.payout.bench;
+package io.payout.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,28 +19,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One service in its own JVM, started from its exec jar, so its CPU time and memory are its own: CPU from
- * /proc/pid/stat (utime + stime), resident peak from /proc/pid/status (VmHWM), heap sampled from its
- * /actuator/prometheus every second.
+ * One service in its own JVM, started from its exec jar (the benchmarks and the reliability suite), so its CPU time
+ * and memory are its own and it can be killed like a real process: CPU from /proc/pid/stat (utime + stime), resident
+ * peak from /proc/pid/status (VmHWM), heap sampled from its /actuator/prometheus every second.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
+    /** The JVM options the benchmarks measured with; callers may pass others (after -Xmx). */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseParallelGC");
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern HEAP = Pattern.compile(
             "^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*}\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
-    final String baseUrl;
-    final String xmx;
+    private final String name;
+    private final String baseUrl;
+    private final String xmx;
+    private final Path logFile;
     private final Process process;
+    private final Thread killOnExit;
     private final ScheduledExecutorService sampler;
     private volatile long peakHeapBytes;
 
-    private ServiceProcess(String name, String baseUrl, String xmx, Process process) {
+    private ServiceProcess(String name, String baseUrl, String xmx, Path logFile, Process process) {
         this.name = name;
         this.baseUrl = baseUrl;
         this.xmx = xmx;
+        this.logFile = logFile;
         this.process = process;
+        // a test that dies half-way must not leave service JVMs behind
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-" + name);
+        Runtime.getRuntime().addShutdownHook(killOnExit);
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "heap-" + name);
             t.setDaemon(true);
@@ -48,26 +57,54 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    static ServiceProcess start(String name, Path jar, String xmx, int port, Map<String, Object> properties,
-                                Path logFile) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + xmx, "-XX:+UseParallelGC", "-Duser.timezone=UTC", "-jar", jar.toString(),
-                "--server.port=" + port, "--spring.main.banner-mode=off"));
+    /**
+     * Starts {@code java -Xmx<xmx> -XX:+UseParallelGC -jar <jar> --server.port=<port> --k=v...}, waits until healthy
+     * and samples its heap every second (the benchmarks' peak heap).
+     */
+    public static ServiceProcess start(String name, Path jar, String xmx, int port, Map<String, Object> properties,
+                                       Path logFile) {
+        return start(name, jar, xmx, DEFAULT_JVM_OPTIONS, port, properties, logFile, true);
+    }
+
+    /** With JVM options of the caller's own and no heap sampling (a scrape a second costs the service CPU). */
+    public static ServiceProcess start(String name, Path jar, String xmx, List<String> jvmOptions, int port,
+                                       Map<String, Object> properties, Path logFile) {
+        return start(name, jar, xmx, jvmOptions, port, properties, logFile, false);
+    }
+
+    private static ServiceProcess start(String name, Path jar, String xmx, List<String> jvmOptions, int port,
+                                        Map<String, Object> properties, Path logFile, boolean sampleHeap) {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + xmx));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Duser.timezone=UTC", "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.main.banner-mode=off"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(logFile.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile()).start();
-            ServiceProcess service = new ServiceProcess(name, "http://127.0.0.1:" + port, xmx, process);
-            service.awaitHealthy(Duration.ofMinutes(3), logFile);
-            service.sampler.scheduleAtFixedRate(service::sampleHeap, 0, 1, TimeUnit.SECONDS);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            ServiceProcess service = new ServiceProcess(name, "http://127.0.0.1:" + port, xmx, logFile, process);
+            try {
+                service.awaitHealthy(START_TIMEOUT);
+            } catch (RuntimeException e) {
+                service.close();
+                throw e;
+            }
+            if (sampleHeap) {
+                service.sampler.scheduleAtFixedRate(service::sampleHeap, 0, 1, TimeUnit.SECONDS);
+            }
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
-    private void awaitHealthy(Duration timeout, Path logFile) {
+    /** The {@code java} of the running JVM. */
+    static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -90,12 +127,34 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + logFile);
     }
 
-    long pid() {
+    public String name() {
+        return name;
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String xmx() {
+        return xmx;
+    }
+
+    /** Where the process's stdout and stderr go (appended to, so a restarted service keeps one file). */
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** utime + stime of the process, in clock ticks (fields 14 and 15 of /proc/pid/stat). */
-    long cpuTicks() {
+    public long cpuTicks() {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
             // the command name (field 2) may hold spaces: count fields after its closing parenthesis
@@ -107,7 +166,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Peak resident set size so far (VmHWM), in bytes. */
-    long peakRssBytes() {
+    public long peakRssBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -120,7 +179,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    long peakHeapBytes() {
+    public long peakHeapBytes() {
         sampleHeap();
         return peakHeapBytes;
     }
@@ -142,7 +201,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The sum over heap pools of jvm_memory_used_bytes{area="heap"} in a Prometheus scrape. */
-    static long heapBytes(String scrape) {
+    public static long heapBytes(String scrape) {
         Matcher m = HEAP.matcher(scrape);
         double sum = 0;
         while (m.find()) {
@@ -151,6 +210,21 @@ final class ServiceProcess implements AutoCloseable {
         return (long) sum;
     }
 
+    /**
+     * {@code kill -9}: SIGKILL (what {@link Process#destroyForcibly()} sends on Linux), no shutdown hook, no goodbye
+     * to the broker or the database. Returns once the process is gone.
+     */
+    public void kill() {
+        sampler.shutdownNow();
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        forgetShutdownHook();
+    }
+
+    /** A graceful stop (SIGTERM), forced after 20 s. */
     @Override
     public void close() {
         sampler.shutdownNow();
@@ -161,6 +235,15 @@ final class ServiceProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        forgetShutdownHook();
+    }
+
+    private void forgetShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing to forget
         }
     }
 
