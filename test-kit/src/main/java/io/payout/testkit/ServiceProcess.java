@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * One service in its own JVM, started from its exec jar (the benchmarks and the reliability suite), so its CPU time
  * and memory are its own and it can be killed like a real process: CPU from /proc/pid/stat (utime + stime), resident
- * peak from /proc/pid/status (VmHWM), heap sampled from its /actuator/prometheus every second.
+ * peak from /proc/pid/status (VmHWM), peak heap from its GC log (the heap is fullest just before a collection) and one
+ * scrape of /actuator/prometheus at the end. Sampling the heap by scraping every second cost the services measurable
+ * CPU (a full Prometheus rendering each time), so the benchmarks no longer do it.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -30,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern HEAP = Pattern.compile(
             "^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*}\\s+([0-9.eE+-]+)", Pattern.MULTILINE);
+    private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -38,10 +39,9 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private final Process process;
     private final Thread killOnExit;
-    private final ScheduledExecutorService sampler;
-    private volatile long peakHeapBytes;
+    private final Path gcLog;
 
-    private ServiceProcess(String name, String baseUrl, String xmx, Path logFile, Process process) {
+    private ServiceProcess(String name, String baseUrl, String xmx, Path logFile, Path gcLog, Process process) {
         this.name = name;
         this.baseUrl = baseUrl;
         this.xmx = xmx;
@@ -50,23 +50,19 @@ public final class ServiceProcess implements AutoCloseable {
         // a test that dies half-way must not leave service JVMs behind
         this.killOnExit = new Thread(process::destroyForcibly, "kill-" + name);
         Runtime.getRuntime().addShutdownHook(killOnExit);
-        this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "heap-" + name);
-            t.setDaemon(true);
-            return t;
-        });
+        this.gcLog = gcLog;
     }
 
     /**
      * Starts {@code java -Xmx<xmx> -XX:+UseParallelGC -jar <jar> --server.port=<port> --k=v...}, waits until healthy
-     * and samples its heap every second (the benchmarks' peak heap).
+     * and logs its collections to {@code <logFile>.gc} (the benchmarks' peak heap).
      */
     public static ServiceProcess start(String name, Path jar, String xmx, int port, Map<String, Object> properties,
                                        Path logFile) {
         return start(name, jar, xmx, DEFAULT_JVM_OPTIONS, port, properties, logFile, true);
     }
 
-    /** With JVM options of the caller's own and no heap sampling (a scrape a second costs the service CPU). */
+    /** With JVM options of the caller's own and no GC log. */
     public static ServiceProcess start(String name, Path jar, String xmx, List<String> jvmOptions, int port,
                                        Map<String, Object> properties, Path logFile) {
         return start(name, jar, xmx, jvmOptions, port, properties, logFile, false);
@@ -76,6 +72,10 @@ public final class ServiceProcess implements AutoCloseable {
                                         Map<String, Object> properties, Path logFile, boolean sampleHeap) {
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + xmx));
         command.addAll(jvmOptions);
+        Path gcLog = sampleHeap ? logFile.resolveSibling(logFile.getFileName() + ".gc") : null;
+        if (gcLog != null) {
+            command.add("-Xlog:gc:file=" + gcLog);
+        }
         command.addAll(List.of("-Duser.timezone=UTC", "-jar", jar.toString(), "--server.port=" + port,
                 "--spring.main.banner-mode=off"));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
@@ -83,15 +83,13 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
-            ServiceProcess service = new ServiceProcess(name, "http://127.0.0.1:" + port, xmx, logFile, process);
+            ServiceProcess service = new ServiceProcess(name, "http://127.0.0.1:" + port, xmx, logFile, gcLog,
+                    process);
             try {
                 service.awaitHealthy(START_TIMEOUT);
             } catch (RuntimeException e) {
                 service.close();
                 throw e;
-            }
-            if (sampleHeap) {
-                service.sampler.scheduleAtFixedRate(service::sampleHeap, 0, 1, TimeUnit.SECONDS);
             }
             return service;
         } catch (IOException e) {
@@ -179,25 +177,42 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The most heap in use so far: before the fullest collection, or now if more is in use now; -1 if unknown. */
     public long peakHeapBytes() {
-        sampleHeap();
-        return peakHeapBytes;
-    }
-
-    private void sampleHeap() {
+        long peak = -1;
+        if (gcLog != null && Files.exists(gcLog)) {
+            try {
+                peak = heapBeforeCollections(Files.readString(gcLog));
+            } catch (IOException e) {
+                // no log, no figure from it
+            }
+        }
         try {
             HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl
                     + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            long heap = heapBytes(metrics.body());
-            if (heap > peakHeapBytes) {
-                peakHeapBytes = heap;
-            }
+            peak = Math.max(peak, heapBytes(metrics.body()));
         } catch (IOException | RuntimeException e) {
-            // a missed sample under load is no reason to stop the run
+            // the log's figure stands alone
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return peak;
+    }
+
+    /** The largest "before" of {@code -Xlog:gc} pause lines such as {@code Pause Young ... 130M->12M(491M) 4.5ms}. */
+    public static long heapBeforeCollections(String gcLog) {
+        Matcher m = GC_PAUSE.matcher(gcLog);
+        long max = -1;
+        while (m.find()) {
+            long unit = switch (m.group(2)) {
+                case "K" -> 1L << 10;
+                case "M" -> 1L << 20;
+                default -> 1L << 30;
+            };
+            max = Math.max(max, Long.parseLong(m.group(1)) * unit);
+        }
+        return max;
     }
 
     /** The sum over heap pools of jvm_memory_used_bytes{area="heap"} in a Prometheus scrape. */
@@ -215,7 +230,6 @@ public final class ServiceProcess implements AutoCloseable {
      * to the broker or the database. Returns once the process is gone.
      */
     public void kill() {
-        sampler.shutdownNow();
         try {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -227,7 +241,6 @@ public final class ServiceProcess implements AutoCloseable {
     /** A graceful stop (SIGTERM), forced after 20 s. */
     @Override
     public void close() {
-        sampler.shutdownNow();
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

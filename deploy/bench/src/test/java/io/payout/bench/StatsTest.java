@@ -45,6 +45,19 @@ class StatsTest {
     }
 
     @Test
+    void peakHeapIsTheFullestHeapBeforeAnyCollectionOfTheGcLog() {
+        String log = """
+                [0.912s][info][gc] Using Parallel
+                [2.310s][info][gc] GC(0) Pause Young (Allocation Failure) 65M->9M(245M) 7.110ms
+                [9.020s][info][gc] GC(1) Pause Young (Allocation Failure) 131M->24M(245M) 11.420ms
+                [9.500s][info][gc] GC(2) Pause Full (Ergonomics) 900K->800K(245M) 30.000ms
+                """;
+        assertThat(io.payout.testkit.ServiceProcess.heapBeforeCollections(log)).isEqualTo(131L * 1024 * 1024);
+        assertThat(io.payout.testkit.ServiceProcess.heapBeforeCollections("[0.9s][info][gc] Using Parallel"))
+                .isEqualTo(-1);
+    }
+
+    @Test
     void theStatusOfAnOutcomeIsReadFromItsJson() {
         assertThat(OutcomeWatcher.statusOf("{\"event_id\":\"e\",\"status\":\"ACCOUNTED\",\"previous_status\":\"PROCESSING\"}"))
                 .isEqualTo(WithdrawalStatus.ACCOUNTED);
