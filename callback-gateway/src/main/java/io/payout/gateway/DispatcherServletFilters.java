@@ -3,6 +3,7 @@ package io.payout.gateway;
 import jakarta.servlet.Filter;
 import java.util.Set;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.servlet.filter.OrderedRequestContextFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
@@ -27,8 +28,12 @@ class DispatcherServletFilters {
     private static final Set<String> DISPATCHER =
             Set.of(DispatcherServletAutoConfiguration.DEFAULT_DISPATCHER_SERVLET_BEAN_NAME);
 
-    /** Boot registers plain filter beans itself, at "/*"; a registration of our own for the same bean replaces it. */
+    /**
+     * Boot registers plain filter beans itself, at "/*"; a registration of our own for the same bean replaces it.
+     * Under the same condition as Boot's encoding filter, so switching that filter off still starts the gateway.
+     */
     @Bean
+    @ConditionalOnBooleanProperty(name = "spring.servlet.encoding.enabled", matchIfMissing = true)
     FilterRegistrationBean<CharacterEncodingFilter> characterEncodingFilterRegistration(
             CharacterEncodingFilter filter) {
         return registration(filter);

@@ -79,4 +79,21 @@ class NotifyServletIntegrationTest {
                 // The MVC filters, the observation among them, no longer run on the notify path.
                 .doesNotContainPattern("(?m)^http_server_requests_seconds_count\\{[^}]*method=\"POST\"");
     }
+
+    @Test
+    void startsAndAcknowledgesWithBootsEncodingFilterSwitchedOff() {
+        Map<String, Object> props = new LinkedHashMap<>(GatewayTestProperties.launch(TestKafka.bootstrapServers(), TOPIC));
+        props.put("spring.servlet.encoding.enabled", "false");
+        GatewayServer plain = GatewayServer.start(props);
+        try {
+            String reqSeqId = FakeHuifu.uniqueReqSeqId();
+            HttpResponse<String> response = FakeHuifu.post(plain.notifyUrl(),
+                    FakeHuifu.signed(FakeHuifu.accountingNotice(HUIFU_ID, reqSeqId)));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("RECV_ORD_ID_" + reqSeqId);
+        } finally {
+            plain.close();
+        }
+    }
 }
