@@ -1,5 +1,6 @@
 package io.payout.orchestrator;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -56,7 +57,7 @@ class KafkaListeners {
         props.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
                 env.getProperty("orchestrator.consumer.fetch-min-bytes", Integer.class, 16_384));
         props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) env.getProperty(
-                "orchestrator.consumer.fetch-max-wait", java.time.Duration.class, java.time.Duration.ofMillis(20))
+                "orchestrator.consumer.fetch-max-wait", Duration.class, Duration.ofMillis(20))
                 .toMillis());
         ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
