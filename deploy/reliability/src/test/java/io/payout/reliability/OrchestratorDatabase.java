@@ -60,13 +60,14 @@ final class OrchestratorDatabase {
 
     /** Outbox rows not yet relayed to the broker. */
     long unsentOutboxRows() {
-        return count("select count(*) from outbox where sent_at is null");
+        return count("select count(*) from outbox"); // the relay deletes a row once the broker acknowledged it
     }
 
     Snapshot snapshot() {
         return new Snapshot(count("select count(*) from withdrawal_transitions"),
                 count("select count(*) from withdrawal_transitions where event_id is not null"),
-                count("select coalesce(max(id), 0) from outbox"), withdrawals());
+                // the id sequence, not the rows: the relay deletes rows once sent, the sequence never goes back
+                count("select last_value from outbox_id_seq"), withdrawals());
     }
 
     private long count(String sql) {

@@ -30,12 +30,11 @@ public class OutboxConfiguration {
     @Bean
     @ConditionalOnProperty(name = "orchestrator.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(DataSource dataSource, OutboxProperties properties, Environment environment,
-                            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+                            ObjectProvider<MeterRegistry> meters) {
         List<String> bootstrap = Binder.get(environment)
                 .bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
                 .orElse(List.of("localhost:9092"));
-        OutboxRelay relay = new OutboxRelay(relaySessions(dataSource, environment), bootstrap, properties,
-                clock.getIfAvailable(Clock::systemUTC));
+        OutboxRelay relay = new OutboxRelay(relaySessions(dataSource, environment), bootstrap, properties);
         meters.ifAvailable(registry -> {
             // Which instance relays, and how fast: a flat published count with rows waiting means a stuck relay.
             Gauge.builder("outbox.relay.leading", relay, r -> r.isLeading() ? 1 : 0).register(registry);

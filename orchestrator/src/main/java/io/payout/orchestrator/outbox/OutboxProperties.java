@@ -8,11 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tuning of the outbox relay ({@code orchestrator.outbox.*}).
  *
  * @param relayEnabled      whether this instance competes for the relay role at all
- * @param batchSize         rows read, sent and marked per round
+ * @param batchSize         rows read, sent and deleted per round
  * @param pollInterval      fallback poll when no NOTIFY arrives (a lost wake-up costs at most this)
  * @param lockRetryInterval how often a standby instance tries to take the relay role over
- * @param retention         how long sent rows stay (for inspection) before the purge deletes them
- * @param purgeInterval     how often the purge runs
  * @param retryBase         first back-off after a broker or database failure, doubled up to {@code retryMax}
  * @param retryMax          longest back-off
  * @param sendTimeout       how long the producer may try to deliver one batch before it counts as failed
@@ -23,8 +21,6 @@ public record OutboxProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("1s") Duration lockRetryInterval,
-        @DefaultValue("10m") Duration retention,
-        @DefaultValue("30s") Duration purgeInterval,
         @DefaultValue("200ms") Duration retryBase,
         @DefaultValue("10s") Duration retryMax,
         @DefaultValue("30s") Duration sendTimeout) {
@@ -35,19 +31,15 @@ public record OutboxProperties(
         }
         requirePositive("poll-interval", pollInterval);
         requirePositive("lock-retry-interval", lockRetryInterval);
-        requirePositive("purge-interval", purgeInterval);
         requirePositive("retry-base", retryBase);
         requirePositive("retry-max", retryMax);
         requirePositive("send-timeout", sendTimeout);
-        if (retention == null || retention.isNegative()) {
-            throw new IllegalArgumentException("orchestrator.outbox.retention must not be negative");
-        }
     }
 
     /** The defaults, for code that builds a relay outside Spring (tests, tools). */
     public static OutboxProperties defaults() {
-        return new OutboxProperties(true, 500, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(10),
-                Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return new OutboxProperties(true, 500, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(200),
+                Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -1,9 +1,7 @@
 package io.payout.orchestrator.outbox;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * Publishes the outbox to Kafka. Exactly one relay is active across all instances: the one whose dedicated
  * PostgreSQL session holds the relay advisory lock; the others retry the lock and take over when that session
  * ends. The active relay sends unsent rows in id order, in batches, waits for every acknowledgement, and only
- * then marks the batch sent; on any failure nothing is marked and the same rows are sent again after a back-off.
+ * then deletes the batch; on any failure nothing is deleted and the same rows are sent again after a back-off.
  * Rows are never skipped, so per key the topic carries the transitions in the order they were committed
  * (at least once; consumers de-duplicate on event_id).
  */
@@ -30,7 +28,6 @@ public final class OutboxRelay implements SmartLifecycle {
     private final DataSource dataSource;
     private final List<String> bootstrapServers;
     private final OutboxProperties properties;
-    private final Clock clock;
     private final AtomicLong published = new AtomicLong();
     private volatile boolean leading;
     private volatile CountDownLatch stopSignal;
@@ -40,12 +37,10 @@ public final class OutboxRelay implements SmartLifecycle {
      * @param dataSource where the relay opens its one dedicated session; best unpooled, so that ending the session
      *                   really closes the connection (a pooled one is unlocked explicitly when the relay stops)
      */
-    public OutboxRelay(DataSource dataSource, List<String> bootstrapServers, OutboxProperties properties,
-                       Clock clock) {
+    public OutboxRelay(DataSource dataSource, List<String> bootstrapServers, OutboxProperties properties) {
         this.dataSource = dataSource;
         this.bootstrapServers = List.copyOf(bootstrapServers);
         this.properties = properties;
-        this.clock = clock;
     }
 
     @Override
@@ -125,7 +120,6 @@ public final class OutboxRelay implements SmartLifecycle {
      */
     private void serve(RelaySession session, RelayProducer producer) throws SQLException {
         Duration backoff = properties.retryBase();
-        Instant nextPurge = clock.instant();
         int pollMillis = (int) Math.max(1, properties.pollInterval().toMillis());
         session.wantWakeUps(false);
         while (!stopping()) {
@@ -141,19 +135,11 @@ public final class OutboxRelay implements SmartLifecycle {
                     continue;
                 }
             } catch (RelayProducer.RelayFailure e) {
-                // Nothing of the batch was marked: the same rows go again, in the same order, after the pause.
+                // Nothing of the batch was deleted: the same rows go again, in the same order, after the pause.
                 log.warn("outbox relay could not publish, retrying in {}: {}", backoff, e.getMessage());
                 pause(backoff);
                 backoff = longer(backoff);
                 continue;
-            }
-            Instant now = clock.instant();
-            if (!now.isBefore(nextPurge)) {
-                int purged = session.purgeSentBefore(now.minus(properties.retention()));
-                if (purged > 0) {
-                    log.debug("outbox purged {} sent rows", purged);
-                }
-                nextPurge = now.plus(properties.purgeInterval());
             }
             session.awaitWakeUp(pollMillis);
             session.wantWakeUps(false);
@@ -173,8 +159,8 @@ public final class OutboxRelay implements SmartLifecycle {
                 return sent;
             }
             producer.sendAll(batch);
-            // Marked only after every record of the batch is acknowledged (acks=all).
-            session.markSent(batch, clock.instant());
+            // Deleted only after every record of the batch is acknowledged (acks=all).
+            session.deleteSent(batch);
             published.addAndGet(batch.size());
             sent += batch.size();
         } while (batch.size() == properties.batchSize());

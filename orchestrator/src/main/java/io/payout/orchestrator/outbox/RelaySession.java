@@ -2,9 +2,6 @@ package io.payout.orchestrator.outbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The relay's dedicated PostgreSQL session: it holds the session-level advisory lock that makes its owner the
- * one active relay, listens for wake-ups, and reads and marks outbox rows. Everything runs in autocommit on this
+ * one active relay, listens for wake-ups, and reads and deletes outbox rows. Everything runs in autocommit on this
  * one connection, so when the session dies the lock goes with it and another instance takes over.
  */
 final class RelaySession implements AutoCloseable {
@@ -25,7 +22,6 @@ final class RelaySession implements AutoCloseable {
     /** Advisory lock key of the relay role: the first 8 bytes of SHA-256("payout.outbox.relay"), fixed forever. */
     static final long RELAY_LOCK = 0x6f7574626f782e31L;
     static final String CHANNEL = "outbox_relay";
-    private static final int PURGE_CHUNK = 10_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Connection connection;
@@ -73,12 +69,14 @@ final class RelaySession implements AutoCloseable {
         return notifications != null && notifications.length > 0;
     }
 
-    /** The oldest unsent rows, in id order (the order they were written in, per key the transition order). */
+    /**
+     * The oldest unsent rows, in id order (the order they were written in, per key the transition order). Every
+     * row in the table is unsent: a sent row is deleted.
+     */
     List<PendingMessage> unsent(int limit) {
         return jdbc.sql("""
                         select id, topic, msg_key, payload, headers::text as headers
                         from outbox
-                        where sent_at is null
                         order by id
                         limit ?
                         """)
@@ -88,27 +86,14 @@ final class RelaySession implements AutoCloseable {
                 .list();
     }
 
-    void markSent(List<PendingMessage> messages, Instant sentAt) {
+    /**
+     * Deletes rows the broker acknowledged. Deleting on send, rather than marking the row sent and purging it
+     * later, writes each row once more instead of twice (an update is a new row version and index entries) and
+     * keeps the table as small as the backlog.
+     */
+    void deleteSent(List<PendingMessage> messages) {
         Long[] ids = messages.stream().map(PendingMessage::id).toArray(Long[]::new);
-        jdbc.sql("update outbox set sent_at = ? where id = any(?)")
-                .params(OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC), ids)
-                .update();
-    }
-
-    /** Deletes rows sent before {@code cutoff}, in chunks so no statement holds many row locks; returns the count. */
-    int purgeSentBefore(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("""
-                            delete from outbox
-                            where id in (select id from outbox where sent_at < ? limit ?)
-                            """)
-                    .params(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), PURGE_CHUNK)
-                    .update();
-            total += deleted;
-        } while (deleted == PURGE_CHUNK);
-        return total;
+        jdbc.sql("delete from outbox where id = any(?)").param(ids).update();
     }
 
     private static Map<String, String> headers(String json) {

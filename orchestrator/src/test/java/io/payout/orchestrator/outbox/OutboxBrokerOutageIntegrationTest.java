@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.payout.testkit.TestKafka;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +44,8 @@ class OutboxBrokerOutageIntegrationTest {
     void deliversMessagesAppendedWhileTheBrokerIsDownOnceEachInOrder() {
         EmbeddedKafkaKraftBroker broker = startBroker();
         relay = new OutboxRelay(db.sessions, List.of(broker.getBrokersAsString()), new OutboxProperties(true, 500,
-                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(30),
-                Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(3)), Clock.systemUTC());
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100),
+                Duration.ofMillis(500), Duration.ofSeconds(3)));
         relay.start();
         db.appendCommitted(messages(0, 10));
         assertThat(readUntil(broker, 10)).extracting(ConsumerRecord::value)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.payout.testkit.TestKafka;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -71,8 +70,7 @@ class OutboxThroughputBenchmarkTest {
     }
 
     private static OutboxRelay relay(OutboxTestDatabase db) {
-        return new OutboxRelay(db.sessions, List.of(TestKafka.bootstrapServers()), OutboxProperties.defaults(),
-                Clock.systemUTC());
+        return new OutboxRelay(db.sessions, List.of(TestKafka.bootstrapServers()), OutboxProperties.defaults());
     }
 
     private static void report(String what, long began) {
