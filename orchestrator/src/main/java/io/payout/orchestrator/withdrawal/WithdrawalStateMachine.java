@@ -10,6 +10,8 @@ import static io.payout.model.WithdrawalStatus.SUCCEEDED;
 import io.payout.model.WithdrawalStatus;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.StateMachineEventResult;
@@ -22,6 +24,11 @@ import reactor.core.publisher.Mono;
  * The contract's graph (CONTRACT.md §2) as a spring-statemachine, kept behind this one class because the library
  * is no longer maintained. It decides nothing: {@link TransitionTable} chooses the path, and this class walks it
  * step by step on a machine rehydrated at the row's state, refusing any step the graph does not allow.
+ * <p>
+ * The graph is fixed and has no guards, actions or extended state, so a walk's outcome depends only on where it
+ * starts and which states it goes through: each distinct walk runs on the machine once, and its outcome (the end
+ * state, or the refusal) answers every later walk of the same path. There are only a handful of distinct walks;
+ * running each on the machine again cost a third of the CPU of applying a notification.
  */
 public final class WithdrawalStateMachine {
 
@@ -64,6 +71,16 @@ public final class WithdrawalStateMachine {
     private static final ThreadLocal<StateMachine<WithdrawalStatus, Step>> MACHINE =
             ThreadLocal.withInitial(WithdrawalStateMachine::build);
 
+    /** A walk: where it starts and the states it goes through. */
+    private record Walk(WithdrawalStatus from, List<WithdrawalStatus> path) {
+    }
+
+    /** What the machine made of a walk: the state it ended in, or why it refused. */
+    private record Outcome(WithdrawalStatus end, String refusal) {
+    }
+
+    private static final ConcurrentMap<Walk, Outcome> WALKED = new ConcurrentHashMap<>();
+
     private WithdrawalStateMachine() {
     }
 
@@ -72,6 +89,22 @@ public final class WithdrawalStateMachine {
         if (path.isEmpty()) {
             return from;
         }
+        Outcome outcome = WALKED.computeIfAbsent(new Walk(from, List.copyOf(path)), WithdrawalStateMachine::onMachine);
+        if (outcome.refusal() != null) {
+            throw new IllegalTransitionException(outcome.refusal());
+        }
+        return outcome.end();
+    }
+
+    private static Outcome onMachine(Walk walk) {
+        try {
+            return new Outcome(walkOnMachine(walk.from(), walk.path()), null);
+        } catch (IllegalTransitionException refused) {
+            return new Outcome(null, refused.getMessage());
+        }
+    }
+
+    private static WithdrawalStatus walkOnMachine(WithdrawalStatus from, List<WithdrawalStatus> path) {
         StateMachine<WithdrawalStatus, Step> machine = MACHINE.get();
         // Rehydrated in place: the machine keeps running between walks. Stopping and starting it around the reset
         // cost more than the walk itself (lifecycle listeners, debug strings built whether logged or not).

@@ -125,6 +125,20 @@ class TransitionTableTest {
                 .isInstanceOf(WithdrawalStateMachine.IllegalTransitionException.class);
     }
 
+    @Test
+    void aWalkIsJudgedTheSameEveryTimeItIsAsked() {
+        // Outcomes of walks are remembered: a refusal must stay a refusal, and a path with an allowed first step but
+        // a forbidden second one must not be remembered as allowed.
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> WithdrawalStateMachine.walk(REQUESTED, List.of(PROCESSING, SUCCEEDED)))
+                    .isInstanceOf(WithdrawalStateMachine.IllegalTransitionException.class)
+                    .hasMessageContaining("PROCESSING -> SUCCEEDED");
+            assertThat(WithdrawalStateMachine.walk(REQUESTED, List.of(PROCESSING, ACCOUNTED))).isEqualTo(ACCOUNTED);
+            assertThat(WithdrawalStateMachine.walk(REQUESTED, new ArrayList<>(List.of(PROCESSING))))
+                    .isEqualTo(PROCESSING);
+        }
+    }
+
     private static void finalRows(List<Arguments> rows, WithdrawalStatus state, List<EvidenceKind> contradictions) {
         for (EvidenceKind kind : EvidenceKind.values()) {
             String expectation = kind.source() == io.payout.model.EventSource.OPERATOR ? REFUSE
