@@ -58,20 +58,25 @@ class SubmissionWorkers implements SmartLifecycle {
     }
 
     private void poll() {
+        long pollMillis = props.pollInterval().toMillis();
         while (running.get()) {
             try {
-                int free = Math.min(capacity.availablePermits(), props.batchSize());
-                List<String> claimed = List.of();
-                if (free > 0) {
-                    Instant now = clock.instant();
-                    claimed = withdrawals.claimDue(owner, now, now.plus(props.lease()), free);
-                    for (String id : claimed) {
-                        capacity.acquire();
-                        pool.execute(() -> step(id));
-                    }
+                // Every worker busy: claim again as soon as one is free, not after a poll interval. Sleeping here
+                // capped a backlog at threads per interval (16 per 200 ms) however fast the steps were.
+                if (!capacity.tryAcquire(pollMillis, TimeUnit.MILLISECONDS)) {
+                    continue;
                 }
-                if (claimed.isEmpty()) {
-                    Thread.sleep(props.pollInterval().toMillis());
+                capacity.release();
+                int free = Math.min(capacity.availablePermits(), props.batchSize());
+                Instant now = clock.instant();
+                List<String> claimed = withdrawals.claimDue(owner, now, now.plus(props.lease()), free);
+                for (String id : claimed) {
+                    capacity.acquire();
+                    pool.execute(() -> step(id));
+                }
+                if (claimed.size() < free) {
+                    // nothing more is due now: look again after the interval
+                    Thread.sleep(pollMillis);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
