@@ -140,8 +140,8 @@ public final class Bench {
     static void printCpu(String what, Map<String, Object> cpu) {
         cpu.forEach((name, value) -> {
             Map<?, ?> m = (Map<?, ?>) value;
-            System.out.printf("  %-13s %8.3f CPU ms per %s   (%.2f cores busy)%n", name, m.get("cpu_ms_per_unit"),
-                    what, m.get("cores_busy"));
+            System.out.printf("  %-13s %8.3f CPU ms per %s   (%.2f cores busy; JIT compilers %.3f ms of it)%n",
+                    name, m.get("cpu_ms_per_unit"), what, m.get("cores_busy"), m.get("jit_compiler_ms_per_unit"));
         });
     }
 

@@ -47,12 +47,17 @@ final class IntakeBench {
              java.sql.Connection db = connect(jdbcUrl);
              OutcomeWatcher outcomes = OutcomeWatcher.start(stack.bootstrapServers, topics.outcomes())) {
             String run = Long.toString(System.currentTimeMillis(), 36);
-            // warm-up (not measured): the consumers join their group and the JIT compiles the hot path
-            int warmUp = Math.max(500, count / 20);
-            Requests.publish(stack.bootstrapServers, topics.requests(), warmUp,
-                    i -> Requests.request("b1w-" + run + "-" + i, "6666000" + (100000000 + i % 1000), "T1", i,
-                            IntoAcctDateType.T1));
-            outcomes.await(() -> outcomes.count(WithdrawalStatus.REQUESTED) >= warmUp, Duration.ofMinutes(5));
+            // warm-up (not measured): the consumers join their group and the JIT compiles the hot path, in rounds
+            // until the compilers are (nearly) done
+            int round = Math.max(500, count / 5);
+            int rounds = JitCompilers.warmUp(List.of(orchestrator), 8, r -> {
+                Requests.publish(stack.bootstrapServers, topics.requests(), round,
+                        i -> Requests.request("b1w-" + run + "-" + r + "-" + i, "6666000" + (100000000 + i % 1000),
+                                "T1", i, IntoAcctDateType.T1));
+                outcomes.await(() -> outcomes.count(WithdrawalStatus.REQUESTED) >= (long) (r + 1) * round,
+                        Duration.ofMinutes(5));
+            });
+            int warmUp = rounds * round;
             Phase phase = Phase.begin(List.of(orchestrator));
             long start = Requests.publish(stack.bootstrapServers, topics.requests(), count,
                     i -> Requests.request("b1-" + run + "-" + i, "6666000" + (100000000 + i % 1000), "T1", i,

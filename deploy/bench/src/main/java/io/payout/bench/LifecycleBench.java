@@ -45,16 +45,19 @@ final class LifecycleBench {
                 control.createAccount(AccountSpec.standard(huifuId(a), "100000000.00", "T" + a));
             }
             String run = Long.toString(System.currentTimeMillis(), 36);
-            // warm-up (not measured): connections, consumer groups, the JIT. Half the run: with a smaller one the C2
-            // compiler threads were still busy well into the measured burst, and their CPU was counted.
-            int warmUp = Math.max(50, count / 2);
-            Requests.publish(stack.bootstrapServers, topics.requests(), warmUp,
-                    i -> Requests.request("b3w-" + run + "-" + i, huifuId(i % ACCOUNTS), "T" + (i % ACCOUNTS), i,
-                            Bench.d0()));
-            outcomes.await(() -> outcomes.finals() >= warmUp, Duration.ofMinutes(5));
+            // warm-up (not measured): connections, consumer groups, the JIT, in bursts until the compilers are (nearly)
+            // done: with one burst of half the run the compiler threads were still busy in the measured burst
+            List<ServiceProcess> services = List.of(gateway, orchestrator, sandbox);
+            int burst = Math.max(50, count / 4);
+            int rounds = JitCompilers.warmUp(services, 8, r -> {
+                Requests.publish(stack.bootstrapServers, topics.requests(), burst,
+                        i -> Requests.request("b3w-" + run + "-" + r + "-" + i, huifuId(i % ACCOUNTS),
+                                "T" + (i % ACCOUNTS), i, Bench.d0()));
+                outcomes.await(() -> outcomes.finals() >= (long) (r + 1) * burst, Duration.ofMinutes(5));
+            });
+            int warmUp = rounds * burst;
             long warmFinals = outcomes.finals();
             long warmSucceeded = outcomes.count(WithdrawalStatus.SUCCEEDED);
-            List<ServiceProcess> services = List.of(gateway, orchestrator, sandbox);
             Phase phase = Phase.begin(services);
             long start = Requests.publish(stack.bootstrapServers, topics.requests(), count,
                     i -> Requests.request(id(run, i), huifuId(i % ACCOUNTS), "T" + (i % ACCOUNTS), i,

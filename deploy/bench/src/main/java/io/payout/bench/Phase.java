@@ -21,6 +21,8 @@ final class Phase {
 
     private final List<ServiceProcess> services;
     private final long[] startTicks;
+    private final long[] startJit;
+    private final long harnessJitStart = JitCompilers.compilerTicks(ProcessHandle.current().pid());
     private final long harnessStart = harnessTicks();
     private final long postgresStart = postgresTicks();
     private final long startNanos = System.nanoTime();
@@ -28,6 +30,7 @@ final class Phase {
     private Phase(List<ServiceProcess> services) {
         this.services = services;
         this.startTicks = services.stream().mapToLong(ServiceProcess::cpuTicks).toArray();
+        this.startJit = services.stream().mapToLong(s -> JitCompilers.compilerTicks(s.pid())).toArray();
     }
 
     static Phase begin(List<ServiceProcess> services) {
@@ -39,25 +42,31 @@ final class Phase {
         Map<String, Object> out = new LinkedHashMap<>();
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         for (int i = 0; i < services.size(); i++) {
-            out.put(services.get(i).name(), row(services.get(i).cpuTicks() - startTicks[i], units, ticksPerSecond,
-                    wallSeconds));
+            ServiceProcess service = services.get(i);
+            out.put(service.name(), row(service.cpuTicks() - startTicks[i],
+                    JitCompilers.compilerTicks(service.pid()) - startJit[i], units, ticksPerSecond, wallSeconds));
         }
-        out.put(HARNESS, row(harnessTicks() - harnessStart, units, ticksPerSecond, wallSeconds));
-        out.put(POSTGRES, row(postgresTicks() - postgresStart, units, ticksPerSecond, wallSeconds));
+        out.put(HARNESS, row(harnessTicks() - harnessStart,
+                JitCompilers.compilerTicks(ProcessHandle.current().pid()) - harnessJitStart, units, ticksPerSecond,
+                wallSeconds));
+        out.put(POSTGRES, row(postgresTicks() - postgresStart, 0, units, ticksPerSecond, wallSeconds));
         return out;
     }
 
-    private static Map<String, Object> row(long ticks, long units, long ticksPerSecond, double wallSeconds) {
+    /** One process's CPU; {@code jitTicks} is the part its JIT compiler threads used (included in {@code ticks}). */
+    private static Map<String, Object> row(long ticks, long jitTicks, long units, long ticksPerSecond,
+                                           double wallSeconds) {
         double ms = Stats.ticksToMillis(ticks, ticksPerSecond);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("cpu_ms_total", Bench.round(ms));
         s.put("cpu_ms_per_unit", Bench.round(ms / units));
+        s.put("jit_compiler_ms_per_unit", Bench.round(Stats.ticksToMillis(jitTicks, ticksPerSecond) / units));
         s.put("cores_busy", Bench.round(ms / 1000.0 / wallSeconds));
         return s;
     }
 
     private static long harnessTicks() {
-        return ticksOf(Path.of("/proc/self/stat"));
+        return JitCompilers.statTicks(Path.of("/proc/self/stat"));
     }
 
     /** The live PostgreSQL backends of the benchmarks' databases; a backend that exits takes its ticks with it. */
@@ -69,7 +78,7 @@ final class Phase {
                             // backends serving the benchmarks' databases (bench_*), not any other cluster's
                             String command = Files.readString(p.resolve("cmdline"));
                             return command.startsWith("postgres: ") && command.contains(" bench_")
-                                    ? cpuTicks(Files.readString(p.resolve("stat"))) : 0;
+                                    ? Stats.cpuTicks(Files.readString(p.resolve("stat"))) : 0;
                         } catch (IOException | RuntimeException e) {
                             return 0; // the process ended while we looked
                         }
@@ -79,17 +88,4 @@ final class Phase {
         }
     }
 
-    private static long ticksOf(Path stat) {
-        try {
-            return cpuTicks(Files.readString(stat));
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** utime + stime of a /proc/pid/stat text; the command name (field 2) may hold spaces. */
-    private static long cpuTicks(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
 }

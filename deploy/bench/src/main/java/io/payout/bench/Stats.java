@@ -32,6 +32,12 @@ record Stats(int count, double p50Ms, double p95Ms, double p99Ms, double maxMs) 
     }
 
     /** CPU milliseconds from clock ticks of /proc/pid/stat. */
+    /** utime + stime of a /proc/pid/stat text; the command name (field 2) may hold spaces. */
+    static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
     static double ticksToMillis(long ticks, long ticksPerSecond) {
         return ticks * 1000.0 / ticksPerSecond;
     }

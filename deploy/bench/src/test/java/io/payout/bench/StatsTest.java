@@ -35,6 +35,13 @@ class StatsTest {
     }
 
     @Test
+    void cpuTicksAreUtimePlusStimeEvenWhenTheThreadNameHoldsSpacesAndParentheses() {
+        String stat = "4242 (C2 CompilerThre) S 1 4242 4242 0 -1 4194624 300 0 0 0 1234 56 0 0 20 0 1 0 100 1 1";
+        assertThat(Stats.cpuTicks(stat)).isEqualTo(1_290L);
+        assertThat(Stats.cpuTicks("7 (a (b) c) R 1 7 7 0 -1 0 0 0 0 0 10 5 0 0 20 0 1 0 1 1 1")).isEqualTo(15L);
+    }
+
+    @Test
     void heapIsTheSumOfTheHeapPoolsOfAPrometheusScrape() {
         String scrape = """
                 jvm_memory_used_bytes{area="heap",id="PS Eden Space"} 1.048576E7
