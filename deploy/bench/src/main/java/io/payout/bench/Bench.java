@@ -51,6 +51,9 @@ public final class Bench {
         Path work = Files.createTempDirectory("payout-bench-");
         long ticks = clockTicksPerSecond();
         Map<String, Object> machine = machine(quick, ticks);
+        // The JIT compilers of fresh JVMs sharing two cores take minutes to finish (see JitCompilers); a quick run
+        // only smoke-tests the harness.
+        Duration warmUpLimit = Duration.ofSeconds(quick ? 15 : 150);
         int exit = 0;
         try (Stack stack = new Stack(root, work)) {
             for (String scenario : scenarios) {
@@ -60,11 +63,11 @@ public final class Bench {
                 result.put("machine", machine);
                 try {
                     result.putAll(switch (scenario) {
-                        case "B1" -> new IntakeBench(stack, ticks).run(quick ? 5_000 : 100_000);
+                        case "B1" -> new IntakeBench(stack, ticks).run(quick ? 5_000 : 100_000, warmUpLimit);
                         case "B2" -> new NotificationBench(stack, ticks).run(quick
                                 ? List.of(200, 500) : List.of(200, 500, 1000, 2000),
                                 Duration.ofSeconds(quick ? 4 : 8));
-                        case "B3" -> new LifecycleBench(stack, ticks).run(quick ? 300 : 2_000);
+                        case "B3" -> new LifecycleBench(stack, ticks).run(quick ? 300 : 2_000, warmUpLimit);
                         default -> throw new IllegalArgumentException(scenario);
                     });
                 } catch (RuntimeException e) {

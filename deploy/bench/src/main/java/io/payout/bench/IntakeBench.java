@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class IntakeBench {
 
+
     private final Stack stack;
     private final long ticks;
 
@@ -40,7 +41,8 @@ final class IntakeBench {
         }
     }
 
-    Map<String, Object> run(int count) throws java.sql.SQLException {
+    /** @param warmUpLimit how long the warm-up may go on while the JIT compilers are still busy */
+    Map<String, Object> run(int count, Duration warmUpLimit) throws java.sql.SQLException {
         ServiceLaunch.Topics topics = Stack.topics("b1");
         String jdbcUrl = stack.freshDatabase("b1");
         try (ServiceProcess orchestrator = stack.orchestrator("b1", topics, jdbcUrl, null, null);
@@ -50,7 +52,7 @@ final class IntakeBench {
             // warm-up (not measured): the consumers join their group and the JIT compiles the hot path, in rounds
             // until the compilers are (nearly) done
             int round = Math.max(500, count / 5);
-            int rounds = JitCompilers.warmUp(List.of(orchestrator), 8, r -> {
+            int rounds = JitCompilers.warmUp(List.of(orchestrator), warmUpLimit, r -> {
                 Requests.publish(stack.bootstrapServers, topics.requests(), round,
                         i -> Requests.request("b1w-" + run + "-" + r + "-" + i, "6666000" + (100000000 + i % 1000),
                                 "T1", i, IntoAcctDateType.T1));

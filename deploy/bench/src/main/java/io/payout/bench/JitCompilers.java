@@ -4,6 +4,7 @@ import io.payout.testkit.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -25,11 +26,13 @@ final class JitCompilers {
 
     /**
      * Runs {@code round} (given its number, from 0) until, during one round, the compiler threads of the services and
-     * of this JVM used at most {@link #SETTLED} of those JVMs' CPU, or {@code maxRounds} ran. Returns the rounds run.
+     * of this JVM used at most {@link #SETTLED} of those JVMs' CPU, or until {@code limit} has passed (the compilers
+     * of four JVMs on two cores take minutes to finish). Returns the rounds run.
      */
-    static int warmUp(List<ServiceProcess> services, int maxRounds, IntConsumer round) {
+    static int warmUp(List<ServiceProcess> services, Duration limit, IntConsumer round) {
         List<Long> pids = pids(services);
-        for (int r = 0; r < maxRounds; r++) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (int r = 0; ; r++) {
             long compilersBefore = compilerTicks(pids);
             long allBefore = processTicks(pids);
             round.accept(r);
@@ -37,11 +40,10 @@ final class JitCompilers {
             long all = Math.max(1, processTicks(pids) - allBefore);
             double share = (double) compilers / all;
             System.out.printf("  warm-up round %d: JIT compilers used %.0f %% of the CPU%n", r + 1, share * 100);
-            if (share <= SETTLED) {
+            if (share <= SETTLED || System.nanoTime() > deadline) {
                 return r + 1;
             }
         }
-        return maxRounds;
     }
 
     static List<Long> pids(List<ServiceProcess> services) {

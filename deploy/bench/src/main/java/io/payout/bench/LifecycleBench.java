@@ -30,7 +30,8 @@ final class LifecycleBench {
         this.ticks = ticks;
     }
 
-    Map<String, Object> run(int count) {
+    /** @param warmUpLimit how long the warm-up may go on while the JIT compilers are still busy */
+    Map<String, Object> run(int count, Duration warmUpLimit) {
         ServiceLaunch.Topics topics = Stack.topics("b3");
         Map<String, Object> rsa = rsaCost();
         System.out.printf("  RSA-2048 SHA256withRSA in this JVM: sign %.3f ms, verify %.3f ms%n",
@@ -49,7 +50,7 @@ final class LifecycleBench {
             // done: with one burst of half the run the compiler threads were still busy in the measured burst
             List<ServiceProcess> services = List.of(gateway, orchestrator, sandbox);
             int burst = Math.max(50, count / 4);
-            int rounds = JitCompilers.warmUp(services, 8, r -> {
+            int rounds = JitCompilers.warmUp(services, warmUpLimit, r -> {
                 Requests.publish(stack.bootstrapServers, topics.requests(), burst,
                         i -> Requests.request("b3w-" + run + "-" + r + "-" + i, huifuId(i % ACCOUNTS),
                                 "T" + (i % ACCOUNTS), i, Bench.d0()));
