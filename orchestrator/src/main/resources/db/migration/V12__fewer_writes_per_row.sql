@@ -9,3 +9,9 @@ alter table outbox drop column sent_at;
 -- No query filters withdrawals by status alone selectively enough to need an index (the operations list orders by
 -- update time, the metrics count every row), while every insert and every state change paid to maintain it.
 drop index withdrawals_status;
+
+-- History is only ever read per withdrawal in id order: that index can be the primary key, and the key on id alone
+-- (which no query uses) costs every transition an index entry for nothing.
+alter table withdrawal_transitions drop constraint withdrawal_transitions_pkey;
+drop index withdrawal_transitions_withdrawal;
+alter table withdrawal_transitions add primary key (withdrawal_id, id);
