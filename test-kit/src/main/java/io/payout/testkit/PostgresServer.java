@@ -42,21 +42,28 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final boolean durable;
     private final boolean deleteOnClose;
+    private final List<String> settings;
     private volatile boolean running;
 
-    private PostgresServer(Path binaries, Path dataDir, int port, boolean durable, boolean deleteOnClose) {
+    private PostgresServer(Path binaries, Path dataDir, int port, boolean durable, boolean deleteOnClose,
+                           List<String> settings) {
         this.binaries = binaries;
         this.dataDir = dataDir;
         this.port = port;
         this.durable = durable;
         this.deleteOnClose = deleteOnClose;
+        this.settings = List.copyOf(settings);
     }
 
-    /** A throw-away server for tests: temporary data, fsync off, a free port. */
-    public static PostgresServer startTemporary() {
+    /**
+     * A throw-away server for tests: temporary data, fsync off, a free port.
+     *
+     * @param settings extra server settings, e.g. {@code shared_buffers=1GB} (each passed as {@code -c})
+     */
+    public static PostgresServer startTemporary(String... settings) {
         try {
             Path dataDir = Files.createTempDirectory("payout-pg-");
-            return start(dataDir, freePort(), false, true);
+            return start(dataDir, freePort(), false, true, List.of(settings));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,8 +74,14 @@ public final class PostgresServer implements AutoCloseable {
      * An existing cluster in {@code dataDir} is reused.
      */
     public static PostgresServer start(Path dataDir, int port, boolean durable, boolean deleteOnClose) {
+        return start(dataDir, port, durable, deleteOnClose, List.of());
+    }
+
+    private static PostgresServer start(Path dataDir, int port, boolean durable, boolean deleteOnClose,
+                                        List<String> settings) {
         Path binaries = extractBinaries();
-        PostgresServer server = new PostgresServer(binaries, dataDir.toAbsolutePath(), port, durable, deleteOnClose);
+        PostgresServer server = new PostgresServer(binaries, dataDir.toAbsolutePath(), port, durable, deleteOnClose,
+                settings);
         server.initIfNeeded();
         server.startServer();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "postgres-stop"));
@@ -156,6 +169,9 @@ public final class PostgresServer implements AutoCloseable {
         if (!durable) {
             // Tests want speed, not crash safety of the test database.
             options.addAll(List.of("-F", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
+        for (String setting : settings) {
+            options.addAll(List.of("-c", setting)); // later settings win, so these override the ones above
         }
         run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(),
                 "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()), "-o", String.join(" ", options), "start"),

@@ -7,6 +7,8 @@ import io.payout.testkit.ServiceProcess;
 import io.payout.testkit.TestKafka;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -35,7 +37,15 @@ final class Stack implements AutoCloseable {
         this.work = work;
         this.broker = TestKafka.startPrivateBroker();
         this.bootstrapServers = broker.getBrokersAsString();
-        this.postgres = PostgresServer.startTemporary();
+        // The warm-ups leave hundreds of thousands of rows (see JitCompilers), more than the tests' 128 MB of
+        // buffers hold; a database server on a machine with 24 GiB would be given at least this much.
+        // -Dbench.postgres.settings=a=1,b=2 adds server settings for an experiment (e.g. pg_stat_statements).
+        List<String> settings = new ArrayList<>(List.of("shared_buffers=1GB"));
+        String extra = System.getProperty("bench.postgres.settings", "");
+        if (!extra.isBlank()) {
+            settings.addAll(List.of(extra.split(",")));
+        }
+        this.postgres = PostgresServer.startTemporary(settings.toArray(String[]::new));
         this.keys = ServiceLaunch.KeyFiles.write(work.resolve("keys"), merchant, huifu);
     }
 

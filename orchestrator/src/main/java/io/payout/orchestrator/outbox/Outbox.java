@@ -31,7 +31,7 @@ public final class Outbox {
     public void append(OutboxMessage message) {
         jdbc.sql("""
                         insert into outbox (topic, msg_key, payload, headers, created_at)
-                        values (?, ?, ?, cast(? as jsonb), ?)
+                        values (?, ?, ?, ?, ?)
                         """)
                 .params(message.topic(), new SqlParameterValue(Types.VARCHAR, message.key()), message.payload(),
                         headersJson(message.headers()), now())
@@ -65,7 +65,7 @@ public final class Outbox {
         // One round trip for the whole list; "order by ord" makes the bigserial ids follow the list order.
         jdbc.sql("""
                         insert into outbox (topic, msg_key, payload, headers, created_at)
-                        select m.topic, m.msg_key, m.payload, cast(m.headers as jsonb), ?
+                        select m.topic, m.msg_key, m.payload, m.headers, ?
                         from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
                              with ordinality as m(topic, msg_key, payload, headers, ord)
                         order by m.ord

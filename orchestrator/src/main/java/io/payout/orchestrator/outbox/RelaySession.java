@@ -75,7 +75,7 @@ final class RelaySession implements AutoCloseable {
      */
     List<PendingMessage> unsent(int limit) {
         return jdbc.sql("""
-                        select id, topic, msg_key, payload, headers::text as headers
+                        select id, topic, msg_key, payload, headers
                         from outbox
                         order by id
                         limit ?

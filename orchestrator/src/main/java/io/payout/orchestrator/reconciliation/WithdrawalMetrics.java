@@ -12,9 +12,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code withdrawals{status, age}}: withdrawals by state and age bucket (age since intake), and
+ * {@code withdrawals{status, age}}: open withdrawals by state and age bucket (age since intake), and
  * {@code withdrawals.attention}: how many are flagged. Refreshed from the database on a timer, so every instance
- * reports the same cluster-wide numbers.
+ * reports the same cluster-wide numbers. Final withdrawals are not counted: counting them read every row ever
+ * stored on every refresh (half a second of database CPU every 15 s at 600,000 rows), and an open withdrawal that
+ * ages is what needs watching; the outcome topic counts the finals.
  */
 @Component
 class WithdrawalMetrics {
@@ -34,16 +36,15 @@ class WithdrawalMetrics {
 
     @Scheduled(fixedDelayString = "${orchestrator.reconciliation.metrics-refresh:15s}")
     void refresh() {
-        // final withdrawals are counted without age (they are done); open ones by how long they have waited
+        // open ones by how long they have waited; the predicate matches the withdrawals_open index (V12)
         List<MultiGauge.Row<?>> rows = jdbc.sql("""
                         select status,
-                          case when status in ('SUCCEEDED', 'FAILED', 'REFUNDED') then 'final'
-                               when created_at > cast(:now as timestamptz) - interval '1 hour' then 'lt_1h'
+                          case when created_at > cast(:now as timestamptz) - interval '1 hour' then 'lt_1h'
                                when created_at > cast(:now as timestamptz) - interval '1 day' then 'lt_1d'
                                when created_at > cast(:now as timestamptz) - interval '7 days' then 'lt_7d'
                                else 'ge_7d' end as age,
                           count(*)
-                        from withdrawals group by 1, 2
+                        from withdrawals where status in ('REQUESTED', 'PROCESSING', 'ACCOUNTED') group by 1, 2
                         """)
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> MultiGauge.Row.of(Tags.of("status", rs.getString(1), "age", rs.getString(2)),
