@@ -9,9 +9,14 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The benchmarks' HTTP/1.1 load generator: one thread, one selector, a fixed pool of keep-alive connections, and
@@ -30,13 +35,18 @@ final class LoadClient implements AutoCloseable {
     /** The status reported for a request that got no answer: connection refused, reset, closed or timed out. */
     static final int FAILED = 0;
 
-    /** Told, on the client's thread, of each request's end and when it was seen ({@link System#nanoTime()}). */
+    /** Told, on the client's thread, of each request's end and when it was seen (on the client's nanosecond clock). */
     interface Completion {
         void completed(int index, int status, long nanoTime);
     }
 
     private static final long REQUEST_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long TIMEOUT_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * A connection idle longer than this is closed rather than used: Tomcat closes idle connections after 60 s, and
+     * a request sent just as it does would fail for the load generator's sake, not the server's.
+     */
+    static final Duration IDLE_LIMIT = Duration.ofSeconds(20);
     /** The longest select, so that timeouts are checked even when nothing happens. */
     private static final long MAX_WAIT_MILLIS = 1000;
 
@@ -49,16 +59,20 @@ final class LoadClient implements AutoCloseable {
         SelectionKey key;
         ByteBuffer out;
         int request = -1;
+        /** When the request was sent, the connect began, or the connection became idle. */
         long since;
     }
 
     private final InetSocketAddress server;
+    private final long idleLimitNanos;
+    private final LongSupplier nanoClock;
     private final Selector selector;
     private final Connection[] connections;
     /** Used last in, first out: the most recently used connection is the next one used, so few are kept busy. */
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final ArrayDeque<Connection> closed = new ArrayDeque<>();
     private final ByteBuffer in = ByteBuffer.allocateDirect(16 * 1024);
+    private final Map<String, Long> failures = new HashMap<>();
     private long connects;
     private int connecting;
 
@@ -72,7 +86,14 @@ final class LoadClient implements AutoCloseable {
 
     /** Opens {@code connections} connections to the host and port of {@code server} (blocking, before any run). */
     LoadClient(URI server, int connections) throws IOException {
+        this(server, connections, IDLE_LIMIT, System::nanoTime);
+    }
+
+    /** With the clock that schedules, times and ages everything: System.nanoTime, or a test's. */
+    LoadClient(URI server, int connections, Duration idleLimit, LongSupplier nanoClock) throws IOException {
         this.server = new InetSocketAddress(server.getHost(), server.getPort());
+        this.idleLimitNanos = idleLimit.toNanos();
+        this.nanoClock = nanoClock;
         this.selector = Selector.open();
         this.connections = new Connection[connections];
         for (int i = 0; i < connections; i++) {
@@ -100,6 +121,12 @@ final class LoadClient implements AutoCloseable {
      */
     void openAll() throws IOException {
         selector.selectNow(this::onReady);
+        now = nanoClock.getAsLong();
+        for (Connection c : connections) {
+            if (c.state == State.IDLE && now - c.since > idleLimitNanos) {
+                close(c, null);
+            }
+        }
         while (!closed.isEmpty()) {
             Connection c = closed.pop();
             SocketChannel channel = SocketChannel.open();
@@ -115,8 +142,7 @@ final class LoadClient implements AutoCloseable {
             }
             connects++;
             c.channel = channel;
-            c.state = State.IDLE;
-            idle.push(c);
+            ready(c);
         }
     }
 
@@ -126,7 +152,7 @@ final class LoadClient implements AutoCloseable {
     }
 
     /**
-     * Sends request {@code i} at {@code t0 + i * intervalNanos} (System.nanoTime), with at most {@code maxOutstanding}
+     * Sends request {@code i} at {@code t0 + i * intervalNanos} (on the client's clock), with at most {@code maxOutstanding}
      * requests sent or waiting for a connection (a request over that waits, still counted from its scheduled time),
      * and returns once every request has ended, reporting each to {@code completion}.
      *
@@ -139,11 +165,12 @@ final class LoadClient implements AutoCloseable {
         admitted = 0;
         sent = 0;
         finished = 0;
+        failures.clear();
         int n = requests.size();
         long allAdmitted = t0;
-        long nextTimeoutCheck = System.nanoTime() + TIMEOUT_CHECK_NANOS;
+        long nextTimeoutCheck = nanoClock.getAsLong() + TIMEOUT_CHECK_NANOS;
         while (finished < n) {
-            now = System.nanoTime();
+            now = nanoClock.getAsLong();
             while (admitted < n && admitted - finished < maxOutstanding && t0 + admitted * intervalNanos <= now) {
                 if (++admitted == n) {
                     allAdmitted = now;
@@ -156,7 +183,7 @@ final class LoadClient implements AutoCloseable {
             }
             long waitMillis = MAX_WAIT_MILLIS;
             if (admitted < n && admitted - finished < maxOutstanding) {
-                long wait = t0 + admitted * intervalNanos - System.nanoTime();
+                long wait = t0 + admitted * intervalNanos - nanoClock.getAsLong();
                 waitMillis = wait <= 0 ? 0 : Math.min(waitMillis, (wait + 999_999) / 1_000_000);
             }
             if (waitMillis == 0) {
@@ -174,6 +201,10 @@ final class LoadClient implements AutoCloseable {
     private void dispatch() {
         while (sent < admitted) {
             Connection c = idle.poll();
+            if (c != null && now - c.since > idleLimitNanos) {
+                close(c, null);
+                continue;
+            }
             if (c == null) {
                 while (connecting < admitted - sent && !closed.isEmpty()) {
                     connect(closed.pop());
@@ -204,7 +235,7 @@ final class LoadClient implements AutoCloseable {
                 connecting++;
             }
         } catch (IOException e) {
-            connectFailed(c);
+            connectFailed(c, e);
         }
     }
 
@@ -213,7 +244,7 @@ final class LoadClient implements AutoCloseable {
         if (!key.isValid() || c.key != key) {
             return;
         }
-        now = System.nanoTime();
+        now = nanoClock.getAsLong();
         try {
             if (key.isConnectable()) {
                 c.channel.finishConnect();
@@ -231,15 +262,16 @@ final class LoadClient implements AutoCloseable {
         } catch (IOException e) {
             if (c.state == State.CONNECTING) {
                 connecting--;
-                connectFailed(c);
+                connectFailed(c, e);
             } else {
-                close(c);
+                close(c, e.toString());
             }
         }
     }
 
     private void ready(Connection c) {
         c.state = State.IDLE;
+        c.since = now;
         c.parser.reset();
         idle.push(c);
     }
@@ -248,9 +280,10 @@ final class LoadClient implements AutoCloseable {
      * A connection that could not be opened takes the first waiting request down with it (as a failure), so that a
      * server that refuses every connection ends the run instead of holding it forever.
      */
-    private void connectFailed(Connection c) {
+    private void connectFailed(Connection c, Object why) {
         discard(c);
         if (sent < admitted) {
+            failed("connect failed: " + why);
             end(sent++, FAILED);
         }
     }
@@ -259,7 +292,7 @@ final class LoadClient implements AutoCloseable {
         try {
             c.channel.write(c.out);
         } catch (IOException e) {
-            close(c);
+            close(c, e.toString());
             return;
         }
         int ops = c.out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
@@ -275,19 +308,19 @@ final class LoadClient implements AutoCloseable {
             if (c.state == State.BUSY && c.parser.endOfStream()) {
                 answered(c);
             }
-            close(c);
+            close(c, "closed by the server before the answer");
             return;
         }
         in.flip();
         if (c.state != State.BUSY) {
-            close(c); // an answer nobody asked for: the connection is out of step
+            close(c, null); // an answer nobody asked for: the connection is out of step
             return;
         }
         if (c.parser.feed(in)) {
             answered(c);
             // an early answer to a request not yet fully written (a 413, say) leaves the connection out of step too
             if (!c.parser.keepAlive() || in.hasRemaining() || c.out.hasRemaining()) {
-                close(c);
+                close(c, null);
             } else {
                 ready(c);
             }
@@ -306,25 +339,35 @@ final class LoadClient implements AutoCloseable {
             if ((c.state == State.BUSY || c.state == State.CONNECTING) && now - c.since > REQUEST_TIMEOUT_NANOS) {
                 if (c.state == State.CONNECTING) {
                     connecting--;
-                    connectFailed(c);
+                    connectFailed(c, "no connection within 30 s");
                 } else {
-                    close(c);
+                    close(c, "no answer within 30 s");
                 }
             }
         }
     }
 
-    /** Closes a connection; the request it carried, if any, ends as {@link #FAILED}. */
-    private void close(Connection c) {
+    /** Closes a connection; the request it carried, if any, ends as {@link #FAILED} for the reason given. */
+    private void close(Connection c, String why) {
         if (c.state == State.IDLE) {
             idle.remove(c);
         }
         if (c.request >= 0) {
             int request = c.request;
             c.request = -1;
+            failed(why);
             end(request, FAILED);
         }
         discard(c);
+    }
+
+    private void failed(String why) {
+        failures.merge(why, 1L, Long::sum);
+    }
+
+    /** Why requests of the last run ended as {@link #FAILED}, and how many times each. */
+    Map<String, Long> failures() {
+        return new TreeMap<>(failures);
     }
 
     private void discard(Connection c) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -140,6 +141,7 @@ final class NotificationBench {
         long[] scheduled = new long[n];
         long[] ackNanos = new long[n];
         long[] non200 = new long[1];
+        Map<Integer, Long> statuses = new TreeMap<>();
         long interval = 1_000_000_000L / rate;
         http.openAll();
         Phase phase = Phase.begin(List.of(gateway, orchestrator));
@@ -150,6 +152,7 @@ final class NotificationBench {
         long sendEnd = http.run(order.stream().map(Notice::request).toList(), t0, interval, MAX_IN_FLIGHT,
                 (index, status, nanoTime) -> {
                     ackNanos[index] = nanoTime - scheduled[index];
+                    statuses.merge(status, 1L, Long::sum);
                     if (status != 200) {
                         non200[0]++;
                     }
@@ -187,6 +190,8 @@ final class NotificationBench {
         level.put("notices", n);
         level.put("outcomes_seen", done);
         level.put("http_not_200", non200[0]);
+        level.put("http_statuses", statuses); // 0: no answer, for the reasons in http_failures
+        level.put("http_failures", http.failures());
         level.put("achieved_per_second", Bench.round(achieved));
         level.put("sustained", sustained);
         level.put("latency", Bench.latency(latency));
@@ -199,6 +204,9 @@ final class NotificationBench {
         System.out.printf("  %7d %9d %9.0f %8.1f %8.1f %8.1f %8.1f %9d %9.3f %9.3f %9.3f %9.3f%s%n", rate, n,
                 achieved, latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(), non200[0], gw, orch,
                 harness, pg, sustained ? "" : "   NOT sustained");
+        if (non200[0] > 0) {
+            System.out.printf("            answers %s (0: none), failures %s%n", statuses, http.failures());
+        }
         return level;
     }
 

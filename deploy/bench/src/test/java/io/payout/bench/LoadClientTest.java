@@ -18,10 +18,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -29,12 +31,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The load generator against real HTTP servers: the JDK's, Tomcat (the gateway's) and a raw socket for failures. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a client that never ends its run must fail the build, not hang it
 class LoadClientTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -132,6 +137,29 @@ class LoadClientTest {
     }
 
     @Test
+    void aConnectionIdleForTooLongIsReplacedRatherThanUsed() throws Exception {
+        URI uri = jdkServer(exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            answer(exchange, 200, "ok");
+        });
+        AtomicLong clock = new AtomicLong(System.nanoTime());
+        LoadClient client = new LoadClient(uri, 1, Duration.ofSeconds(20), clock::get);
+        toClose.add(client);
+        int[] statuses = new int[5];
+
+        // one at a time; a minute passes after each answer, so the connection has been idle too long at each next use
+        client.run(Collections.nCopies(statuses.length, LoadClient.post(uri, FORM, new byte[0])), clock.get(), 0, 1,
+                (index, status, nanoTime) -> {
+                    statuses[index] = status;
+                    clock.addAndGet(TimeUnit.MINUTES.toNanos(1));
+                });
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(client.connects()).as("the first one, then one per later request").isEqualTo(5);
+        assertThat(client.failures()).isEmpty();
+    }
+
+    @Test
     void tomcatClosingAConnectionAfterItsHundredthRequestCostsNoRequest() throws Exception {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("loadclient-tomcat").toString());
@@ -202,6 +230,7 @@ class LoadClientTest {
         for (int i = 0; i < requests.size(); i++) {
             assertThat(results.statuses[i]).as("request %d", i).isEqualTo(i % 4 == 0 ? LoadClient.FAILED : 200);
         }
+        assertThat(client.failures()).containsExactly(Map.entry("closed by the server before the answer", 10L));
         assertThat(client.connects()).isGreaterThan(3);
     }
 
@@ -217,6 +246,7 @@ class LoadClientTest {
 
         assertThat(results.statuses).containsOnly(LoadClient.FAILED);
         assertThat(results.calls.get()).isEqualTo(10);
+        assertThat(client.failures().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
     }
 
     private record Results(int[] statuses, AtomicInteger calls) {
