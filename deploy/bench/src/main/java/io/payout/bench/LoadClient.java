@@ -209,7 +209,10 @@ final class LoadClient implements AutoCloseable {
                 while (connecting < admitted - sent && !closed.isEmpty()) {
                     connect(closed.pop());
                 }
-                return;
+                if (idle.isEmpty()) {
+                    return; // the rest wait for an answer or a connect
+                }
+                continue; // a loopback connect may complete at once: use it now, not at the next wake-up
             }
             c.state = State.BUSY;
             c.request = sent++;
@@ -247,7 +250,9 @@ final class LoadClient implements AutoCloseable {
         now = nanoClock.getAsLong();
         try {
             if (key.isConnectable()) {
-                c.channel.finishConnect();
+                if (!c.channel.finishConnect()) {
+                    return;
+                }
                 connecting--;
                 key.interestOps(SelectionKey.OP_READ);
                 ready(c);
