@@ -5,10 +5,9 @@ import io.payout.model.WithdrawalStatus;
 import io.payout.model.huifu.HuifuNotifications;
 import io.payout.testkit.ServiceLaunch;
 import io.payout.testkit.ServiceProcess;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -34,6 +31,11 @@ final class NotificationBench {
 
     /** In-flight cap of the load generator; a send that waits for it still counts from its scheduled time. */
     private static final int MAX_IN_FLIGHT = 1000;
+    /**
+     * Keep-alive connections to the gateway, opened before the warm-up. More than Tomcat's 200 request threads, so a
+     * notice waits for a connection only when it would have waited for a thread in the gateway anyway.
+     */
+    private static final int CONNECTIONS = Integer.getInteger("bench.b2.connections", 256);
 
     private final Stack stack;
     private final long ticks;
@@ -43,8 +45,8 @@ final class NotificationBench {
         this.ticks = ticks;
     }
 
-    /** One notification to send: its body, the withdrawal it is about, and the state it implies. */
-    record Notice(String body, String withdrawalId, WithdrawalStatus implies) {
+    /** One notification to send: its whole HTTP request, the withdrawal it is about, and the state it implies. */
+    record Notice(byte[] request, String withdrawalId, WithdrawalStatus implies) {
     }
 
     /** A withdrawal as stored by intake: what a notification about it carries. */
@@ -77,13 +79,8 @@ final class NotificationBench {
                 throw new IllegalStateException("intake did not store the B2 withdrawals");
             }
             List<Serial> serials = serials(jdbcUrl);
-            List<Notice[]> pairs = serials.parallelStream().map(this::notices).toList();
-
-            // A direct executor: completions run on the client's selector thread instead of hopping to a pool; the
-            // load generator shares the two cores with what it measures, so its own cost should stay small.
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Runnable::run).connectTimeout(Duration.ofSeconds(5)).build();
             URI uri = URI.create(gateway.baseUrl() + "/huifu/notify/withdrawal");
+            List<Notice[]> pairs = serials.parallelStream().map(s -> notices(s, uri)).toList();
             List<Map<String, Object>> levels = new ArrayList<>();
             int from = 0;
             Integer maxSustained = null;
@@ -91,21 +88,23 @@ final class NotificationBench {
             System.out.printf("  %7s %9s %9s %8s %8s %8s %8s %9s %9s %9s %9s %9s%n", "offered", "sent", "achieved",
                     "p50 ms", "p95 ms", "p99 ms", "max ms", "http!=200", "gw ms/n", "orch ms/n", "hrns ms/n",
                     "pg ms/n");
-            for (int l = 0; l < all.size(); l++) {
-                List<Notice[]> mine = pairs.subList(from, from + perLevel[l]);
-                from += perLevel[l];
-                if (l == 0) {
-                    System.out.print("  (warm-up) ");
-                }
-                Map<String, Object> level = level(http, uri, all.get(l), mine, outcomes, gateway, orchestrator);
-                if (l == 0) {
-                    continue;
-                }
-                levels.add(level);
-                if (Boolean.TRUE.equals(level.get("sustained"))) {
-                    maxSustained = all.get(l);
-                    if ((double) ((Map<?, ?>) level.get("latency")).get("p99_ms") <= 250) {
-                        maxWithinTarget = all.get(l);
+            try (LoadClient http = new LoadClient(uri, CONNECTIONS)) {
+                for (int l = 0; l < all.size(); l++) {
+                    List<Notice[]> mine = pairs.subList(from, from + perLevel[l]);
+                    from += perLevel[l];
+                    if (l == 0) {
+                        System.out.print("  (warm-up) ");
+                    }
+                    Map<String, Object> level = level(http, all.get(l), mine, outcomes, gateway, orchestrator);
+                    if (l == 0) {
+                        continue;
+                    }
+                    levels.add(level);
+                    if (Boolean.TRUE.equals(level.get("sustained"))) {
+                        maxSustained = all.get(l);
+                        if ((double) ((Map<?, ?>) level.get("latency")).get("p99_ms") <= 250) {
+                            maxWithinTarget = all.get(l);
+                        }
                     }
                 }
             }
@@ -125,8 +124,8 @@ final class NotificationBench {
         }
     }
 
-    private Map<String, Object> level(HttpClient http, URI uri, int rate, List<Notice[]> pairs,
-                                      OutcomeWatcher outcomes, ServiceProcess gateway, ServiceProcess orchestrator) {
+    private Map<String, Object> level(LoadClient http, int rate, List<Notice[]> pairs, OutcomeWatcher outcomes,
+                                      ServiceProcess gateway, ServiceProcess orchestrator) throws IOException {
         // the 01 of a withdrawal follows its 02 about a quarter of a second later, as Huifu's would (later still)
         int lag = Math.min(pairs.size(), Math.max(1, rate / 4));
         List<Notice> order = new ArrayList<>(pairs.size() * 2);
@@ -141,37 +140,33 @@ final class NotificationBench {
         int n = order.size();
         long[] scheduled = new long[n];
         long[] ackNanos = new long[n];
-        AtomicLong non200 = new AtomicLong();
-        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        long[] non200 = new long[1];
+        Map<Integer, Long> statuses = new TreeMap<>();
         long interval = 1_000_000_000L / rate;
+        http.openAll();
         Phase phase = Phase.begin(List.of(gateway, orchestrator));
         long t0 = System.nanoTime() + 50_000_000L;
         for (int i = 0; i < n; i++) {
-            long at = t0 + i * interval;
-            long wait;
-            while ((wait = at - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            scheduled[i] = at;
-            inFlight.acquireUninterruptibly();
-            int index = i;
-            http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(order.get(i).body())).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> {
-                        ackNanos[index] = System.nanoTime() - at;
-                        if (error != null || response.statusCode() != 200) {
-                            non200.incrementAndGet();
-                        }
-                        inFlight.release();
-                    });
+            scheduled[i] = t0 + i * interval;
         }
-        long sendEnd = System.nanoTime();
-        outcomes.await(() -> order.stream().allMatch(x -> outcomes.seenAt(x.withdrawalId(), x.implies()) != 0),
-                Duration.ofSeconds(60));
-        inFlight.acquireUninterruptibly(MAX_IN_FLIGHT);
-        inFlight.release(MAX_IN_FLIGHT);
+        long sendEnd = http.run(order.stream().map(Notice::request).toList(), t0, interval, MAX_IN_FLIGHT,
+                (index, status, nanoTime) -> {
+                    ackNanos[index] = nanoTime - scheduled[index];
+                    statuses.merge(status, 1L, Long::sum);
+                    if (status != 200) {
+                        non200[0]++;
+                    }
+                });
+        // Resumes where the last look stopped (an outcome, once seen, stays seen) rather than scanning every notice
+        // each 20 ms: the watcher's polling is counted in the harness's CPU too.
+        int[] arrived = {0};
+        outcomes.await(() -> {
+            while (arrived[0] < n && outcomes.seenAt(order.get(arrived[0]).withdrawalId(),
+                    order.get(arrived[0]).implies()) != 0) {
+                arrived[0]++;
+            }
+            return arrived[0] == n;
+        }, Duration.ofSeconds(60));
         Map<String, Object> cpu = phase.cpuMillisPer(n, ticks);
 
         long[] latencies = new long[n];
@@ -188,13 +183,15 @@ final class NotificationBench {
         Stats latency = Stats.ofNanos(java.util.Arrays.copyOf(latencies, done));
         Stats ack = Stats.ofNanos(ackNanos);
         double achieved = Stats.perSecond(done, last - t0);
-        boolean sustained = done == n && non200.get() == 0 && achieved >= 0.95 * rate
+        boolean sustained = done == n && non200[0] == 0 && achieved >= 0.95 * rate
                 && (sendEnd - t0) <= 1.05 * n * interval + 100_000_000L;
         Map<String, Object> level = new LinkedHashMap<>();
         level.put("offered_per_second", rate);
         level.put("notices", n);
         level.put("outcomes_seen", done);
-        level.put("http_not_200", non200.get());
+        level.put("http_not_200", non200[0]);
+        level.put("http_statuses", statuses); // 0: no answer, for the reasons in http_failures
+        level.put("http_failures", http.failures());
         level.put("achieved_per_second", Bench.round(achieved));
         level.put("sustained", sustained);
         level.put("latency", Bench.latency(latency));
@@ -205,8 +202,11 @@ final class NotificationBench {
         double harness = (double) ((Map<?, ?>) cpu.get(Phase.HARNESS)).get("cpu_ms_per_unit");
         double pg = (double) ((Map<?, ?>) cpu.get(Phase.POSTGRES)).get("cpu_ms_per_unit");
         System.out.printf("  %7d %9d %9.0f %8.1f %8.1f %8.1f %8.1f %9d %9.3f %9.3f %9.3f %9.3f%s%n", rate, n,
-                achieved, latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(), non200.get(), gw, orch,
+                achieved, latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(), non200[0], gw, orch,
                 harness, pg, sustained ? "" : "   NOT sustained");
+        if (non200[0] > 0) {
+            System.out.printf("            answers %s (0: none), failures %s%n", statuses, http.failures());
+        }
         return level;
     }
 
@@ -214,11 +214,11 @@ final class NotificationBench {
         return rate == null ? "none of the rates tried" : rate + "/s";
     }
 
-    private Notice[] notices(Serial s) {
-        return new Notice[] {notice(s, "02"), notice(s, "01")};
+    private Notice[] notices(Serial s, URI uri) {
+        return new Notice[] {notice(s, "02", uri), notice(s, "01", uri)};
     }
 
-    private Notice notice(Serial s, String msgType) {
+    private Notice notice(Serial s, String msgType, URI uri) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("acct_status", "S");
         data.put("cash_amt", s.cashAmt());
@@ -233,7 +233,9 @@ final class NotificationBench {
         data.put("sub_resp_desc", "处理成功");
         data.put("trans_status", "01".equals(msgType) ? "S" : "P");
         String body = HuifuNotifications.formBody(HuifuNotifications.signedForm(data, stack.huifu.getPrivate()));
-        return new Notice(body, s.withdrawalId(), "01".equals(msgType) ? WithdrawalStatus.SUCCEEDED
+        byte[] request = LoadClient.post(uri, "application/x-www-form-urlencoded",
+                body.getBytes(StandardCharsets.UTF_8));
+        return new Notice(request, s.withdrawalId(), "01".equals(msgType) ? WithdrawalStatus.SUCCEEDED
                 : WithdrawalStatus.ACCOUNTED);
     }
 
