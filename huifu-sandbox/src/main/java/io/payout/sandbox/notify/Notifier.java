@@ -44,6 +44,10 @@ public final class Notifier {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final BoundedDispatch dispatch;
+    private record ParsedUrl(String text, URI uri) {
+    }
+
+    private volatile ParsedUrl lastUrl;
     /** Deliveries not yet concluded (acknowledged or out of retries), so tests can wait for quiet. */
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -56,6 +60,9 @@ public final class Notifier {
         this.clock = clock;
         this.dispatch = new BoundedDispatch(settings.maxConcurrency());
         this.http = HttpClient.newBuilder()
+                // The client's own pool handed every response to another thread (several thread wake-ups per
+                // notice); its selector thread can as well complete it, since nothing chained to a delivery blocks.
+                .executor(Runnable::run)
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // Huifu follows no redirects (§4.1)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -75,13 +82,13 @@ public final class Notifier {
             return CompletableFuture.completedFuture(null);
         }
         boolean badSign = faults.strikes(Fault.BAD_NOTIFY_SIGN, notice.huifuId(), id);
-        String body = HuifuNotifications.formBody(form(notice.respData(), badSign));
+        HttpRequest request = request(notice.url(), HuifuNotifications.formBody(form(notice.respData(), badSign)));
         long bound = faults.notifyDelayBoundMs(notice.huifuId());
         long delayMs = bound <= 0 ? 0 : (long) (faults.choice("notify_delay", notice.huifuId(), id) * (bound + 1));
         boolean duplicate = faults.strikes(Fault.NOTIFY_DUPLICATE, notice.huifuId(), id);
         pending.addAndGet(duplicate ? 2 : 1);
         CompletableFuture<Void> first = new CompletableFuture<>();
-        Runnable start = () -> attempt(notice, body, !badSign, 1, 1, first);
+        Runnable start = () -> attempt(notice, request, !badSign, 1, 1, first);
         if (delayMs > 0) {
             scheduler.schedule(start, delayMs, TimeUnit.MILLISECONDS);
         } else {
@@ -92,9 +99,33 @@ public final class Notifier {
         }
         return first.thenCompose(ignored -> {
             CompletableFuture<Void> copy = new CompletableFuture<>();
-            attempt(notice, body, !badSign, 2, 1, copy);
+            attempt(notice, request, !badSign, 2, 1, copy);
             return copy;
         });
+    }
+
+    /** One request for every attempt and copy of a notice (it is immutable); null for a URL that cannot be sent to. */
+    private HttpRequest request(String url, String body) {
+        try {
+            return HttpRequest.newBuilder(uri(url))
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Nearly every notice goes to the same notify_url: parse it once, not per notice. */
+    private URI uri(String url) {
+        ParsedUrl last = lastUrl;
+        if (last != null && last.text().equals(url)) {
+            return last.uri();
+        }
+        URI uri = URI.create(url);
+        lastUrl = new ParsedUrl(url, uri);
+        return uri;
     }
 
     private Map<String, String> form(Map<String, String> respData, boolean badSign) {
@@ -111,16 +142,9 @@ public final class Notifier {
         return form;
     }
 
-    private void attempt(Notice notice, String body, boolean signValid, int delivery, int attempt,
+    private void attempt(Notice notice, HttpRequest request, boolean signValid, int delivery, int attempt,
                          CompletableFuture<Void> firstDone) {
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(URI.create(notice.url()))
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build();
-        } catch (IllegalArgumentException e) {
+        if (request == null) {
             record(notice, delivery, attempt, null, false, "bad_url", signValid, firstDone);
             pending.decrementAndGet();
             return;
@@ -131,7 +155,7 @@ public final class Notifier {
             record(notice, delivery, attempt, response == null ? null : response.statusCode(), "acked".equals(outcome),
                     outcome, signValid, firstDone);
             if (!"acked".equals(outcome) && attempt <= settings.maxRetries()) {
-                retryLater(notice, body, signValid, delivery, attempt + 1);
+                retryLater(notice, request, signValid, delivery, attempt + 1);
             } else {
                 pending.decrementAndGet();
             }
@@ -161,9 +185,9 @@ public final class Notifier {
         }
     }
 
-    private void retryLater(Notice notice, String body, boolean signValid, int delivery, int attempt) {
+    private void retryLater(Notice notice, HttpRequest request, boolean signValid, int delivery, int attempt) {
         try {
-            scheduler.schedule(() -> attempt(notice, body, signValid, delivery, attempt, null),
+            scheduler.schedule(() -> attempt(notice, request, signValid, delivery, attempt, null),
                     settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
             pending.decrementAndGet();
