@@ -5,6 +5,7 @@ import io.payout.model.huifu.HuifuNotifications;
 import io.payout.model.huifu.RsaSignatures;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.Faults;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +18,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * only by HTTP 200 with body {@code RECV_ORD_ID_<req_seq_id>} within the timeout; otherwise retried up to
  * {@code maxRetries} times. Drop, duplicate, delay and bad-signature faults are applied here.
  */
-public final class Notifier {
+public final class Notifier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -43,10 +46,12 @@ public final class Notifier {
     private final Faults faults;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final BoundedDispatch dispatch;
-    private record ParsedUrl(String text, URI uri) {
-    }
-
+    /**
+     * The threads that send, at most {@code maxConcurrency} at once; waiting notices queue here, not on a thread.
+     * Blocking sends from threads of our own: {@code HttpClient.sendAsync} hands every completion to the common
+     * CompletableFuture pool, which on a machine of two cores or fewer starts a new thread per task.
+     */
+    private final ThreadPoolExecutor senders;
     private volatile ParsedUrl lastUrl;
     /** Deliveries not yet concluded (acknowledged or out of retries), so tests can wait for quiet. */
     private final AtomicInteger pending = new AtomicInteger();
@@ -58,10 +63,17 @@ public final class Notifier {
         this.faults = faults;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.dispatch = new BoundedDispatch(settings.maxConcurrency());
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(settings.maxConcurrency(), settings.maxConcurrency(), 30,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "sandbox-notify-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        senders.allowCoreThreadTimeOut(true);
         this.http = HttpClient.newBuilder()
-                // The client's own pool handed every response to another thread (several thread wake-ups per
-                // notice); its selector thread can as well complete it, since nothing chained to a delivery blocks.
+                // The client's own pool took every response event from its selector thread only to wake the
+                // sending thread; the selector thread can as well complete the exchange itself (it never blocks).
                 .executor(Runnable::run)
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // Huifu follows no redirects (§4.1)
@@ -149,21 +161,34 @@ public final class Notifier {
             pending.decrementAndGet();
             return;
         }
-        dispatch.submit(() -> send(request).whenComplete((response, error) -> {
-            dispatch.release();
-            String outcome = outcome(notice, response, error);
-            record(notice, delivery, attempt, response == null ? null : response.statusCode(), "acked".equals(outcome),
-                    outcome, signValid, firstDone);
-            if (!"acked".equals(outcome) && attempt <= settings.maxRetries()) {
-                retryLater(notice, request, signValid, delivery, attempt + 1);
-            } else {
-                pending.decrementAndGet();
-            }
-        }));
+        try {
+            senders.execute(() -> {
+                HttpResponse<String> response = null;
+                Exception error = null;
+                try {
+                    response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                } catch (IOException | RuntimeException e) {
+                    error = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    error = e;
+                }
+                String outcome = outcome(notice, response, error);
+                record(notice, delivery, attempt, response == null ? null : response.statusCode(),
+                        "acked".equals(outcome), outcome, signValid, firstDone);
+                if (!"acked".equals(outcome) && attempt <= settings.maxRetries()) {
+                    retryLater(notice, request, signValid, delivery, attempt + 1);
+                } else {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            pending.decrementAndGet();
+        }
     }
 
     /** Only HTTP 200 with body {@code RECV_ORD_ID_<req_seq_id>} acknowledges (§4.4); surrounding blanks tolerated [I]. */
-    private static String outcome(Notice notice, HttpResponse<String> response, Throwable error) {
+    private static String outcome(Notice notice, HttpResponse<String> response, Exception error) {
         if (response != null) {
             if (response.statusCode() != 200) {
                 return "http_" + response.statusCode();
@@ -172,17 +197,7 @@ public final class Notifier {
                     : "ack_mismatch";
         }
         log.debug("notification attempt failed req_seq_id={}: {}", notice.reqSeqId(), String.valueOf(error));
-        boolean timeout = error instanceof HttpTimeoutException || error.getCause() instanceof HttpTimeoutException;
-        return timeout ? "timeout" : "io_error";
-    }
-
-    /** Never throws: a request that cannot even start fails its future, and so releases its permit. */
-    private CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
-        try {
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return error instanceof HttpTimeoutException ? "timeout" : "io_error";
     }
 
     private void retryLater(Notice notice, HttpRequest request, boolean signValid, int delivery, int attempt) {
@@ -197,6 +212,15 @@ public final class Notifier {
     /** Notices being delivered or waiting for a retry. */
     public int pending() {
         return pending.get();
+    }
+
+    /** Stops sending: queued notices are dropped, requests in flight interrupted. */
+    @Override
+    public void close() {
+        senders.shutdownNow();
+    }
+
+    private record ParsedUrl(String text, URI uri) {
     }
 
     private void record(Notice notice, int delivery, int attempt, Integer status, boolean acked, String outcome,
