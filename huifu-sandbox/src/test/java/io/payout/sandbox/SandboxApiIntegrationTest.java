@@ -178,6 +178,18 @@ class SandboxApiIntegrationTest {
     }
 
     @Test
+    void huifuPathsAnswerOnlyPost() throws Exception {
+        java.net.http.HttpResponse<String> get = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fixture.sandbox.baseUrl() + Merchant.QUERY))
+                        .GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(control.ledger().conserved()).as("the control API beside it still answers").isTrue();
+    }
+
+    @Test
     void legacyEnchashmentPathIsAccepted() {
         String huifuId = fixture.newAccount("500.00");
 

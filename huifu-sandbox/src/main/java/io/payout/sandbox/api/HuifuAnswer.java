@@ -1,34 +1,30 @@
 package io.payout.sandbox.api;
 
 import io.payout.model.huifu.HuifuEnvelope;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.Map;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
-/** The HTTP answers the Huifu paths give, built in one place so their format never drifts. */
-final class HuifuAnswer {
+/**
+ * An HTTP answer of the Huifu paths: status, content type and body, built in one place so their format never
+ * drifts. {@link HuifuApiServlet} writes it.
+ */
+record HuifuAnswer(int status, String contentType, String body) {
 
-    static final MediaType JSON_UTF8 = new MediaType("application", "json", StandardCharsets.UTF_8);
-
-    private HuifuAnswer() {
-    }
+    static final String JSON_UTF8 = "application/json;charset=UTF-8";
+    static final String TEXT = "text/plain";
 
     /** HTTP 200 with {@code {"data":…,"sign":…}}, signed over exactly the data text emitted (§2.3). */
-    static ResponseEntity<String> signed(Map<String, String> data, PrivateKey key) {
-        return ResponseEntity.ok().contentType(JSON_UTF8).body(HuifuEnvelope.response(data, key));
+    static HuifuAnswer signed(Map<String, String> data, PrivateKey key) {
+        return new HuifuAnswer(200, JSON_UTF8, HuifuEnvelope.response(data, key));
     }
 
     /** What Huifu's gateway answers to a body that is not JSON: unsigned (§1). */
-    static ResponseEntity<String> invalidParameterUnsigned() {
-        return ResponseEntity.ok().contentType(JSON_UTF8)
-                .body("{\"data\":{\"resp_code\":\"10000000\",\"resp_desc\":\"无效参数\"}}");
+    static HuifuAnswer invalidParameterUnsigned() {
+        return new HuifuAnswer(200, JSON_UTF8, "{\"data\":{\"resp_code\":\"10000000\",\"resp_desc\":\"无效参数\"}}");
     }
 
     /** A gateway refusal: one of the HTTP codes of §1, a short text body, nothing processed. */
-    static ResponseEntity<String> gateway(int status, String text) {
-        return ResponseEntity.status(HttpStatusCode.valueOf(status)).contentType(MediaType.TEXT_PLAIN).body(text);
+    static HuifuAnswer gateway(int status, String text) {
+        return new HuifuAnswer(status, TEXT, text);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * What Huifu's gateway does before any business logic (PROTOCOL.md §1, §2.2): JSON content type, a readable
@@ -15,7 +14,7 @@ import org.springframework.http.ResponseEntity;
 final class HuifuGateway {
 
     /** The request's {@code data} (empty when unreadable) and, when the gateway refuses it, the answer. */
-    record Admission(Map<String, String> data, ResponseEntity<String> refusal) {
+    record Admission(Map<String, String> data, HuifuAnswer refusal) {
     }
 
     private final String sysId;

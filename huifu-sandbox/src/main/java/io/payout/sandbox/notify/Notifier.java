@@ -5,6 +5,7 @@ import io.payout.model.huifu.HuifuNotifications;
 import io.payout.model.huifu.RsaSignatures;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.Faults;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +18,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * only by HTTP 200 with body {@code RECV_ORD_ID_<req_seq_id>} within the timeout; otherwise retried up to
  * {@code maxRetries} times. Drop, duplicate, delay and bad-signature faults are applied here.
  */
-public final class Notifier {
+public final class Notifier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -43,7 +46,13 @@ public final class Notifier {
     private final Faults faults;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final BoundedDispatch dispatch;
+    /**
+     * The threads that send, at most {@code maxConcurrency} at once; waiting notices queue here, not on a thread.
+     * Blocking sends from threads of our own: {@code HttpClient.sendAsync} hands every completion to the common
+     * CompletableFuture pool, which on a machine of two cores or fewer starts a new thread per task.
+     */
+    private final ThreadPoolExecutor senders;
+    private volatile ParsedUrl lastUrl;
     /** Deliveries not yet concluded (acknowledged or out of retries), so tests can wait for quiet. */
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -54,8 +63,18 @@ public final class Notifier {
         this.faults = faults;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.dispatch = new BoundedDispatch(settings.maxConcurrency());
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(settings.maxConcurrency(), settings.maxConcurrency(), 30,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "sandbox-notify-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        senders.allowCoreThreadTimeOut(true);
         this.http = HttpClient.newBuilder()
+                // The client's own pool took every response event from its selector thread only to wake the
+                // sending thread; the selector thread can as well complete the exchange itself (it never blocks).
+                .executor(Runnable::run)
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER) // Huifu follows no redirects (§4.1)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -75,13 +94,13 @@ public final class Notifier {
             return CompletableFuture.completedFuture(null);
         }
         boolean badSign = faults.strikes(Fault.BAD_NOTIFY_SIGN, notice.huifuId(), id);
-        String body = HuifuNotifications.formBody(form(notice.respData(), badSign));
+        HttpRequest request = request(notice.url(), HuifuNotifications.formBody(form(notice.respData(), badSign)));
         long bound = faults.notifyDelayBoundMs(notice.huifuId());
         long delayMs = bound <= 0 ? 0 : (long) (faults.choice("notify_delay", notice.huifuId(), id) * (bound + 1));
         boolean duplicate = faults.strikes(Fault.NOTIFY_DUPLICATE, notice.huifuId(), id);
         pending.addAndGet(duplicate ? 2 : 1);
         CompletableFuture<Void> first = new CompletableFuture<>();
-        Runnable start = () -> attempt(notice, body, !badSign, 1, 1, first);
+        Runnable start = () -> attempt(notice, request, !badSign, 1, 1, first);
         if (delayMs > 0) {
             scheduler.schedule(start, delayMs, TimeUnit.MILLISECONDS);
         } else {
@@ -92,9 +111,33 @@ public final class Notifier {
         }
         return first.thenCompose(ignored -> {
             CompletableFuture<Void> copy = new CompletableFuture<>();
-            attempt(notice, body, !badSign, 2, 1, copy);
+            attempt(notice, request, !badSign, 2, 1, copy);
             return copy;
         });
+    }
+
+    /** One request for every attempt and copy of a notice (it is immutable); null for a URL that cannot be sent to. */
+    private HttpRequest request(String url, String body) {
+        try {
+            return HttpRequest.newBuilder(uri(url))
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Nearly every notice goes to the same notify_url: parse it once, not per notice. */
+    private URI uri(String url) {
+        ParsedUrl last = lastUrl;
+        if (last != null && last.text().equals(url)) {
+            return last.uri();
+        }
+        URI uri = URI.create(url);
+        lastUrl = new ParsedUrl(url, uri);
+        return uri;
     }
 
     private Map<String, String> form(Map<String, String> respData, boolean badSign) {
@@ -111,35 +154,41 @@ public final class Notifier {
         return form;
     }
 
-    private void attempt(Notice notice, String body, boolean signValid, int delivery, int attempt,
+    private void attempt(Notice notice, HttpRequest request, boolean signValid, int delivery, int attempt,
                          CompletableFuture<Void> firstDone) {
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(URI.create(notice.url()))
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build();
-        } catch (IllegalArgumentException e) {
+        if (request == null) {
             record(notice, delivery, attempt, null, false, "bad_url", signValid, firstDone);
             pending.decrementAndGet();
             return;
         }
-        dispatch.submit(() -> send(request).whenComplete((response, error) -> {
-            dispatch.release();
-            String outcome = outcome(notice, response, error);
-            record(notice, delivery, attempt, response == null ? null : response.statusCode(), "acked".equals(outcome),
-                    outcome, signValid, firstDone);
-            if (!"acked".equals(outcome) && attempt <= settings.maxRetries()) {
-                retryLater(notice, body, signValid, delivery, attempt + 1);
-            } else {
-                pending.decrementAndGet();
-            }
-        }));
+        try {
+            senders.execute(() -> {
+                HttpResponse<String> response = null;
+                Exception error = null;
+                try {
+                    response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                } catch (IOException | RuntimeException e) {
+                    error = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    error = e;
+                }
+                String outcome = outcome(notice, response, error);
+                record(notice, delivery, attempt, response == null ? null : response.statusCode(),
+                        "acked".equals(outcome), outcome, signValid, firstDone);
+                if (!"acked".equals(outcome) && attempt <= settings.maxRetries()) {
+                    retryLater(notice, request, signValid, delivery, attempt + 1);
+                } else {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            pending.decrementAndGet();
+        }
     }
 
     /** Only HTTP 200 with body {@code RECV_ORD_ID_<req_seq_id>} acknowledges (§4.4); surrounding blanks tolerated [I]. */
-    private static String outcome(Notice notice, HttpResponse<String> response, Throwable error) {
+    private static String outcome(Notice notice, HttpResponse<String> response, Exception error) {
         if (response != null) {
             if (response.statusCode() != 200) {
                 return "http_" + response.statusCode();
@@ -148,22 +197,12 @@ public final class Notifier {
                     : "ack_mismatch";
         }
         log.debug("notification attempt failed req_seq_id={}: {}", notice.reqSeqId(), String.valueOf(error));
-        boolean timeout = error instanceof HttpTimeoutException || error.getCause() instanceof HttpTimeoutException;
-        return timeout ? "timeout" : "io_error";
+        return error instanceof HttpTimeoutException ? "timeout" : "io_error";
     }
 
-    /** Never throws: a request that cannot even start fails its future, and so releases its permit. */
-    private CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
+    private void retryLater(Notice notice, HttpRequest request, boolean signValid, int delivery, int attempt) {
         try {
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    private void retryLater(Notice notice, String body, boolean signValid, int delivery, int attempt) {
-        try {
-            scheduler.schedule(() -> attempt(notice, body, signValid, delivery, attempt, null),
+            scheduler.schedule(() -> attempt(notice, request, signValid, delivery, attempt, null),
                     settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
             pending.decrementAndGet();
@@ -173,6 +212,15 @@ public final class Notifier {
     /** Notices being delivered or waiting for a retry. */
     public int pending() {
         return pending.get();
+    }
+
+    /** Stops sending: queued notices are dropped, requests in flight interrupted. */
+    @Override
+    public void close() {
+        senders.shutdownNow();
+    }
+
+    private record ParsedUrl(String text, URI uri) {
     }
 
     private void record(Notice notice, int delivery, int attempt, Integer status, boolean acked, String outcome,

@@ -1,35 +1,32 @@
 package io.payout.sandbox.api;
 
 import io.payout.sandbox.SandboxKeys;
-import io.payout.sandbox.SandboxProperties;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.Faults;
 import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.lifecycle.Lifecycle;
 import io.payout.sandbox.lifecycle.SettlementClock;
 import io.payout.sandbox.lifecycle.Withdrawals;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Huifu's paths, exactly as Huifu has them: the gateway checks, the sync faults, then the business handlers.
- * Returns either a response or, for a NO_ANSWER fault, a {@link DeferredResult} left pending far longer than any
- * client waits, so a withheld answer costs no Tomcat thread.
+ * Huifu's paths, exactly as Huifu has them: the gateway checks, the sync faults, then the business handlers. Each
+ * call gives a {@link Reply}: the answer, and whether a NO_ANSWER fault withholds it. HTTP is
+ * {@link HuifuApiServlet}'s business.
  */
-@RestController
-public class HuifuApiController {
+final class HuifuApi {
 
     static final String ENCASHMENT = "/v2/trade/settlement/encashment";
     static final String ENCASHMENT_LEGACY = "/v2/trade/settlement/enchashment";
     static final String QUERY = "/v2/trade/settlement/query";
     static final String DM_QUOTA = "/v2/trade/settlement/enchashment/dmamt/query";
+    static final HuifuAnswer WITHHELD_TIMEOUT = HuifuAnswer.gateway(502, "Backend timeout");
+
+    /** The answer, or for a NO_ANSWER fault the answer that is never sent ({@code withheld}). */
+    record Reply(HuifuAnswer answer, boolean withheld) {
+    }
 
     private final HuifuGateway gateway;
     private final EncashmentHandler encashment;
@@ -38,78 +35,75 @@ public class HuifuApiController {
     private final SerialLog serials;
     private final SandboxKeys keys;
     private final Clock clock;
-    private final long noAnswerHoldMs;
 
-    public HuifuApiController(SandboxProperties properties, SandboxKeys keys, Withdrawals withdrawals, Ledger ledger,
-                              Lifecycle lifecycle, SettlementClock settlementClock, Faults faults, SerialLog serials,
-                              Clock clock) {
-        this.gateway = new HuifuGateway(properties.sysId(), keys);
+    HuifuApi(String sysId, SandboxKeys keys, Withdrawals withdrawals, Ledger ledger, Lifecycle lifecycle,
+             SettlementClock settlementClock, Faults faults, SerialLog serials, Clock clock) {
+        this.gateway = new HuifuGateway(sysId, keys);
         this.encashment = new EncashmentHandler(withdrawals, ledger, lifecycle, settlementClock, clock);
         this.queries = new QueryHandler(withdrawals, ledger);
         this.faults = faults;
         this.serials = serials;
         this.keys = keys;
         this.clock = clock;
-        this.noAnswerHoldMs = properties.noAnswerHold().toMillis();
     }
 
-    @PostMapping({ENCASHMENT, ENCASHMENT_LEGACY})
-    public Object encashment(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
-        String path = http.getRequestURI();
-        HuifuGateway.Admission admission = gateway.admit(http.getContentType(), body);
+    /**
+     * A POST to the Huifu path {@code endpoint} (one of the constants above); {@code uri} is the request URI as
+     * sent, which the serial log records and the fault decisions of queries include.
+     */
+    Reply post(String endpoint, String uri, String contentType, byte[] body) {
+        return switch (endpoint) {
+            case ENCASHMENT, ENCASHMENT_LEGACY -> encashment(uri, contentType, body);
+            case QUERY -> answerQuery(uri, contentType, body, "org_req_seq_id", queries::settlementQuery);
+            case DM_QUOTA -> answerQuery(uri, contentType, body, "acct_id", queries::dmQuota);
+            default -> throw new IllegalArgumentException("not a Huifu path: " + endpoint);
+        };
+    }
+
+    private Reply encashment(String path, String contentType, byte[] body) {
+        HuifuGateway.Admission admission = gateway.admit(contentType, body);
         Map<String, String> data = admission.data();
         String huifuId = data.get("huifu_id");
         String reqDate = data.get("req_date");
         String reqSeqId = data.get("req_seq_id");
         if (admission.refusal() != null) {
             log(path, data, admission.refusal(), null, null, true, null);
-            return admission.refusal();
+            return new Reply(admission.refusal(), false);
         }
         String[] id = {reqDate, reqSeqId, "arrival-" + serials.arrival("encashment", huifuId, reqDate, reqSeqId)};
-        ResponseEntity<String> refused = gatewayFault(true, huifuId, id);
+        HuifuAnswer refused = gatewayFault(true, huifuId, id);
         if (refused != null) {
             log(path, data, refused, null, null, true, faultName(refused));
-            return refused;
+            return new Reply(refused, false);
         }
         // Decided before processing, applied after: the withdrawal happens, only the answer is lost.
         boolean noAnswer = faults.strikes(Fault.NO_ANSWER, huifuId, id);
         EncashmentHandler.Outcome outcome = encashment.handle(data);
-        ResponseEntity<String> response = HuifuAnswer.signed(outcome.data(), keys.huifuPrivateKey());
+        HuifuAnswer response = HuifuAnswer.signed(outcome.data(), keys.huifuPrivateKey());
         log(path, data, response, outcome, outcome.hfSeqId(), !noAnswer, noAnswer ? Fault.NO_ANSWER.name() : null);
-        return noAnswer ? withheld() : response;
+        return new Reply(response, noAnswer);
     }
 
-    @PostMapping(QUERY)
-    public Object query(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
-        return answerQuery(http, body, "org_req_seq_id", queries::settlementQuery);
-    }
-
-    @PostMapping(DM_QUOTA)
-    public Object dmQuota(HttpServletRequest http, @RequestBody(required = false) byte[] body) {
-        return answerQuery(http, body, "acct_id", queries::dmQuota);
-    }
-
-    private Object answerQuery(HttpServletRequest http, byte[] body, String identityField,
-                               Function<Map<String, String>, Map<String, String>> handler) {
-        HuifuGateway.Admission admission = gateway.admit(http.getContentType(), body);
+    private Reply answerQuery(String path, String contentType, byte[] body, String identityField,
+                              Function<Map<String, String>, Map<String, String>> handler) {
+        HuifuGateway.Admission admission = gateway.admit(contentType, body);
         if (admission.refusal() != null) {
-            return admission.refusal();
+            return new Reply(admission.refusal(), false);
         }
         Map<String, String> data = admission.data();
         String huifuId = data.get("huifu_id");
         String target = data.getOrDefault(identityField, data.get("org_hf_seq_id"));
-        String[] id = {http.getRequestURI(), target,
-                "arrival-" + serials.arrival(http.getRequestURI(), huifuId, data.get("org_req_date"), target)};
-        ResponseEntity<String> refused = gatewayFault(false, huifuId, id);
+        String[] id = {path, target, "arrival-" + serials.arrival(path, huifuId, data.get("org_req_date"), target)};
+        HuifuAnswer refused = gatewayFault(false, huifuId, id);
         if (refused != null) {
-            return refused;
+            return new Reply(refused, false);
         }
-        ResponseEntity<String> response = HuifuAnswer.signed(handler.apply(data), keys.huifuPrivateKey());
-        return faults.strikesByRate(Fault.NO_ANSWER, huifuId, id) ? withheld() : response;
+        HuifuAnswer response = HuifuAnswer.signed(handler.apply(data), keys.huifuPrivateKey());
+        return new Reply(response, faults.strikesByRate(Fault.NO_ANSWER, huifuId, id));
     }
 
     /** Faults that refuse a request at the gateway, unprocessed. One-shot switches apply to encashments only. */
-    private ResponseEntity<String> gatewayFault(boolean encashmentRequest, String huifuId, String[] id) {
+    private HuifuAnswer gatewayFault(boolean encashmentRequest, String huifuId, String[] id) {
         if (strikes(encashmentRequest, Fault.RATE_LIMIT, huifuId, id)) {
             int status = faults.choice("rate_limit_code", huifuId, id) < 0.5 ? 911 : 914;
             return HuifuAnswer.gateway(status, "Rate limited");
@@ -127,23 +121,18 @@ public class HuifuApiController {
         return encashmentRequest ? faults.strikes(fault, huifuId, id) : faults.strikesByRate(fault, huifuId, id);
     }
 
-    private DeferredResult<ResponseEntity<String>> withheld() {
-        // Never completed by us; if a client is still listening after the hold, it sees the gateway give up.
-        return new DeferredResult<>(noAnswerHoldMs, HuifuAnswer.gateway(502, "Backend timeout"));
-    }
-
-    private void log(String path, Map<String, String> data, ResponseEntity<String> response,
+    private void log(String path, Map<String, String> data, HuifuAnswer response,
                      EncashmentHandler.Outcome outcome, String hfSeqId, boolean answered, String fault) {
-        int status = response.getStatusCode().value();
+        int status = response.status();
         String respCode = outcome != null ? outcome.respCode() : status == 200 ? "10000000" : null;
-        String respDesc = outcome != null ? outcome.respDesc() : status == 200 ? "无效参数" : response.getBody();
+        String respDesc = outcome != null ? outcome.respDesc() : status == 200 ? "无效参数" : response.body();
         serials.add(new SerialView(path, data.get("huifu_id"), data.get("req_date"),
                 data.get("req_seq_id"), status, respCode, respDesc, outcome == null ? null : outcome.transStat(),
                 hfSeqId, answered, fault, clock.instant()));
     }
 
-    private static String faultName(ResponseEntity<String> refused) {
-        int status = refused.getStatusCode().value();
+    private static String faultName(HuifuAnswer refused) {
+        int status = refused.status();
         return status == 500 ? Fault.HTTP_5XX.name() : status == 502 ? Fault.HTTP_502.name() : Fault.RATE_LIMIT.name();
     }
 }
