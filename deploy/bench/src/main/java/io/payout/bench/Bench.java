@@ -66,7 +66,7 @@ public final class Bench {
                         case "B1" -> new IntakeBench(stack, ticks).run(quick ? 5_000 : 100_000, warmUpLimit);
                         case "B2" -> new NotificationBench(stack, ticks).run(quick
                                 ? List.of(200, 500) : List.of(200, 500, 1000, 2000),
-                                Duration.ofSeconds(quick ? 4 : 8));
+                                Duration.ofSeconds(quick ? 4 : 8), warmUpLimit);
                         case "B3" -> new LifecycleBench(stack, ticks).run(quick ? 300 : 2_000, warmUpLimit);
                         default -> throw new IllegalArgumentException(scenario);
                     });

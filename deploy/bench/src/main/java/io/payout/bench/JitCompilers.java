@@ -30,6 +30,11 @@ final class JitCompilers {
      * of four JVMs on two cores take minutes to finish). Returns the rounds run.
      */
     static int warmUp(List<ServiceProcess> services, Duration limit, IntConsumer round) {
+        return warmUp(services, Integer.MAX_VALUE, limit, round);
+    }
+
+    /** As {@link #warmUp(List, Duration, IntConsumer)}, with at most {@code maxRounds} rounds. */
+    static int warmUp(List<ServiceProcess> services, int maxRounds, Duration limit, IntConsumer round) {
         List<Long> pids = pids(services);
         long deadline = System.nanoTime() + limit.toNanos();
         for (int r = 0; ; r++) {
@@ -40,7 +45,7 @@ final class JitCompilers {
             long all = Math.max(1, processTicks(pids) - allBefore);
             double share = (double) compilers / all;
             System.out.printf("  warm-up round %d: JIT compilers used %.0f %% of the CPU%n", r + 1, share * 100);
-            if (share <= SETTLED || System.nanoTime() > deadline) {
+            if (share <= SETTLED || System.nanoTime() > deadline || r + 1 >= maxRounds) {
                 return r + 1;
             }
         }

@@ -6,6 +6,7 @@ import io.payout.model.huifu.HuifuNotifications;
 import io.payout.testkit.ServiceLaunch;
 import io.payout.testkit.ServiceProcess;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -53,16 +54,24 @@ final class NotificationBench {
     record Serial(String withdrawalId, String huifuId, String reqDate, String reqSeqId, String cashAmt) {
     }
 
-    Map<String, Object> run(List<Integer> rates, Duration levelDuration) throws Exception {
+    /**
+     * At most this many warm-up rounds (each a level at the second rate); fewer once the JIT compilers are done
+     * (JitCompilers). Their withdrawals are made and their notices signed in advance.
+     */
+    private static final int WARM_UP_ROUNDS = 6;
+
+    /** @param warmUpLimit how long the warm-up may go on while the JIT compilers are still busy */
+    Map<String, Object> run(List<Integer> rates, Duration levelDuration, Duration warmUpLimit) throws Exception {
         ServiceLaunch.Topics topics = Stack.topics("b2");
         String jdbcUrl = stack.freshDatabase("b2");
-        // Level 0 is a warm-up (not reported): connections, consumer groups, the JIT. It runs at the second rate for
-        // three levels' time: with a shorter one, C2 was still compiling in the first measured levels on two cores
-        // shared by four JVMs, and every level showed the machine saturated whatever the offered rate.
+        // Level 0 is a warm-up (not reported): connections, consumer groups, the JIT. It runs at the second rate in
+        // rounds of a level's length until the JIT compilers are done: with one short warm-up, C2 was still compiling
+        // in the measured levels on two cores shared by four JVMs, and every level showed the machine saturated.
         List<Integer> all = new ArrayList<>(rates);
         all.add(0, rates.get(Math.min(1, rates.size() - 1)));
         int[] perLevel = all.stream().mapToInt(r -> (int) Math.max(1, r * levelDuration.toSeconds() / 2)).toArray();
-        perLevel[0] *= 3;
+        int warmUpRound = perLevel[0];
+        perLevel[0] *= WARM_UP_ROUNDS;
         int withdrawals = IntStream.of(perLevel).sum();
         String run = Long.toString(System.currentTimeMillis(), 36);
         try (ServiceProcess gateway = stack.gateway("b2", topics);
@@ -93,12 +102,18 @@ final class NotificationBench {
                     List<Notice[]> mine = pairs.subList(from, from + perLevel[l]);
                     from += perLevel[l];
                     if (l == 0) {
-                        System.out.print("  (warm-up) ");
-                    }
-                    Map<String, Object> level = level(http, all.get(l), mine, outcomes, gateway, orchestrator);
-                    if (l == 0) {
+                        JitCompilers.warmUp(List.of(gateway, orchestrator), WARM_UP_ROUNDS, warmUpLimit, r -> {
+                            System.out.print("  (warm-up) ");
+                            try {
+                                level(http, all.get(0), mine.subList(r * warmUpRound, (r + 1) * warmUpRound),
+                                        outcomes, gateway, orchestrator);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
                         continue;
                     }
+                    Map<String, Object> level = level(http, all.get(l), mine, outcomes, gateway, orchestrator);
                     levels.add(level);
                     if (Boolean.TRUE.equals(level.get("sustained"))) {
                         maxSustained = all.get(l);
