@@ -177,14 +177,16 @@ public class Submissions {
             return;
         }
         if (outcome instanceof QueryOutcome.Found f) {
-            if ("F".equals(f.transStatus()) && !w.status().isFinal() && w.status() != WithdrawalStatus.ACCOUNTED
-                    && !"FOUND_F".equals(currentSerial(w).lastQueryResult())) {
+            Instant confirmed = "F".equals(f.transStatus()) && !w.status().isFinal()
+                    && w.status() != WithdrawalStatus.ACCOUNTED ? failedConfirmedAt(w, now) : now;
+            if (confirmed.isAfter(now)) {
                 // Before a debit was seen, query F cannot tell a failed debit or refusal (FAILED) from a payout
                 // booked back (REFUNDED); the 02/01 notices can and are usually on their way, but an acknowledged
-                // notice may still wait in Kafka behind a broker restart or a rebalance. Ask once more after
-                // failed-confirmation before concluding, or a refund would be reported as a failure.
+                // notice may still wait in Kafka behind a broker restart or a rebalance. Ask again once
+                // failed-confirmation has passed since the first F before concluding, or a refund would be reported
+                // as a failure.
                 withdrawals.recordQuery(serial, "FOUND_F", now);
-                withdrawals.reschedule(w, NextAction.QUERY, now.plus(props.failedConfirmation()), now);
+                withdrawals.reschedule(w, NextAction.QUERY, confirmed, now);
                 return;
             }
             withdrawals.recordQuery(serial, "F".equals(f.transStatus()) ? "FOUND_F" : "FOUND", now);
@@ -239,6 +241,12 @@ public class Submissions {
                     .scheduled(NextAction.SUBMIT, now, 0);
         }
         return applied.scheduled(NextAction.QUERY, now.plus(props.notFoundSpacing()), w.attempts() + 1);
+    }
+
+    /** When a query F of the current serial may be taken as FAILED: failed-confirmation after its first F. */
+    private Instant failedConfirmedAt(Withdrawal w, Instant now) {
+        Instant firstFailed = currentSerial(w).firstFailedAt();
+        return (firstFailed == null ? now : firstFailed).plus(props.failedConfirmation());
     }
 
     private Withdrawals.Serial currentSerial(Withdrawal w) {

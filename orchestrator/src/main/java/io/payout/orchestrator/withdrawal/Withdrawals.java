@@ -186,13 +186,13 @@ public final class Withdrawals {
     public List<Serial> serialsOf(String withdrawalId) {
         return jdbc.sql("""
                         select huifu_id, req_date, req_seq_id, sent_count, submit_outcome, submit_code, query_count,
-                          not_found_count, first_not_found_at, last_query_at, last_query_result
+                          not_found_count, first_not_found_at, last_query_at, last_query_result, first_failed_at
                         from withdrawal_serials where withdrawal_id = ? order by created_at, req_seq_id
                         """)
                 .param(withdrawalId)
                 .query((rs, n) -> new Serial(new SerialKey(rs.getString(1), rs.getString(2), rs.getString(3)),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8),
-                        instant(rs, 9), instant(rs, 10), rs.getString(11)))
+                        instant(rs, 9), instant(rs, 10), rs.getString(11), instant(rs, 12)))
                 .list();
     }
 
@@ -211,7 +211,10 @@ public final class Withdrawals {
                 """).params(outcome, code, desc, serial.huifuId(), serial.reqDate(), serial.reqSeqId()).update();
     }
 
-    /** Records a query's answer on the serial; a FOUND answer resets the not-found evidence. */
+    /**
+     * Records a query's answer on the serial; a FOUND answer resets the not-found evidence, and the first FOUND_F
+     * is kept (Huifu's F is final, whatever unanswered queries come after it).
+     */
     public void recordQuery(SerialKey serial, String result, Instant now) {
         jdbc.sql("""
                 update withdrawal_serials set query_count = query_count + 1, last_query_at = :now,
@@ -219,7 +222,9 @@ public final class Withdrawals {
                   not_found_count = case when :result = 'NOT_FOUND' then not_found_count + 1
                                          when :result like 'FOUND%' then 0 else not_found_count end,
                   first_not_found_at = case when :result = 'NOT_FOUND' then coalesce(first_not_found_at, :now)
-                                            when :result like 'FOUND%' then null else first_not_found_at end
+                                            when :result like 'FOUND%' then null else first_not_found_at end,
+                  first_failed_at = case when :result = 'FOUND_F' then coalesce(first_failed_at, :now)
+                                         else first_failed_at end
                 where huifu_id = :huifuId and req_date = :reqDate and req_seq_id = :reqSeqId
                 """)
                 .param("now", ts(now)).param("result", result).param("huifuId", serial.huifuId())
@@ -338,6 +343,7 @@ public final class Withdrawals {
 
     /** A serial and what Huifu said about it. */
     public record Serial(SerialKey key, int sentCount, String submitOutcome, String submitCode, int queryCount,
-                         int notFoundCount, Instant firstNotFoundAt, Instant lastQueryAt, String lastQueryResult) {
+                         int notFoundCount, Instant firstNotFoundAt, Instant lastQueryAt, String lastQueryResult,
+                         Instant firstFailedAt) {
     }
 }
