@@ -29,6 +29,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private final List<String> bootstrapServers;
     private final OutboxProperties properties;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong vacuums = new AtomicLong();
+    private int deletedSinceVacuum;
     private volatile boolean leading;
     private volatile CountDownLatch stopSignal;
     private volatile Thread worker;
@@ -83,6 +85,11 @@ public final class OutboxRelay implements SmartLifecycle {
     /** Records acknowledged by the broker since start (a metric, and evidence in tests). */
     public long publishedCount() {
         return published.get();
+    }
+
+    /** Vacuums of the outbox this relay ran since start (a metric, and evidence in tests). */
+    public long vacuumCount() {
+        return vacuums.get();
     }
 
     private void run() {
@@ -163,8 +170,24 @@ public final class OutboxRelay implements SmartLifecycle {
             session.deleteSent(batch);
             published.addAndGet(batch.size());
             sent += batch.size();
+            vacuumIfDue(session, batch.size());
         } while (batch.size() == properties.batchSize());
         return sent;
+    }
+
+    /**
+     * Every read starts at the lowest id and steps over each deleted row until a vacuum removes it. Autovacuum
+     * visits a database about once a minute (a new one after a cycle or two), so at thousands of rows a second
+     * the reads slowed down tenfold between its visits (benchmark B1: 38 ms per read of 500 rows over 800,000
+     * deleted ones). The relay knows how many it deleted and vacuums the table itself.
+     */
+    private void vacuumIfDue(RelaySession session, int deleted) {
+        deletedSinceVacuum += deleted;
+        if (properties.vacuumEvery() > 0 && deletedSinceVacuum >= properties.vacuumEvery()) {
+            deletedSinceVacuum = 0;
+            session.vacuum();
+            vacuums.incrementAndGet();
+        }
     }
 
     private Duration longer(Duration backoff) {

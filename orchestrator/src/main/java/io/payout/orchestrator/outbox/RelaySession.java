@@ -96,6 +96,14 @@ final class RelaySession implements AutoCloseable {
         jdbc.sql("delete from outbox where id = any(?)").param(ids).update();
     }
 
+    /**
+     * Removes deleted rows and their index entries. VACUUM cannot run in a transaction: this session is in
+     * autocommit. Without ownership of the table PostgreSQL only warns and skips it; autovacuum still comes.
+     */
+    void vacuum() {
+        jdbc.sql("vacuum outbox").update();
+    }
+
     private static Map<String, String> headers(String json) {
         if (json == null || json.equals("{}")) {
             return Map.of();

@@ -8,7 +8,7 @@
  * Configuration ({@code orchestrator.outbox.*}): {@code relay-enabled} (true), {@code batch-size} (500),
  * {@code poll-interval} (1s fallback when no NOTIFY arrives), {@code lock-retry-interval} (1s: how fast a standby
  * takes over), {@code retry-base} (200ms) and {@code retry-max} (10s) back-off, {@code send-timeout} (30s per
- * batch); plus {@code spring.kafka.bootstrap-servers} and {@code spring.datasource.url/username/password} (the relay opens its own unpooled session from them).
+ * batch), {@code vacuum-every} (20000 deleted rows); plus {@code spring.kafka.bootstrap-servers} and {@code spring.datasource.url/username/password} (the relay opens its own unpooled session from them).
  * Metrics: {@code outbox.relay.leading} (1 on the instance holding the role) and {@code outbox.relay.published}.
  */
 package io.payout.orchestrator.outbox;

@@ -45,7 +45,7 @@ class OutboxBrokerOutageIntegrationTest {
         EmbeddedKafkaKraftBroker broker = startBroker();
         relay = new OutboxRelay(db.sessions, List.of(broker.getBrokersAsString()), new OutboxProperties(true, 500,
                 Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100),
-                Duration.ofMillis(500), Duration.ofSeconds(3)));
+                Duration.ofMillis(500), Duration.ofSeconds(3), 20_000));
         relay.start();
         db.appendCommitted(messages(0, 10));
         assertThat(readUntil(broker, 10)).extracting(ConsumerRecord::value)
