@@ -51,9 +51,10 @@ public final class Bench {
         Path work = Files.createTempDirectory("payout-bench-");
         long ticks = clockTicksPerSecond();
         Map<String, Object> machine = machine(quick, ticks);
-        // The JIT compilers of fresh JVMs sharing two cores take minutes to finish (see JitCompilers); a quick run
-        // only smoke-tests the harness.
-        Duration warmUpLimit = Duration.ofSeconds(quick ? 15 : 150);
+        // The JIT compilers of fresh JVMs sharing two cores take minutes to finish (see JitCompilers): after 150 s
+        // of B3 the orchestrator's were still at a fifth of the CPU, with RSA's BigInteger code only just reaching
+        // C2 (JFR). A quick run only smoke-tests the harness.
+        Duration warmUpLimit = Duration.ofSeconds(quick ? 15 : 300);
         int exit = 0;
         try (Stack stack = new Stack(root, work)) {
             for (String scenario : scenarios) {

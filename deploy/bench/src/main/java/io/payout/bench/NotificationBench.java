@@ -58,7 +58,7 @@ final class NotificationBench {
      * At most this many warm-up rounds (each a level at the second rate); fewer once the JIT compilers are done
      * (JitCompilers). Their withdrawals are made and their notices signed in advance.
      */
-    private static final int WARM_UP_ROUNDS = 6;
+    private static final int WARM_UP_ROUNDS = 15;
 
     /** @param warmUpLimit how long the warm-up may go on while the JIT compilers are still busy */
     Map<String, Object> run(List<Integer> rates, Duration levelDuration, Duration warmUpLimit) throws Exception {
