@@ -177,16 +177,17 @@ public class Submissions {
             return;
         }
         if (outcome instanceof QueryOutcome.Found f) {
-            Instant confirmed = "F".equals(f.transStatus()) && !w.status().isFinal()
-                    && w.status() != WithdrawalStatus.ACCOUNTED ? failedConfirmedAt(w, now) : now;
-            if (confirmed.isAfter(now)) {
+            boolean failedBeforeDebit = "F".equals(f.transStatus()) && !w.status().isFinal()
+                    && w.status() != WithdrawalStatus.ACCOUNTED;
+            Instant confirmedAt = failedBeforeDebit ? failedConfirmedAt(w, now) : now;
+            if (confirmedAt.isAfter(now)) {
                 // Before a debit was seen, query F cannot tell a failed debit or refusal (FAILED) from a payout
                 // booked back (REFUNDED); the 02/01 notices can and are usually on their way, but an acknowledged
                 // notice may still wait in Kafka behind a broker restart or a rebalance. Ask again once
                 // failed-confirmation has passed since the first F before concluding, or a refund would be reported
                 // as a failure.
                 withdrawals.recordQuery(serial, "FOUND_F", now);
-                withdrawals.reschedule(w, NextAction.QUERY, confirmed, now);
+                withdrawals.reschedule(w, NextAction.QUERY, confirmedAt, now);
                 return;
             }
             withdrawals.recordQuery(serial, "F".equals(f.transStatus()) ? "FOUND_F" : "FOUND", now);

@@ -177,7 +177,7 @@ class OutboxRelayIntegrationTest {
         OutboxRelay relay = startRelay(new OutboxProperties(true, 50, Duration.ofSeconds(1), Duration.ofMillis(200),
                 Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10), 200));
 
-        db.appendCommitted(java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> message(topic, "k" + i % 7, i))
+        db.appendCommitted(IntStream.range(0, 1_000).mapToObj(i -> message(topic, "k" + i % 7, i))
                 .toList());
 
         TestKafka.awaitRecords(topic, seen -> seen.size() >= 1_000, WAIT);
