@@ -34,8 +34,8 @@ final class LifecycleBench {
     Map<String, Object> run(int count, Duration warmUpLimit) {
         ServiceLaunch.Topics topics = Stack.topics("b3");
         Map<String, Object> rsa = rsaCost();
-        System.out.printf("  RSA-2048 SHA256withRSA in this JVM: sign %.3f ms, verify %.3f ms%n",
-                rsa.get("sign_ms"), rsa.get("verify_ms"));
+        System.out.printf("  RSA-2048 SHA256withRSA (%s) in this JVM: sign %.3f ms, verify %.3f ms%n",
+                rsa.get("provider"), rsa.get("sign_ms"), rsa.get("verify_ms"));
         try (ServiceProcess sandbox = stack.sandbox("b3");
              ServiceProcess gateway = stack.gateway("b3", topics);
              ServiceProcess orchestrator = stack.orchestrator("b3", topics, stack.freshDatabase("b3"),
@@ -168,6 +168,7 @@ final class LifecycleBench {
         }
         double verifyMs = (System.nanoTime() - t1) / 1e6 / verifyCount;
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", RsaSignatures.engine());
         m.put("sign_ms", Bench.round(signMs));
         m.put("verify_ms", Bench.round(verifyMs));
         m.put("signs_measured", signCount);

@@ -2,10 +2,12 @@ package io.payout.model.huifu;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.function.UnaryOperator;
 
 /**
  * SHA256withRSA (RSASSA-PKCS1-v1_5) over UTF-8 text, signatures in padded standard Base64 (PROTOCOL.md §2.1).
@@ -14,21 +16,25 @@ import java.util.Base64;
  * the providers and instantiates a new engine every time, which cost a measurable share of each notification the
  * gateway verifies. A {@code Signature} is not thread-safe, so it is never shared; {@code initSign}/{@code initVerify}
  * on every call reset it completely, so a reused one behaves exactly like a fresh one, whatever the previous call
- * did or whichever key it used.
+ * did or whichever key it used. The provider is {@link RsaEngine}'s choice; each thread also keeps the last key it
+ * was given in that provider's form, since a service signs and verifies with one or two keys all its life.
  */
 public final class RsaSignatures {
 
-    private static final String ALGORITHM = "SHA256withRSA";
-    private static final ThreadLocal<Signature> SIGNERS = ThreadLocal.withInitial(RsaSignatures::newSignature);
-    private static final ThreadLocal<Signature> VERIFIERS = ThreadLocal.withInitial(RsaSignatures::newSignature);
+    private static final RsaEngine ENGINE = RsaEngine.select();
+    private static final ThreadLocal<PerThread<PrivateKey>> SIGNERS =
+            ThreadLocal.withInitial(() -> new PerThread<>(ENGINE::own));
+    private static final ThreadLocal<PerThread<PublicKey>> VERIFIERS =
+            ThreadLocal.withInitial(() -> new PerThread<>(ENGINE::own));
 
     private RsaSignatures() {
     }
 
     public static String sign(String text, PrivateKey key) {
         try {
-            Signature signature = SIGNERS.get();
-            signature.initSign(key);
+            PerThread<PrivateKey> signer = SIGNERS.get();
+            Signature signature = signer.signature;
+            signature.initSign(signer.own(key));
             signature.update(text.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
@@ -48,8 +54,9 @@ public final class RsaSignatures {
             return false;
         }
         try {
-            Signature signature = VERIFIERS.get();
-            signature.initVerify(key);
+            PerThread<PublicKey> verifier = VERIFIERS.get();
+            Signature signature = verifier.signature;
+            signature.initVerify(verifier.own(key));
             signature.update(text.getBytes(StandardCharsets.UTF_8));
             return signature.verify(signatureBytes);
         } catch (GeneralSecurityException e) {
@@ -57,12 +64,9 @@ public final class RsaSignatures {
         }
     }
 
-    private static Signature newSignature() {
-        try {
-            return Signature.getInstance(ALGORITHM);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " is not available", e);
-        }
+    /** The provider that signs and verifies: {@code Conscrypt}, or {@code SunRsaSign} where it cannot load. */
+    public static String engine() {
+        return ENGINE.name();
     }
 
     /** Is this text standard Base64 at all? Lets callers tell "not a signature" from "wrong signature". */
@@ -75,6 +79,26 @@ public final class RsaSignatures {
             return true;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** A thread's {@link Signature} and the last key it was given, converted once into the provider's form. */
+    private static final class PerThread<K extends Key> {
+        private final Signature signature = ENGINE.newSignature();
+        private final UnaryOperator<K> toOwn;
+        private K given;
+        private K owned;
+
+        PerThread(UnaryOperator<K> toOwn) {
+            this.toOwn = toOwn;
+        }
+
+        K own(K key) {
+            if (key != given) {
+                owned = toOwn.apply(key);
+                given = key;
+            }
+            return owned;
         }
     }
 }
