@@ -1,5 +1,6 @@
 package io.payout.orchestrator.submission;
 
+import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -69,10 +70,10 @@ class SubmissionWorkers implements SmartLifecycle {
                 capacity.release();
                 int free = Math.min(capacity.availablePermits(), props.batchSize());
                 Instant now = clock.instant();
-                List<String> claimed = withdrawals.claimDue(owner, now, now.plus(props.lease()), free);
-                for (String id : claimed) {
+                List<Withdrawal> claimed = withdrawals.claimDue(owner, now, now.plus(props.lease()), free);
+                for (Withdrawal w : claimed) {
                     capacity.acquire();
-                    pool.execute(() -> step(id));
+                    pool.execute(() -> step(w));
                 }
                 if (claimed.size() < free) {
                     // nothing more is due now: look again after the interval
@@ -89,11 +90,11 @@ class SubmissionWorkers implements SmartLifecycle {
         }
     }
 
-    private void step(String withdrawalId) {
+    private void step(Withdrawal claimed) {
         try {
-            submissions.process(withdrawalId);
+            submissions.process(claimed);
         } catch (RuntimeException e) {
-            log.warn("withdrawal {} step failed, retried after its lease: {}", withdrawalId, e.toString());
+            log.warn("withdrawal {} step failed, retried after its lease: {}", claimed.withdrawalId(), e.toString());
         } finally {
             capacity.release();
         }

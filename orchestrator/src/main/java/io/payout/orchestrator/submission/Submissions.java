@@ -59,56 +59,60 @@ public class Submissions {
         this.clock = clock;
     }
 
-    public void process(String withdrawalId) {
-        Withdrawal w = withdrawals.find(withdrawalId).orElse(null);
-        if (w == null || w.nextAction() == null) {
-            return;
-        }
-        if (w.nextAction() == NextAction.SUBMIT) {
-            submit(withdrawalId);
-        } else {
-            query(withdrawalId);
+    /** One step of a withdrawal as the workers claimed it (a notification may have moved it since). */
+    public void process(Withdrawal claimed) {
+        if (claimed.nextAction() == NextAction.SUBMIT) {
+            submit(claimed);
+        } else if (claimed.nextAction() == NextAction.QUERY) {
+            queryAndApply(claimed);
         }
     }
 
     /** Sends the current serial, then applies the synchronous answer. */
-    void submit(String withdrawalId) {
-        Withdrawal sending = tx.execute(status -> prepareSend(withdrawalId));
+    void submit(Withdrawal claimed) {
+        Withdrawal sending = prepareSend(claimed);
         if (sending == null) {
             return;
         }
+        String withdrawalId = sending.withdrawalId();
         WithdrawalRequested r = sending.request();
         SubmitOutcome outcome = huifu.submit(new SubmitCommand(r.huifuId(), sending.reqDate(), sending.reqSeqId(),
                 r.cashAmt(), r.intoAcctDateType(), r.tokenNo(), r.acctId(), r.remark()));
         tx.executeWithoutResult(status -> applySubmit(withdrawalId, sending.serial(), outcome));
     }
 
-    private Withdrawal prepareSend(String withdrawalId) {
+    /** The withdrawal to send, its send counted; null when it is not to be sent (now). */
+    private Withdrawal prepareSend(Withdrawal claimed) {
+        if (claimed.status() != WithdrawalStatus.REQUESTED) {
+            return null;
+        }
         Instant now = clock.instant();
+        if (!SerialNumbers.reqDate(now).equals(claimed.reqDate())) {
+            return tx.execute(status -> prepareSendOnAnotherDay(claimed.withdrawalId(), now));
+        }
+        // one statement, no lock: it writes only if the row is still the claimed version
+        return withdrawals.markSending(claimed, now.plus(props.lease()), now) ? claimed : null;
+    }
+
+    /** The serial's req_date is not today's (the withdrawal waited past midnight, Beijing time). */
+    private Withdrawal prepareSendOnAnotherDay(String withdrawalId, Instant now) {
         Withdrawal w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
         if (w == null || w.status() != WithdrawalStatus.REQUESTED || w.nextAction() != NextAction.SUBMIT) {
             return null;
         }
-        String today = SerialNumbers.reqDate(now);
-        if (!today.equals(w.reqDate())) {
-            Withdrawals.Serial current = currentSerial(w);
-            if (current.sentCount() > 0) {
-                // Huifu refuses a req_date that is not today, and a refusal would read as FAILED: query instead.
-                withdrawals.reschedule(w, NextAction.QUERY, now, now);
-                return null;
-            }
-            // Never sent: Huifu cannot have it, so giving it today's date moves no money twice.
-            SerialKey fresh = SerialNumbers.next(w.request().huifuId(), now);
-            withdrawals.addSerial(w.withdrawalId(), fresh, now);
-            withdrawals.update(List.of(new Applied(w, w.withSerial(fresh.reqDate(), fresh.reqSeqId()), List.of(),
-                    List.of(), List.of())), now);
-            w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
+        Withdrawals.Serial current = currentSerial(w);
+        if (current.sentCount() > 0) {
+            // Huifu refuses a req_date that is not today, and a refusal would read as FAILED: query instead.
+            withdrawals.reschedule(w, NextAction.QUERY, now, now);
+            return null;
         }
-        withdrawals.markSent(w.serial(), now);
-        // From here Huifu may have the serial. If this instance dies before the answer is applied, the next
-        // worker finds QUERY due, not SUBMIT: it asks before anything else.
-        withdrawals.reschedule(w, NextAction.QUERY, now.plus(props.lease()), now);
-        return w;
+        // Never sent: Huifu cannot have it, so giving it today's date moves no money twice.
+        SerialKey fresh = SerialNumbers.next(w.request().huifuId(), now);
+        withdrawals.addSerial(w.withdrawalId(), fresh, now);
+        withdrawals.update(List.of(new Applied(w, w.withSerial(fresh.reqDate(), fresh.reqSeqId()), List.of(),
+                List.of(), List.of())), now);
+        Withdrawal renewed = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
+        return withdrawals.markSending(renewed, now.plus(props.lease()), now) ? renewed : null;
     }
 
     private void applySubmit(String withdrawalId, SerialKey serial, SubmitOutcome outcome) {
@@ -142,15 +146,6 @@ public class Submissions {
         SubmitOutcome.Unknown u = (SubmitOutcome.Unknown) outcome;
         return Evidence.of(EvidenceKind.SYNC_UNKNOWN, serial, u.respCode(), u.reason(),
                 "unknown: " + u.reason() + (u.respCode() == null ? "" : " resp_code=" + u.respCode()));
-    }
-
-    /** Asks Huifu for the truth of the current serial and applies it. */
-    void query(String withdrawalId) {
-        Withdrawal w = withdrawals.find(withdrawalId).orElse(null);
-        if (w == null || w.nextAction() != NextAction.QUERY) {
-            return;
-        }
-        queryAndApply(w);
     }
 
     /**

@@ -196,12 +196,30 @@ public final class Withdrawals {
                 .list();
     }
 
-    /** Counts a send before it happens: from now on Huifu may have this serial, so it must be queried first. */
-    public void markSent(SerialKey serial, Instant now) {
-        jdbc.sql("""
-                update withdrawal_serials set sent_count = sent_count + 1, last_sent_at = ?
-                where huifu_id = ? and req_date = ? and req_seq_id = ?
-                """).params(ts(now), serial.huifuId(), serial.reqDate(), serial.reqSeqId()).update();
+    /**
+     * Counts a send before it happens and makes a query due at {@code queryAt}, in one statement: from now on Huifu
+     * may have the serial, so if this instance dies before the answer is applied the next worker asks first. Only
+     * while the row is still the given version, REQUESTED with a SUBMIT due; false (nothing written) when anything
+     * moved it meanwhile. Releases the lease like {@link #update}.
+     */
+    public boolean markSending(Withdrawal w, Instant queryAt, Instant now) {
+        SerialKey serial = w.serial();
+        return jdbc.sql("""
+                with due as (
+                  update withdrawals set next_action = 'QUERY', next_action_at = :queryAt, version = version + 1,
+                    updated_at = :now, lease_owner = null, lease_until = null
+                  where withdrawal_id = :id and version = :version and status = 'REQUESTED'
+                    and next_action = 'SUBMIT'
+                  returning withdrawal_id)
+                update withdrawal_serials s set sent_count = sent_count + 1, last_sent_at = :now
+                from due
+                where s.withdrawal_id = due.withdrawal_id
+                  and s.huifu_id = :huifuId and s.req_date = :reqDate and s.req_seq_id = :reqSeqId
+                """)
+                .param("queryAt", ts(queryAt)).param("now", ts(now)).param("id", w.withdrawalId())
+                .param("version", w.version()).param("huifuId", serial.huifuId())
+                .param("reqDate", serial.reqDate()).param("reqSeqId", serial.reqSeqId())
+                .update() == 1;
     }
 
     public void recordSubmit(SerialKey serial, String outcome, String code, String desc) {
@@ -232,24 +250,24 @@ public final class Withdrawals {
     }
 
     /**
-     * Claims up to {@code limit} withdrawals whose next action is due, with a lease. SKIP LOCKED lets any number
-     * of instances claim side by side without waiting on each other or claiming the same row.
+     * Claims up to {@code limit} withdrawals whose next action is due, with a lease, and returns them as claimed.
+     * SKIP LOCKED lets any number of instances claim side by side without waiting on each other or claiming the same
+     * row.
      */
-    public List<String> claimDue(String owner, Instant now, Instant leaseUntil, int limit) {
+    public List<Withdrawal> claimDue(String owner, Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
                         with due as (
-                          select withdrawal_id from withdrawals
+                          select withdrawal_id as due_id from withdrawals
                           where next_action is not null and next_action_at <= :now
                             and (lease_until is null or lease_until < :now)
                           order by next_action_at
                           limit :limit
                           for update skip locked)
                         update withdrawals w set lease_owner = :owner, lease_until = :leaseUntil
-                        from due where w.withdrawal_id = due.withdrawal_id
-                        returning w.withdrawal_id
-                        """)
+                        from due where w.withdrawal_id = due.due_id
+                        returning\s""" + COLUMNS)
                 .param("now", ts(now)).param("limit", limit).param("owner", owner).param("leaseUntil", ts(leaseUntil))
-                .query(String.class).list();
+                .query(Withdrawals::map).list();
     }
 
     /**
