@@ -211,10 +211,9 @@ public final class Withdrawals {
                   where withdrawal_id = :id and version = :version and status = 'REQUESTED'
                     and next_action = 'SUBMIT'
                   returning withdrawal_id)
-                update withdrawal_serials s set sent_count = sent_count + 1, last_sent_at = :now
-                from due
-                where s.withdrawal_id = due.withdrawal_id
-                  and s.huifu_id = :huifuId and s.req_date = :reqDate and s.req_seq_id = :reqSeqId
+                update withdrawal_serials set sent_count = sent_count + 1, last_sent_at = :now
+                where huifu_id = :huifuId and req_date = :reqDate and req_seq_id = :reqSeqId
+                  and exists (select 1 from due)
                 """)
                 .param("queryAt", ts(queryAt)).param("now", ts(now)).param("id", w.withdrawalId())
                 .param("version", w.version()).param("huifuId", serial.huifuId())
