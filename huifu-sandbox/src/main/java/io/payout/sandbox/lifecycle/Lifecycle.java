@@ -118,7 +118,7 @@ public final class Lifecycle {
             }
             send(w, notice, "02");
         }
-        log.info("withdrawal debited huifu_id={} req_seq_id={}", w.request.key().huifuId(),
+        log.debug("withdrawal debited huifu_id={} req_seq_id={}", w.request.key().huifuId(),
                 w.request.key().reqSeqId());
         schedule(() -> payout(w), payoutDelay(w.request.type()));
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Delivers Huifu's trade notifications (PROTOCOL.md §4): a signed form POSTed to {@code notify_url}; acknowledged
@@ -227,7 +228,9 @@ public final class Notifier implements AutoCloseable {
                         boolean signValid, CompletableFuture<Void> firstDone) {
         notice.recorder().accept(new DeliveryAttempt(notice.msgType(), delivery, attempt, status, acked, outcome,
                 signValid, clock.instant()));
-        log.info("notification attempt req_seq_id={} msg_type={} delivery={} attempt={} outcome={}",
+        // every attempt is in the withdrawal's record (GET /sandbox/withdrawals); the log keeps the unacknowledged
+        log.atLevel(acked ? Level.DEBUG : Level.INFO).log(
+                "notification attempt req_seq_id={} msg_type={} delivery={} attempt={} outcome={}",
                 notice.reqSeqId(), notice.msgType(), delivery, attempt, outcome);
         if (firstDone != null) {
             firstDone.complete(null);
