@@ -47,9 +47,10 @@ final class LifecycleBench {
             }
             String run = Long.toString(System.currentTimeMillis(), 36);
             // warm-up (not measured): connections, consumer groups, the JIT, in bursts until the compilers are (nearly)
-            // done: with one burst of half the run the compiler threads were still busy in the measured burst
+            // done. Each burst is the size of the measured one: after bursts of a quarter of it the orchestrator's
+            // compilers took 1 ms per withdrawal in the measured burst (fuller batches and queues, code not yet hot)
             List<ServiceProcess> services = List.of(gateway, orchestrator, sandbox);
-            int burst = Math.max(50, count / 4);
+            int burst = count;
             int rounds = JitCompilers.warmUp(services, warmUpLimit, r -> {
                 Requests.publish(stack.bootstrapServers, topics.requests(), burst,
                         i -> Requests.request("b3w-" + run + "-" + r + "-" + i, huifuId(i % ACCOUNTS),
