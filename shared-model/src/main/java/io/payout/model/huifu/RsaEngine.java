@@ -74,7 +74,7 @@ final class RsaEngine {
 
     /**
      * The key in the provider's own form. Conscrypt converts a JDK key into a native one on every {@code initSign}
-     * (about a third of a signature's cost), so callers convert once and keep the result; a key it cannot convert
+     * (a quarter of a signature's cost here), so callers convert once and keep the result; a key it cannot convert
      * is used as it is.
      */
     PrivateKey own(PrivateKey key) {
