@@ -161,6 +161,7 @@ final class NotificationBench {
         http.openAll();
         Phase phase = Phase.begin(List.of(gateway, orchestrator));
         long t0 = System.nanoTime() + 50_000_000L;
+        long wallT0 = System.currentTimeMillis() + 50;
         for (int i = 0; i < n; i++) {
             scheduled[i] = t0 + i * interval;
         }
@@ -185,17 +186,32 @@ final class NotificationBench {
         Map<String, Object> cpu = phase.cpuMillisPer(n, ticks);
 
         long[] latencies = new long[n];
+        long[] offsets = new long[n];
+        long[][] stages = new long[3][n]; // to the transition, on to the relay's send, on to the read here
         int done = 0;
         long last = t0;
         for (int i = 0; i < n; i++) {
             long seen = outcomes.seenAt(order.get(i).withdrawalId(), order.get(i).implies());
             if (seen != 0) {
                 // an outcome published before its own notice was even sent (the 01 came first) counts as instant
+                offsets[done] = scheduled[i] - t0;
+                OutcomeWatcher.Stages at = outcomes.stagesOf(order.get(i).withdrawalId(), order.get(i).implies());
+                long sentWall = wallT0 + (scheduled[i] - t0) / 1_000_000L;
+                stages[0][done] = Math.max(0, at.occurredAtMillis() - sentWall) * 1_000_000L;
+                stages[1][done] = Math.max(0, at.sentAtMillis() - at.occurredAtMillis()) * 1_000_000L;
+                stages[2][done] = Math.max(0, at.readAtMillis() - at.sentAtMillis()) * 1_000_000L;
                 latencies[done++] = Math.max(0, seen - scheduled[i]);
                 last = Math.max(last, seen);
             }
         }
         Stats latency = Stats.ofNanos(java.util.Arrays.copyOf(latencies, done));
+        List<Stats> bySecond = Stats.bySecond(java.util.Arrays.copyOf(offsets, done),
+                java.util.Arrays.copyOf(latencies, done));
+        Map<String, Object> byStage = new LinkedHashMap<>();
+        String[] stageNames = {"to_transition", "transition_to_relay_send", "relay_send_to_read"};
+        for (int k = 0; k < 3; k++) {
+            byStage.put(stageNames[k], Bench.latency(Stats.ofNanos(java.util.Arrays.copyOf(stages[k], done))));
+        }
         Stats ack = Stats.ofNanos(ackNanos);
         double achieved = Stats.perSecond(done, last - t0);
         boolean sustained = done == n && non200[0] == 0 && achieved >= 0.95 * rate
@@ -210,6 +226,8 @@ final class NotificationBench {
         level.put("achieved_per_second", Bench.round(achieved));
         level.put("sustained", sustained);
         level.put("latency", Bench.latency(latency));
+        level.put("latency_by_stage", byStage); // wall-clock milliseconds, so resolution 1 ms
+        level.put("latency_by_second", bySecond.stream().map(Bench::latency).toList());
         level.put("http_ack_latency", Bench.latency(ack));
         level.put("cpu", cpu);
         double gw = (double) ((Map<?, ?>) cpu.get("gateway")).get("cpu_ms_per_unit");
@@ -219,6 +237,17 @@ final class NotificationBench {
         System.out.printf("  %7d %9d %9.0f %8.1f %8.1f %8.1f %8.1f %9d %9.3f %9.3f %9.3f %9.3f%s%n", rate, n,
                 achieved, latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(), non200[0], gw, orch,
                 harness, pg, sustained ? "" : "   NOT sustained");
+        if (latency.p99Ms() > 250) {
+            // a tail spread over the level, or one stall: the second (of scheduled sends) with the slowest outcome
+            int worst = IntStream.range(0, bySecond.size()).filter(s -> bySecond.get(s).count() > 0).boxed()
+                    .max(java.util.Comparator.comparingDouble(s -> bySecond.get(s).maxMs())).orElseThrow();
+            System.out.printf("            slowest second: +%d s (%d notices): p50 %.1f, p99 %.1f, max %.1f ms%n",
+                    worst, bySecond.get(worst).count(), bySecond.get(worst).p50Ms(), bySecond.get(worst).p99Ms(),
+                    bySecond.get(worst).maxMs());
+            System.out.printf("            p99 by stage: to the transition %s, on to the relay's send %s, "
+                    + "on to the read here %s ms%n", byStage.values().stream()
+                    .map(m -> String.valueOf(((Map<?, ?>) m).get("p99_ms"))).toArray());
+        }
         if (non200[0] > 0) {
             System.out.printf("            answers %s (0: none), failures %s%n", statuses, http.failures());
         }

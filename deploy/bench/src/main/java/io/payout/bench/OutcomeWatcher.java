@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,14 +19,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the outcomes topic (committed records only, from its end at start) on its own thread and keeps, for each
- * withdrawal, the System.nanoTime() at which each status was first seen.
+ * withdrawal, the System.nanoTime() at which each status was first seen, and for that first record the stages it went
+ * through in wall-clock milliseconds: its {@code occurred_at} (the transition in the orchestrator), its record
+ * timestamp (the relay's send) and when it was read here.
  */
 final class OutcomeWatcher implements AutoCloseable {
 
     private static final int STATES = WithdrawalStatus.values().length;
+    /** Per withdrawal: nanoTime seen, occurred_at, record timestamp, wall time seen; each block indexed by status. */
+    private static final int SEEN = 0;
+    private static final int OCCURRED = STATES;
+    private static final int SENT = 2 * STATES;
+    private static final int READ = 3 * STATES;
 
     private final KafkaConsumer<String, String> consumer;
-    private final Map<String, long[]> firstSeen = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLongArray> firstSeen = new ConcurrentHashMap<>();
     private final AtomicLong[] counts = new AtomicLong[STATES];
     private final Thread thread;
     private volatile boolean running = true;
@@ -64,14 +72,20 @@ final class OutcomeWatcher implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
+                    long wall = System.currentTimeMillis();
                     WithdrawalStatus status = statusOf(record.value());
                     if (record.key() == null || status == null) {
                         continue;
                     }
-                    long[] seen = firstSeen.computeIfAbsent(record.key(), k -> new long[STATES]);
-                    if (seen[status.ordinal()] == 0) {
-                        seen[status.ordinal()] = now;
-                        counts[status.ordinal()].incrementAndGet();
+                    AtomicLongArray seen = firstSeen.computeIfAbsent(record.key(),
+                            k -> new AtomicLongArray(4 * STATES));
+                    int s = status.ordinal();
+                    if (seen.get(SEEN + s) == 0) {
+                        seen.set(OCCURRED + s, occurredAtMillis(record.value()));
+                        seen.set(SENT + s, record.timestamp());
+                        seen.set(READ + s, wall);
+                        seen.set(SEEN + s, now); // last (volatile): whoever sees it sees the others
+                        counts[s].incrementAndGet();
                     }
                 }
             }
@@ -90,6 +104,16 @@ final class OutcomeWatcher implements AutoCloseable {
         return WithdrawalStatus.valueOf(json.substring(from, json.indexOf('"', from)));
     }
 
+    /** The "occurred_at" field of a WithdrawalStatusChanged in epoch milliseconds, or 0 when it has none. */
+    static long occurredAtMillis(String json) {
+        int at = json.indexOf("\"occurred_at\":\"");
+        if (at < 0) {
+            return 0;
+        }
+        int from = at + 15;
+        return java.time.Instant.parse(json.substring(from, json.indexOf('"', from))).toEpochMilli();
+    }
+
     long count(WithdrawalStatus status) {
         return counts[status.ordinal()].get();
     }
@@ -100,8 +124,24 @@ final class OutcomeWatcher implements AutoCloseable {
 
     /** When this withdrawal was first seen in this status, or 0. */
     long seenAt(String withdrawalId, WithdrawalStatus status) {
-        long[] seen = firstSeen.get(withdrawalId);
-        return seen == null ? 0 : seen[status.ordinal()];
+        return field(withdrawalId, SEEN, status);
+    }
+
+    /**
+     * Where the time went for the first record of this withdrawal in this status, in wall-clock milliseconds: the
+     * transition ({@code occurred_at}), the relay's send (record timestamp) and the read here; null when not seen.
+     */
+    Stages stagesOf(String withdrawalId, WithdrawalStatus status) {
+        return seenAt(withdrawalId, status) == 0 ? null : new Stages(field(withdrawalId, OCCURRED, status),
+                field(withdrawalId, SENT, status), field(withdrawalId, READ, status));
+    }
+
+    record Stages(long occurredAtMillis, long sentAtMillis, long readAtMillis) {
+    }
+
+    private long field(String withdrawalId, int block, WithdrawalStatus status) {
+        AtomicLongArray seen = firstSeen.get(withdrawalId);
+        return seen == null ? 0 : seen.get(block + status.ordinal());
     }
 
     /** Waits until the condition holds or the timeout passes; true when it holds. */

@@ -1,6 +1,8 @@
 package io.payout.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Latency percentiles (nearest rank) and rates: the arithmetic of every benchmark, kept pure so it is tested. */
 record Stats(int count, double p50Ms, double p95Ms, double p99Ms, double maxMs) {
@@ -31,13 +33,32 @@ record Stats(int count, double p50Ms, double p95Ms, double p99Ms, double maxMs) 
         return nanos <= 0 ? Double.NaN : events * 1e9 / nanos;
     }
 
-    /** CPU milliseconds from clock ticks of /proc/pid/stat. */
+    /**
+     * The latencies grouped by the whole second (from 0) of their offset, each group's statistics in second order;
+     * a second with none is {@link #EMPTY}. Shows whether a level's tail is spread out or one stall.
+     */
+    static List<Stats> bySecond(long[] offsetNanos, long[] latencyNanos) {
+        if (offsetNanos.length != latencyNanos.length) {
+            throw new IllegalArgumentException("one offset per latency");
+        }
+        List<List<Long>> seconds = new ArrayList<>();
+        for (int i = 0; i < offsetNanos.length; i++) {
+            int second = (int) Math.max(0, offsetNanos[i] / 1_000_000_000L);
+            while (seconds.size() <= second) {
+                seconds.add(new ArrayList<>());
+            }
+            seconds.get(second).add(latencyNanos[i]);
+        }
+        return seconds.stream().map(l -> ofNanos(l.stream().mapToLong(Long::longValue).toArray())).toList();
+    }
+
     /** utime + stime of a /proc/pid/stat text; the command name (field 2) may hold spaces. */
     static long cpuTicks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** CPU milliseconds from clock ticks of /proc/pid/stat. */
     static double ticksToMillis(long ticks, long ticksPerSecond) {
         return ticks * 1000.0 / ticksPerSecond;
     }

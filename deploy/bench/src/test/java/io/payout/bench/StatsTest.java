@@ -28,6 +28,20 @@ class StatsTest {
     }
 
     @Test
+    void latenciesAreGroupedByTheSecondOfTheirOffsetWithEmptySecondsKept() {
+        long[] offsets = {100_000_000L, 900_000_000L, 2_500_000_000L, 2_000_000_000L};
+        long[] latencies = {10_000_000L, 30_000_000L, 400_000_000L, 20_000_000L};
+        java.util.List<Stats> seconds = Stats.bySecond(offsets, latencies);
+        assertThat(seconds).hasSize(3);
+        assertThat(seconds.get(0).count()).isEqualTo(2);
+        assertThat(seconds.get(0).maxMs()).isEqualTo(30.0);
+        assertThat(seconds.get(1)).isEqualTo(Stats.EMPTY);
+        assertThat(seconds.get(2).count()).isEqualTo(2);
+        assertThat(seconds.get(2).p50Ms()).isEqualTo(20.0);
+        assertThat(seconds.get(2).maxMs()).isEqualTo(400.0);
+    }
+
+    @Test
     void ratesAndCpuTimeAreComputedFromNanosAndClockTicks() {
         assertThat(Stats.perSecond(1_000, 500_000_000L)).isEqualTo(2_000.0);
         assertThat(Stats.perSecond(1, 0)).isNaN();
@@ -69,5 +83,13 @@ class StatsTest {
         assertThat(OutcomeWatcher.statusOf("{\"event_id\":\"e\",\"status\":\"ACCOUNTED\",\"previous_status\":\"PROCESSING\"}"))
                 .isEqualTo(WithdrawalStatus.ACCOUNTED);
         assertThat(OutcomeWatcher.statusOf("{}")).isNull();
+    }
+
+    @Test
+    void theTransitionTimeOfAnOutcomeIsReadFromItsJson() {
+        assertThat(OutcomeWatcher.occurredAtMillis(
+                "{\"status\":\"SUCCEEDED\",\"occurred_at\":\"2026-11-26T09:43:00.123456Z\",\"reason\":null}"))
+                .isEqualTo(java.time.Instant.parse("2026-11-26T09:43:00.123Z").toEpochMilli());
+        assertThat(OutcomeWatcher.occurredAtMillis("{}")).isZero();
     }
 }
