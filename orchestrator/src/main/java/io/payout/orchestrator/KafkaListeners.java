@@ -64,10 +64,7 @@ class KafkaListeners {
         ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
         factory.setBatchListener(true);
-        // Three consumers per container, two of the six partitions each: while one waits for its transaction another
-        // can use the CPU. With two, B1 left 0.4 of the 2 cores idle (1.6 busy, 9,188-10,294/s); with three it used
-        // 1.9 (10,547-11,170/s), B3 ran 169/s (155-157 with two) and B2 held p99 187 ms at 1,000/s (see README).
-        factory.setConcurrency(env.getProperty("orchestrator.consumer.concurrency", Integer.class, 3));
+        factory.setConcurrency(env.getProperty("orchestrator.consumer.concurrency", Integer.class, 2));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         ExponentialBackOff backOff = new ExponentialBackOff(RETRY_INITIAL_MS, 2.0);
         backOff.setMaxInterval(RETRY_MAX_MS);
