@@ -124,7 +124,8 @@ final class OutcomeWatcher implements AutoCloseable {
 
     /** When this withdrawal was first seen in this status, or 0. */
     long seenAt(String withdrawalId, WithdrawalStatus status) {
-        return field(withdrawalId, SEEN, status);
+        AtomicLongArray seen = firstSeen.get(withdrawalId);
+        return seen == null ? 0 : seen.get(SEEN + status.ordinal());
     }
 
     /**
@@ -132,16 +133,13 @@ final class OutcomeWatcher implements AutoCloseable {
      * transition ({@code occurred_at}), the relay's send (record timestamp) and the read here; null when not seen.
      */
     Stages stagesOf(String withdrawalId, WithdrawalStatus status) {
-        return seenAt(withdrawalId, status) == 0 ? null : new Stages(field(withdrawalId, OCCURRED, status),
-                field(withdrawalId, SENT, status), field(withdrawalId, READ, status));
+        AtomicLongArray seen = firstSeen.get(withdrawalId);
+        int s = status.ordinal();
+        return seen == null || seen.get(SEEN + s) == 0 ? null
+                : new Stages(seen.get(OCCURRED + s), seen.get(SENT + s), seen.get(READ + s));
     }
 
     record Stages(long occurredAtMillis, long sentAtMillis, long readAtMillis) {
-    }
-
-    private long field(String withdrawalId, int block, WithdrawalStatus status) {
-        AtomicLongArray seen = firstSeen.get(withdrawalId);
-        return seen == null ? 0 : seen.get(block + status.ordinal());
     }
 
     /** Waits until the condition holds or the timeout passes; true when it holds. */

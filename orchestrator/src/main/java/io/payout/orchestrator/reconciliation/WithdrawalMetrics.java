@@ -3,6 +3,7 @@ package io.payout.orchestrator.reconciliation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.payout.model.WithdrawalStatus;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,8 @@ class WithdrawalMetrics {
      * its own: grouping all states by a CASE of interval arithmetic per row took two to three times as long (31,600
      * open rows, all visible: 23-45 ms against 12-18 ms).
      */
-    private static final String COUNT_OLDEST_BY_AGE = Stream.of("REQUESTED", "PROCESSING", "ACCOUNTED").map("""
+    private static final String COUNT_OLDEST_BY_AGE = Stream.of(WithdrawalStatus.values())
+            .filter(status -> !status.isFinal()).map(WithdrawalStatus::name).map("""
             select '%1$s', count(*) filter (where created_at > :hour),
               count(*) filter (where created_at <= :hour and created_at > :day),
               count(*) filter (where created_at <= :day and created_at > :week),
