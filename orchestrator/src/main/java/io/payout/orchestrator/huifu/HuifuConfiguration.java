@@ -40,10 +40,8 @@ public class HuifuConfiguration {
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
         factory.setReadTimeout(properties.readTimeout());
-        RestClient http = RestClient.builder()
-                .baseUrl(properties.baseUrl().toString())
-                .requestFactory(factory)
-                .build();
+        // no base URL here: the client resolves its two paths against orchestrator.huifu.base-url once
+        RestClient http = RestClient.builder().requestFactory(factory).build();
         return new HuifuHttpClient(http, properties, merchantKey, huifuKey, meters);
     }
 

@@ -1,5 +1,6 @@
 package io.payout.orchestrator.notification;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.HuifuNotification;
@@ -138,26 +139,37 @@ public class NotificationApplier {
         return new Result(applied.size(), verified.size() - fresh.size(), unknown.size(), 0);
     }
 
-    /** Parses the gateway's record and verifies Huifu's signature again; null when it cannot be trusted. */
+    /** Reads the gateway's record and verifies Huifu's signature again; null when it cannot be trusted. */
     private Verified verify(String value) {
-        HuifuNotification notification;
+        SignedText signed;
         try {
-            notification = json.readValue(value, HuifuNotification.class);
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            signed = json.readValue(value, SignedText.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            signed = null;
+        }
+        if (signed == null || signed.raw() == null || signed.sign() == null) {
             unreadable.increment();
-            log.warn("unreadable notification record skipped: {}", e.getClass().getSimpleName());
+            log.warn("unreadable notification record skipped");
             return null;
         }
+        // The id is computed from the raw text we verify, not taken from the record.
+        String notificationId = HuifuNotifications.notificationId(signed.raw());
         try {
-            Map<String, String> fields = HuifuNotifications.verify(notification.raw(), notification.sign(), huifuKey);
-            // The id is recomputed from the raw text we verified, not taken from the record.
-            return new Verified(HuifuNotifications.notificationId(notification.raw()), fields, notification.raw(),
-                    value);
+            Map<String, String> fields = HuifuNotifications.verify(signed.raw(), signed.sign(), huifuKey);
+            return new Verified(notificationId, fields, signed.raw(), value);
         } catch (HuifuSignatureException e) {
             rejectedSignature.increment();
-            log.warn("notification {} skipped: {}", notification.notificationId(), e.getMessage());
+            log.warn("notification {} skipped: {}", notificationId, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The only fields of a {@link HuifuNotification} record the orchestrator uses: everything else is derived again
+     * from {@code raw} once its signature holds, so the record's parsed copy is skipped, not built.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SignedText(String raw, String sign) {
     }
 
     private record Verified(String notificationId, Map<String, String> fields, String raw, String payload) {

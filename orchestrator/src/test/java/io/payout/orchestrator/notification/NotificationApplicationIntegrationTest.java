@@ -5,6 +5,7 @@ import static io.payout.orchestrator.OrchestratorHarness.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.Amount;
 import io.payout.model.EventSource;
 import io.payout.model.HuifuNotification;
@@ -159,6 +160,22 @@ class NotificationApplicationIntegrationTest {
 
         awaitStatuses("forged-1", 3);
         assertThat(orchestrator.withdrawal("forged-1").orElseThrow().status()).isEqualTo(WithdrawalStatus.ACCOUNTED);
+    }
+
+    @Test
+    void unreadableRecordsAreCountedAndSkipped() {
+        Withdrawal w = requested("unreadable-1", "80.00");
+        MeterRegistry meters = orchestrator.bean(MeterRegistry.class);
+        double before = meters.counter("huifu.notifications.unreadable").count();
+        deliver("not json");
+        deliver("{\"notification_id\":\"x\",\"raw\":\"{}\"}");
+        // a genuine one after them proves they were processed (and skipped) first
+        deliver(notice(w, "02", "P", "S", "80.00", "0.00"));
+
+        awaitStatuses("unreadable-1", 3);
+        assertThat(orchestrator.withdrawal("unreadable-1").orElseThrow().status())
+                .isEqualTo(WithdrawalStatus.ACCOUNTED);
+        assertThat(meters.counter("huifu.notifications.unreadable").count() - before).isEqualTo(2.0);
     }
 
     private static Withdrawal requested(String id, String amount) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HuifuNotificationsTest {
@@ -27,6 +29,22 @@ class HuifuNotificationsTest {
         data.put("sub_resp_code", "00000000");
         data.put("sub_resp_desc", "处理成功");
         return data;
+    }
+
+    @Test
+    void formEncodingIsUrlEncodersForEveryCharacterKind() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x3000; c++) {
+            every.append(c);
+        }
+        Random random = new Random(7);
+        for (String text : new String[] {every.toString(), "处理成功 a+b=c&d", "\uD83D\uDCB8 lone \uD800 end", "",
+                random.ints(2000, 0, 0x10FFFF).filter(Character::isValidCodePoint).collect(StringBuilder::new,
+                        StringBuilder::appendCodePoint, StringBuilder::append).toString()}) {
+            StringBuilder out = new StringBuilder();
+            HuifuNotifications.formEncode(text, out);
+            assertThat(out.toString()).isEqualTo(URLEncoder.encode(text, StandardCharsets.UTF_8));
+        }
     }
 
     @Test
