@@ -74,14 +74,13 @@ public class Submissions {
         if (sending == null) {
             return;
         }
-        String withdrawalId = sending.withdrawalId();
         WithdrawalRequested r = sending.request();
         SubmitOutcome outcome = huifu.submit(new SubmitCommand(r.huifuId(), sending.reqDate(), sending.reqSeqId(),
                 r.cashAmt(), r.intoAcctDateType(), r.tokenNo(), r.acctId(), r.remark()));
-        tx.executeWithoutResult(status -> applySubmit(withdrawalId, sending.serial(), outcome));
+        tx.executeWithoutResult(status -> applySubmit(sending, outcome));
     }
 
-    /** The withdrawal to send, its send counted; null when it is not to be sent (now). */
+    /** The withdrawal to send, as its counted send left it; null when it is not to be sent (now). */
     private Withdrawal prepareSend(Withdrawal claimed) {
         if (claimed.status() != WithdrawalStatus.REQUESTED) {
             return null;
@@ -91,7 +90,7 @@ public class Submissions {
             return tx.execute(status -> prepareSendOnAnotherDay(claimed.withdrawalId(), now));
         }
         // one statement, no lock: it writes only if the row is still the claimed version
-        return withdrawals.markSending(claimed, now.plus(props.lease()), now) ? claimed : null;
+        return withdrawals.markSending(claimed, now.plus(props.lease()), now).orElse(null);
     }
 
     /** The serial's req_date is not today's (the withdrawal waited past midnight, Beijing time). */
@@ -112,15 +111,22 @@ public class Submissions {
         withdrawals.update(List.of(new Applied(w, w.withSerial(fresh.reqDate(), fresh.reqSeqId()), List.of(),
                 List.of(), List.of())), now);
         Withdrawal renewed = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
-        return withdrawals.markSending(renewed, now.plus(props.lease()), now) ? renewed : null;
+        return withdrawals.markSending(renewed, now.plus(props.lease()), now).orElse(null);
     }
 
-    private void applySubmit(String withdrawalId, SerialKey serial, SubmitOutcome outcome) {
+    private void applySubmit(Withdrawal sent, SubmitOutcome outcome) {
         Instant now = clock.instant();
-        Withdrawal w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
+        String withdrawalId = sent.withdrawalId();
+        SerialKey serial = sent.serial();
         Evidence evidence = evidenceOf(outcome, serial);
-        withdrawals.recordSubmit(serial, outcome.getClass().getSimpleName().toUpperCase(), evidence.code(),
-                evidence.text());
+        String result = outcome.getClass().getSimpleName().toUpperCase();
+        // Usually nothing moved the row while Huifu answered: then it is locked as the send left it, and the answer
+        // is applied to that copy. A notice that got there first means reading the row again under lock.
+        Withdrawal w = sent;
+        if (!withdrawals.recordSubmitIfUnchanged(sent, result, evidence.code(), evidence.text())) {
+            w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
+            withdrawals.recordSubmit(serial, result, evidence.code(), evidence.text());
+        }
         Applied applied = transitions.apply(w, evidence, now);
         if (outcome instanceof SubmitOutcome.Unknown u && !applied.after().status().isFinal()
                 && applied.after().status() == WithdrawalStatus.REQUESTED) {

@@ -200,11 +200,11 @@ public final class Withdrawals {
      * Counts a send before it happens and makes a query due at {@code queryAt}, in one statement: from now on Huifu
      * may have the serial, so if this instance dies before the answer is applied the next worker asks first. Only
      * while the row is still the given version, REQUESTED with a SUBMIT due; false (nothing written) when anything
-     * moved it meanwhile. Releases the lease like {@link #update}.
+     * moved it meanwhile. Releases the lease like {@link #update}. Returns the row as written, or empty.
      */
-    public boolean markSending(Withdrawal w, Instant queryAt, Instant now) {
+    public Optional<Withdrawal> markSending(Withdrawal w, Instant queryAt, Instant now) {
         SerialKey serial = w.serial();
-        return jdbc.sql("""
+        boolean written = jdbc.sql("""
                 with due as (
                   update withdrawals set next_action = 'QUERY', next_action_at = :queryAt, version = version + 1,
                     updated_at = :now, lease_owner = null, lease_until = null
@@ -217,6 +217,28 @@ public final class Withdrawals {
                 """)
                 .param("queryAt", ts(queryAt)).param("now", ts(now)).param("id", w.withdrawalId())
                 .param("version", w.version()).param("huifuId", serial.huifuId())
+                .param("reqDate", serial.reqDate()).param("reqSeqId", serial.reqSeqId())
+                .update() == 1;
+        return written ? Optional.of(w.scheduled(NextAction.QUERY, queryAt, w.attempts()).nextVersion())
+                : Optional.empty();
+    }
+
+    /**
+     * {@link #recordSubmit} and {@link #lock} in one statement, only while the withdrawal is still the given version
+     * (as {@link #markSending} left it): true when the answer is recorded and the row locked at that version; false,
+     * nothing written or locked, when anything moved it meanwhile.
+     */
+    public boolean recordSubmitIfUnchanged(Withdrawal w, String outcome, String code, String desc) {
+        SerialKey serial = w.serial();
+        return jdbc.sql("""
+                with unchanged as (
+                  select withdrawal_id from withdrawals where withdrawal_id = :id and version = :version for update)
+                update withdrawal_serials set submit_outcome = :outcome, submit_code = :code, submit_desc = :desc
+                where huifu_id = :huifuId and req_date = :reqDate and req_seq_id = :reqSeqId
+                  and exists (select 1 from unchanged)
+                """)
+                .param("id", w.withdrawalId()).param("version", w.version()).param("outcome", outcome)
+                .param("code", code).param("desc", desc).param("huifuId", serial.huifuId())
                 .param("reqDate", serial.reqDate()).param("reqSeqId", serial.reqSeqId())
                 .update() == 1;
     }

@@ -57,6 +57,7 @@ class WithdrawalEndToEndIntegrationTest {
         DUPLICATE("6666000000000005", "100000.00", rates(0, 0, 1, 0, 0)),
         REORDER("6666000000000006", "100000.00", rates(0, 0, 0, 1, 0)),
         NEVER_ANSWERED("6666000000000007", "100000.00", rates(0, 1, 0, 0, 0)),
+        ANSWER_AFTER_NOTICES("6666000000000009", "100000.00", rates(0, 0, 0, 0, 0)),
         RESTART("6666000000000008", "100000.00", rates(0, 0, 0, 0, 0));
 
         final String huifuId;
@@ -162,6 +163,31 @@ class WithdrawalEndToEndIntegrationTest {
             ConsumerRecord<String, String> processing = events.get(id).stream()
                     .filter(r -> "PROCESSING".equals(header(r, "status"))).findFirst().orElseThrow();
             assertThat(processing.value()).as(id).contains("\"source\":\"QUERY\"");
+        }
+        assertEachEventIdOnce(requested.keySet());
+    }
+
+    @Test
+    @Order(2)
+    void anAnswerThatComesAfterTheNoticesIsRecordedOnTheRowTheNoticesMoved() {
+        Map<String, Scenario> requested = new LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            requested.put("late-answer-" + i, Scenario.ANSWER_AFTER_NOTICES);
+            // the answer is withheld past the 2 s read timeout; the notices (50 ms, 50 ms) are not
+            stack.control().nextFault(Fault.NO_ANSWER, Scenario.ANSWER_AFTER_NOTICES.huifuId);
+        }
+        send(requested, i -> IntoAcctDateType.D0);
+
+        awaitAllFinal(requested.keySet());
+
+        Map<String, List<ConsumerRecord<String, String>>> events = awaitFinalEvents(requested.keySet());
+        Withdrawals withdrawals = stack.orchestrator.bean(Withdrawals.class);
+        for (String id : requested.keySet()) {
+            assertThat(withdrawal(id).status()).as(id).isEqualTo(WithdrawalStatus.SUCCEEDED);
+            assertThat(sources(events.get(id))).as(id).containsOnly(EventSource.REQUEST, EventSource.NOTIFICATION);
+            // the row had moved since the send, so the answer was applied to it read again under lock
+            await().atMost(WAIT).untilAsserted(() -> assertThat(withdrawals.serialsOf(id).get(0).submitOutcome())
+                    .as(id).isEqualTo("UNKNOWN"));
         }
         assertEachEventIdOnce(requested.keySet());
     }

@@ -11,6 +11,7 @@ import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ class SendMarkingIntegrationTest {
     private static final String ID = "mark-1";
 
     @Test
-    void aSendIsCountedOnlyOnTheRowAsItWasClaimed() {
+    void aSendAndItsAnswerAreWrittenOnlyOnTheRowAsItWas() {
         try (OrchestratorHarness harness = new OrchestratorHarness().start()) { // its submission workers are off
             harness.sendRequest(ID, request(ID, "6666000000000001", "5.00", "D0"));
             await().atMost(OrchestratorHarness.WAIT).until(() -> harness.withdrawal(ID).isPresent());
@@ -37,19 +38,25 @@ class SendMarkingIntegrationTest {
 
             withdrawals.reschedule(stale, NextAction.SUBMIT, now, now); // moved by someone else meanwhile
 
-            assertThat(withdrawals.markSending(stale, queryAt, now)).isFalse();
+            assertThat(withdrawals.markSending(stale, queryAt, now)).isEmpty();
             Withdrawal current = harness.withdrawal(ID).orElseThrow();
             assertThat(current.nextAction()).isEqualTo(NextAction.SUBMIT);
             assertThat(sentCount(withdrawals)).isZero();
 
-            assertThat(withdrawals.markSending(current, queryAt, now)).isTrue();
+            Optional<Withdrawal> written = withdrawals.markSending(current, queryAt, now);
             Withdrawal sending = harness.withdrawal(ID).orElseThrow();
+            assertThat(written).as("the row as written, exactly as read back").contains(sending);
             assertThat(sending.nextAction()).isEqualTo(NextAction.QUERY);
             assertThat(sending.nextActionAt()).isEqualTo(queryAt);
             assertThat(sending.version()).isEqualTo(current.version() + 1);
             assertThat(sentCount(withdrawals)).isEqualTo(1);
-            assertThat(withdrawals.markSending(current, queryAt, now)).as("the same version twice").isFalse();
+            assertThat(withdrawals.markSending(current, queryAt, now)).as("the same version twice").isEmpty();
             assertThat(sentCount(withdrawals)).isEqualTo(1);
+
+            assertThat(withdrawals.recordSubmitIfUnchanged(current, "ACCEPTED", "00000000", "stale")).isFalse();
+            assertThat(withdrawals.serialsOf(ID).get(0).submitOutcome()).isNull();
+            assertThat(withdrawals.recordSubmitIfUnchanged(sending, "ACCEPTED", "00000000", "as sent")).isTrue();
+            assertThat(withdrawals.serialsOf(ID).get(0).submitOutcome()).isEqualTo("ACCEPTED");
         }
     }
 
