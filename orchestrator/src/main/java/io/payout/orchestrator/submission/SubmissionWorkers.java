@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 class SubmissionWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionWorkers.class);
+    private static final long GATHER_WAIT_MILLIS = 10;
 
     private final Withdrawals withdrawals;
     private final Submissions submissions;
@@ -51,7 +53,7 @@ class SubmissionWorkers implements SmartLifecycle {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(props.threads(), r -> new Thread(r, "submission-" + n.incrementAndGet()));
         poller = new Thread(this::poll, "submission-poller");
         poller.setDaemon(true);
@@ -62,12 +64,13 @@ class SubmissionWorkers implements SmartLifecycle {
         long pollMillis = props.pollInterval().toMillis();
         while (running.get()) {
             try {
-                // Every worker busy: claim again as soon as one is free, not after a poll interval. Sleeping here
-                // capped a backlog at threads per interval (16 per 200 ms) however fast the steps were.
+                // Every worker busy: claim again as soon as workers come free, not after a poll interval. Sleeping
+                // here capped a backlog at threads per interval (16 per 200 ms) however fast the steps were.
                 if (!capacity.tryAcquire(pollMillis, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
                 capacity.release();
+                gatherFreeWorkers();
                 int free = Math.min(capacity.availablePermits(), props.batchSize());
                 Instant now = clock.instant();
                 List<Withdrawal> claimed = withdrawals.claimDue(owner, now, now.plus(props.lease()), free);
@@ -87,6 +90,19 @@ class SubmissionWorkers implements SmartLifecycle {
                 log.warn("claiming due withdrawals failed: {}", e.toString());
                 sleepQuietly();
             }
+        }
+    }
+
+    /**
+     * With every worker busy (a backlog), claiming for each worker as it came free cost PostgreSQL one claim
+     * statement per one or two withdrawals (B3: 2,583 claims for 4,000 sends). Waiting a few milliseconds for a
+     * quarter of the pool to come free claims them together; with that many free already it returns at once.
+     */
+    private void gatherFreeWorkers() throws InterruptedException {
+        int gather = Math.max(1, Math.min(props.batchSize(), props.threads() / 4));
+        if (capacity.availablePermits() < gather
+                && capacity.tryAcquire(gather, GATHER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            capacity.release(gather);
         }
     }
 
