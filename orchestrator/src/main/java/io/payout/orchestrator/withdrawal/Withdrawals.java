@@ -199,8 +199,8 @@ public final class Withdrawals {
     /**
      * Counts a send before it happens and makes a query due at {@code queryAt}, in one statement: from now on Huifu
      * may have the serial, so if this instance dies before the answer is applied the next worker asks first. Only
-     * while the row is still the given version, REQUESTED with a SUBMIT due; false (nothing written) when anything
-     * moved it meanwhile. Releases the lease like {@link #update}. Returns the row as written, or empty.
+     * while the row is still the given version, REQUESTED with a SUBMIT due; nothing is written when anything moved
+     * it meanwhile. Releases the lease like {@link #update}. Returns the row as written, empty when nothing was.
      */
     public Optional<Withdrawal> markSending(Withdrawal w, Instant queryAt, Instant now) {
         SerialKey serial = w.serial();
