@@ -56,7 +56,7 @@ public final class Transitions {
     public Applied requested(WithdrawalRequested request, SerialKey serial, Instant now) {
         Withdrawal created = new Withdrawal(request.withdrawalId(), WithdrawalStatus.REQUESTED, 0, request,
                 serial.reqDate(), serial.reqSeqId(), null, null, false, null, NextAction.SUBMIT, now, 0);
-        UUID eventId = UUID.randomUUID();
+        UUID eventId = EventIds.next(now);
         HistoryRow row = new HistoryRow(request.withdrawalId(), eventId, null, WithdrawalStatus.REQUESTED,
                 EventSource.REQUEST, null, null, null, now);
         return new Applied(null, created, List.of(WithdrawalStatus.REQUESTED), List.of(row),
@@ -105,7 +105,7 @@ public final class Transitions {
             after = new Withdrawal(current.withdrawalId(), next, current.version(), current.request(),
                     current.reqDate(), current.reqSeqId(), hfSeqId, feeAmt, flagged, attentionReason, null, null,
                     current.attempts());
-            UUID eventId = UUID.randomUUID();
+            UUID eventId = EventIds.next(now);
             history.add(new HistoryRow(current.withdrawalId(), eventId, status, next, evidence.source(),
                     evidence.raw(), reasonCode, reason, now));
             events.add(event(after, eventId, status, evidence.source(), reasonCode, reason, now));
