@@ -80,6 +80,8 @@ public final class Bench {
                     e.printStackTrace();
                     result.put("error", String.valueOf(e));
                     exit = 1;
+                } finally {
+                    stack.dropDatabases();
                 }
                 Files.createDirectories(results);
                 Path file = results.resolve(stamp + "-" + scenario + (quick ? "-quick" : "") + ".json");
