@@ -107,9 +107,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates a database (if missing) and returns its JDBC URL. */
     public String createDatabase(String name) {
-        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + name);
-        }
+        requirePlainName(name);
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
              Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
@@ -124,14 +122,19 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Drops a database, disconnecting whoever is still connected to it. */
     public void dropDatabase(String name) {
-        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + name);
-        }
+        requirePlainName(name);
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
              Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop database " + name, e);
+        }
+    }
+
+    /** The name goes into SQL as it is: only lower-case letters, digits and _. */
+    private static void requirePlainName(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database name must be lower-case letters, digits and _: " + name);
         }
     }
 
