@@ -37,6 +37,7 @@ class SubmissionWorkers implements SmartLifecycle {
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final AtomicBoolean running = new AtomicBoolean();
     private final Semaphore capacity;
+    private final int gather;
     private ExecutorService pool;
     private Thread poller;
 
@@ -46,6 +47,7 @@ class SubmissionWorkers implements SmartLifecycle {
         this.props = props;
         this.clock = clock;
         this.capacity = new Semaphore(props.threads());
+        this.gather = Math.max(1, Math.min(props.batchSize(), props.threads() / 4));
     }
 
     @Override
@@ -99,7 +101,6 @@ class SubmissionWorkers implements SmartLifecycle {
      * quarter of the pool to come free claims them together; with that many free already it returns at once.
      */
     private void gatherFreeWorkers() throws InterruptedException {
-        int gather = Math.max(1, Math.min(props.batchSize(), props.threads() / 4));
         if (capacity.availablePermits() < gather
                 && capacity.tryAcquire(gather, GATHER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
             capacity.release(gather);

@@ -43,6 +43,11 @@ public final class Withdrawals {
     private final Outbox outbox;
     private final JsonMapper json;
 
+    /** The synchronous answer to a send, recorded on its serial. */
+    private static final String RECORD_SUBMIT = """
+            update withdrawal_serials set submit_outcome = :outcome, submit_code = :code, submit_desc = :desc
+            where huifu_id = :huifuId and req_date = :reqDate and req_seq_id = :reqSeqId""";
+
     public Withdrawals(JdbcClient jdbc, JdbcTemplate batch, Outbox outbox, JsonMapper json) {
         this.jdbc = jdbc;
         this.batch = batch;
@@ -229,25 +234,23 @@ public final class Withdrawals {
      * nothing written or locked, when anything moved it meanwhile.
      */
     public boolean recordSubmitIfUnchanged(Withdrawal w, String outcome, String code, String desc) {
-        SerialKey serial = w.serial();
-        return jdbc.sql("""
+        return recordSubmitStatement("""
                 with unchanged as (
                   select withdrawal_id from withdrawals where withdrawal_id = :id and version = :version for update)
-                update withdrawal_serials set submit_outcome = :outcome, submit_code = :code, submit_desc = :desc
-                where huifu_id = :huifuId and req_date = :reqDate and req_seq_id = :reqSeqId
-                  and exists (select 1 from unchanged)
-                """)
-                .param("id", w.withdrawalId()).param("version", w.version()).param("outcome", outcome)
-                .param("code", code).param("desc", desc).param("huifuId", serial.huifuId())
-                .param("reqDate", serial.reqDate()).param("reqSeqId", serial.reqSeqId())
+                """ + RECORD_SUBMIT + " and exists (select 1 from unchanged)", w.serial(), outcome, code, desc)
+                .param("id", w.withdrawalId()).param("version", w.version())
                 .update() == 1;
     }
 
     public void recordSubmit(SerialKey serial, String outcome, String code, String desc) {
-        jdbc.sql("""
-                update withdrawal_serials set submit_outcome = ?, submit_code = ?, submit_desc = ?
-                where huifu_id = ? and req_date = ? and req_seq_id = ?
-                """).params(outcome, code, desc, serial.huifuId(), serial.reqDate(), serial.reqSeqId()).update();
+        recordSubmitStatement(RECORD_SUBMIT, serial, outcome, code, desc).update();
+    }
+
+    private JdbcClient.StatementSpec recordSubmitStatement(String sql, SerialKey serial, String outcome, String code,
+                                                           String desc) {
+        return jdbc.sql(sql).param("outcome", outcome).param("code", code).param("desc", desc)
+                .param("huifuId", serial.huifuId()).param("reqDate", serial.reqDate())
+                .param("reqSeqId", serial.reqSeqId());
     }
 
     /**

@@ -140,12 +140,8 @@ class WithdrawalEndToEndIntegrationTest {
     @Test
     @Order(2)
     void sandboxThatProcessesButNeverAnswersIsResolvedByQueryWithoutASecondAcceptance() {
-        Map<String, Scenario> requested = new LinkedHashMap<>();
-        for (int i = 0; i < 16; i++) {
-            requested.put("silent-" + i, Scenario.NEVER_ANSWERED);
-            // one-shot: this account's next encashment is processed but its answer withheld (queries still answer)
-            stack.control().nextFault(Fault.NO_ANSWER, Scenario.NEVER_ANSWERED.huifuId);
-        }
+        // the answers are withheld past the 2 s read timeout; the notices are dropped, queries still answer
+        Map<String, Scenario> requested = answersWithheld("silent-", Scenario.NEVER_ANSWERED, 16);
         send(requested, i -> IntoAcctDateType.values()[i % 4]);
 
         awaitAllFinal(requested.keySet());
@@ -170,12 +166,8 @@ class WithdrawalEndToEndIntegrationTest {
     @Test
     @Order(2)
     void anAnswerThatComesAfterTheNoticesIsRecordedOnTheRowTheNoticesMoved() {
-        Map<String, Scenario> requested = new LinkedHashMap<>();
-        for (int i = 0; i < 4; i++) {
-            requested.put("late-answer-" + i, Scenario.ANSWER_AFTER_NOTICES);
-            // the answer is withheld past the 2 s read timeout; the notices (50 ms, 50 ms) are not
-            stack.control().nextFault(Fault.NO_ANSWER, Scenario.ANSWER_AFTER_NOTICES.huifuId);
-        }
+        // the answers are withheld past the 2 s read timeout; the notices (50 ms, 50 ms) are not
+        Map<String, Scenario> requested = answersWithheld("late-answer-", Scenario.ANSWER_AFTER_NOTICES, 4);
         send(requested, i -> IntoAcctDateType.D0);
 
         awaitAllFinal(requested.keySet());
@@ -218,6 +210,16 @@ class WithdrawalEndToEndIntegrationTest {
                     .collect(Collectors.groupingBy(r -> header(r, "status"), Collectors.counting()));
             assertThat(idsPerStatus.values()).as(id).allMatch(n -> n == 1);
         }
+    }
+
+    /** Withdrawals of one scenario whose encashments are processed but answered with nothing (one-shot faults). */
+    private static Map<String, Scenario> answersWithheld(String prefix, Scenario scenario, int count) {
+        Map<String, Scenario> requested = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            requested.put(prefix + i, scenario);
+            stack.control().nextFault(Fault.NO_ANSWER, scenario.huifuId);
+        }
+        return requested;
     }
 
     private static void send(Map<String, Scenario> requested, java.util.function.IntFunction<IntoAcctDateType> type) {
