@@ -1,6 +1,6 @@
 package io.payout.orchestrator.submission;
 
-import io.payout.orchestrator.withdrawal.Withdrawal;
+import io.payout.orchestrator.withdrawal.SerialNumbers;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -20,8 +20,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Claims due withdrawals with a lease (FOR UPDATE SKIP LOCKED, so any number of instances can run) and hands
- * each to a bounded pool that sends or queries it. A failed step leaves the row due again after its lease.
+ * Claims due withdrawals (FOR UPDATE SKIP LOCKED, so any number of instances can run) and hands each to a bounded
+ * pool that sends or queries it. A claim leases the row, or for a send makes the query after it due at the lease's
+ * end; either way a failed step leaves the row due again then.
  */
 @Component
 @ConditionalOnProperty(name = "orchestrator.submission.enabled", havingValue = "true", matchIfMissing = true)
@@ -75,10 +76,11 @@ class SubmissionWorkers implements SmartLifecycle {
                 gatherFreeWorkers();
                 int free = Math.min(capacity.availablePermits(), props.batchSize());
                 Instant now = clock.instant();
-                List<Withdrawal> claimed = withdrawals.claimDue(owner, now, now.plus(props.lease()), free);
-                for (Withdrawal w : claimed) {
+                List<Withdrawals.Claimed> claimed = withdrawals.claimDue(owner, now, now.plus(props.lease()),
+                        SerialNumbers.reqDate(now), free);
+                for (Withdrawals.Claimed c : claimed) {
                     capacity.acquire();
-                    pool.execute(() -> step(w));
+                    pool.execute(() -> step(c));
                 }
                 if (claimed.size() < free) {
                     // nothing more is due now: look again after the interval
@@ -107,11 +109,12 @@ class SubmissionWorkers implements SmartLifecycle {
         }
     }
 
-    private void step(Withdrawal claimed) {
+    private void step(Withdrawals.Claimed claimed) {
         try {
             submissions.process(claimed);
         } catch (RuntimeException e) {
-            log.warn("withdrawal {} step failed, retried after its lease: {}", claimed.withdrawalId(), e.toString());
+            log.warn("withdrawal {} step failed, retried after its lease: {}", claimed.row().withdrawalId(),
+                    e.toString());
         } finally {
             capacity.release();
         }

@@ -59,59 +59,46 @@ public class Submissions {
         this.clock = clock;
     }
 
-    /** One step of a withdrawal as the workers claimed it (a notification may have moved it since). */
-    public void process(Withdrawal claimed) {
-        if (claimed.nextAction() == NextAction.SUBMIT) {
-            submit(claimed);
-        } else if (claimed.nextAction() == NextAction.QUERY) {
-            queryAndApply(claimed);
+    /** One step of a withdrawal as the workers' claim wrote it (a notification may have moved it since). */
+    public void process(Withdrawals.Claimed claimed) {
+        Withdrawal w = claimed.row();
+        if (claimed.sending()) {
+            send(w);
+        } else if (w.nextAction() == NextAction.SUBMIT && w.status() == WithdrawalStatus.REQUESTED) {
+            tx.executeWithoutResult(status -> renewSerialOfAnotherDay(w.withdrawalId(), clock.instant()));
+        } else if (w.nextAction() == NextAction.QUERY) {
+            queryAndApply(w);
         }
     }
 
-    /** Sends the current serial, then applies the synchronous answer. */
-    void submit(Withdrawal claimed) {
-        Withdrawal sending = prepareSend(claimed);
-        if (sending == null) {
-            return;
-        }
+    /** Sends the serial the claim counted, then applies the synchronous answer. */
+    private void send(Withdrawal sending) {
         WithdrawalRequested r = sending.request();
         SubmitOutcome outcome = huifu.submit(new SubmitCommand(r.huifuId(), sending.reqDate(), sending.reqSeqId(),
                 r.cashAmt(), r.intoAcctDateType(), r.tokenNo(), r.acctId(), r.remark()));
         tx.executeWithoutResult(status -> applySubmit(sending, outcome));
     }
 
-    /** The withdrawal to send, as its counted send left it; null when it is not to be sent (now). */
-    private Withdrawal prepareSend(Withdrawal claimed) {
-        if (claimed.status() != WithdrawalStatus.REQUESTED) {
-            return null;
-        }
-        Instant now = clock.instant();
-        if (!SerialNumbers.reqDate(now).equals(claimed.reqDate())) {
-            return tx.execute(status -> prepareSendOnAnotherDay(claimed.withdrawalId(), now));
-        }
-        // one statement, no lock: it writes only if the row is still the claimed version
-        return withdrawals.markSending(claimed, now.plus(props.lease()), now).orElse(null);
-    }
-
-    /** The serial's req_date is not today's (the withdrawal waited past midnight, Beijing time). */
-    private Withdrawal prepareSendOnAnotherDay(String withdrawalId, Instant now) {
+    /**
+     * Due to be sent, but its serial's req_date is not today's (it waited past midnight, Beijing time), so the claim
+     * did not mark it sending: Huifu refuses a req_date that is not today, and a refusal would read as FAILED.
+     */
+    private void renewSerialOfAnotherDay(String withdrawalId, Instant now) {
         Withdrawal w = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
-        if (w == null || w.status() != WithdrawalStatus.REQUESTED || w.nextAction() != NextAction.SUBMIT) {
-            return null;
+        if (w == null || w.status() != WithdrawalStatus.REQUESTED || w.nextAction() != NextAction.SUBMIT
+                || SerialNumbers.reqDate(now).equals(w.reqDate())) {
+            return;
         }
-        Withdrawals.Serial current = currentSerial(w);
-        if (current.sentCount() > 0) {
-            // Huifu refuses a req_date that is not today, and a refusal would read as FAILED: query instead.
+        if (currentSerial(w).sentCount() > 0) {
+            // Huifu may have it: ask instead of sending again
             withdrawals.reschedule(w, NextAction.QUERY, now, now);
-            return null;
+            return;
         }
-        // Never sent: Huifu cannot have it, so giving it today's date moves no money twice.
+        // Never sent: Huifu cannot have it, so giving it today's date moves no money twice. The next claim sends it.
         SerialKey fresh = SerialNumbers.next(w.request().huifuId(), now);
         withdrawals.addSerial(w.withdrawalId(), fresh, now);
         withdrawals.update(List.of(new Applied(w, w.withSerial(fresh.reqDate(), fresh.reqSeqId()), List.of(),
-                List.of(), List.of())), now);
-        Withdrawal renewed = withdrawals.lock(Set.of(withdrawalId)).get(withdrawalId);
-        return withdrawals.markSending(renewed, now.plus(props.lease()), now).orElse(null);
+                List.of(), List.of()).scheduled(NextAction.SUBMIT, now, w.attempts())), now);
     }
 
     private void applySubmit(Withdrawal sent, SubmitOutcome outcome) {
