@@ -87,6 +87,7 @@ final class NotificationBench {
                     Duration.ofMinutes(10))) {
                 throw new IllegalStateException("intake did not store the B2 withdrawals");
             }
+            markSent(jdbcUrl);
             List<Serial> serials = serials(jdbcUrl);
             URI uri = URI.create(gateway.baseUrl() + "/huifu/notify/withdrawal");
             List<Notice[]> pairs = serials.parallelStream().map(s -> notices(s, uri)).toList();
@@ -281,6 +282,21 @@ final class NotificationBench {
                 body.getBytes(StandardCharsets.UTF_8));
         return new Notice(request, s.withdrawalId(), "01".equals(msgType) ? WithdrawalStatus.SUCCEEDED
                 : WithdrawalStatus.ACCOUNTED);
+    }
+
+    /**
+     * Huifu notifies only serials it was sent, and the orchestrator knows a serial once its first send wrote the
+     * serial's row. Submission is off here (the notices are the load), so the rows are written as those sends would.
+     */
+    private void markSent(String jdbcUrl) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, stack.postgres.username(), "");
+             Statement st = c.createStatement()) {
+            st.executeUpdate("""
+                    insert into withdrawal_serials (huifu_id, req_date, req_seq_id, withdrawal_id, created_at,
+                      sent_count, last_sent_at)
+                    select huifu_id, req_date, req_seq_id, withdrawal_id, now(), 1, now() from withdrawals
+                    on conflict do nothing""");
+        }
     }
 
     private List<Serial> serials(String jdbcUrl) throws SQLException {

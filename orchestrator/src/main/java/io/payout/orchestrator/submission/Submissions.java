@@ -96,7 +96,6 @@ public class Submissions {
         }
         // Never sent: Huifu cannot have it, so giving it today's date moves no money twice. The next claim sends it.
         SerialKey fresh = SerialNumbers.next(w.request().huifuId(), now);
-        withdrawals.addSerial(w.withdrawalId(), fresh, now);
         withdrawals.update(List.of(new Applied(w, w.withSerial(fresh.reqDate(), fresh.reqSeqId()), List.of(),
                 List.of(), List.of()).scheduled(NextAction.SUBMIT, now, w.attempts())), now);
     }
@@ -222,7 +221,6 @@ public class Submissions {
                 && !current.firstNotFoundAt().plus(props.notFoundSpacing()).isAfter(now);
         if (twiceApart) {
             SerialKey fresh = SerialNumbers.next(w.request().huifuId(), now);
-            withdrawals.addSerial(w.withdrawalId(), fresh, now);
             log.info("withdrawal {} serial {} not found twice; new serial {}", w.withdrawalId(), w.reqSeqId(),
                     fresh.reqSeqId());
             Withdrawal renewed = applied.after().withSerial(fresh.reqDate(), fresh.reqSeqId());

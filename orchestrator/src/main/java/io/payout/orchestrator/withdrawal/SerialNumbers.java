@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * Assigns Huifu serials: req_date is the Beijing date (Huifu refuses any other day), req_seq_id a random UUID's
- * 32 hex digits, unique per huifu_id per day without a round trip to the database (the primary key of
- * withdrawal_serials still enforces it).
+ * 32 hex digits: unique per huifu_id per day by its 122 random bits, without a round trip to the database (a
+ * serial's row in withdrawal_serials, written at its first send, is never shared with another withdrawal).
  */
 public final class SerialNumbers {
 

@@ -120,13 +120,15 @@ public final class Withdrawals {
         return owners;
     }
 
-    /** Stores new withdrawals with their first serial, REQUESTED history and events: one transaction, batched. */
+    /**
+     * Stores new withdrawals with their REQUESTED history and events: one transaction, batched. The first serial is
+     * on the row; its serial row is written when it is first sent (see {@link #claimDue}), as every serial's is.
+     */
     public void insert(List<Applied> created, Instant now) {
         if (created.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(created.size());
-        List<Object[]> serials = new ArrayList<>(created.size());
         for (Applied applied : created) {
             Withdrawal w = applied.after();
             WithdrawalRequested r = w.request();
@@ -134,7 +136,6 @@ public final class Withdrawals {
                     r.tokenNo(), r.cashAmt().value(), r.intoAcctDateType().name(), r.acctId(), r.remark(),
                     ts(r.requestedAt()), json.writeValueAsString(r), w.reqDate(), w.reqSeqId(),
                     w.nextAction() == null ? null : w.nextAction().name(), ts(w.nextActionAt()), ts(now), ts(now)});
-            serials.add(new Object[] {r.huifuId(), w.reqDate(), w.reqSeqId(), w.withdrawalId(), ts(now)});
         }
         batch.batchUpdate("""
                 insert into withdrawals (withdrawal_id, status, version, huifu_id, account_kind, token_no, cash_amt,
@@ -142,10 +143,6 @@ public final class Withdrawals {
                   next_action_at, created_at, updated_at)
                 values (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
-        batch.batchUpdate("""
-                insert into withdrawal_serials (huifu_id, req_date, req_seq_id, withdrawal_id, created_at)
-                values (?, ?, ?, ?, ?)
-                """, serials);
         appendHistoryAndEvents(created);
     }
 
@@ -180,21 +177,25 @@ public final class Withdrawals {
         appendHistoryAndEvents(changes);
     }
 
-    /** A new serial for a withdrawal whose every earlier serial Huifu answered as not existing. */
-    public void addSerial(String withdrawalId, SerialKey serial, Instant now) {
-        jdbc.sql("""
-                insert into withdrawal_serials (huifu_id, req_date, req_seq_id, withdrawal_id, created_at)
-                values (?, ?, ?, ?, ?)
-                """).params(serial.huifuId(), serial.reqDate(), serial.reqSeqId(), withdrawalId, ts(now)).update();
-    }
-
+    /**
+     * The serials of a withdrawal in the order they were sent, and last its current serial when it was never sent
+     * (a serial's row is written at its first send; one never sent has nothing Huifu could have said about it).
+     */
     public List<Serial> serialsOf(String withdrawalId) {
         return jdbc.sql("""
                         select huifu_id, req_date, req_seq_id, sent_count, submit_outcome, submit_code, query_count,
-                          not_found_count, first_not_found_at, last_query_at, last_query_result, first_failed_at
-                        from withdrawal_serials where withdrawal_id = ? order by created_at, req_seq_id
+                          not_found_count, first_not_found_at, last_query_at, last_query_result, first_failed_at,
+                          created_at, false as unsent
+                        from withdrawal_serials where withdrawal_id = :id
+                        union all
+                        select huifu_id, req_date, req_seq_id, 0, null, null, 0, 0, null, null, null, null,
+                          updated_at, true
+                        from withdrawals w where withdrawal_id = :id and not exists (
+                          select 1 from withdrawal_serials s where s.huifu_id = w.huifu_id
+                            and s.req_date = w.req_date and s.req_seq_id = w.req_seq_id)
+                        order by unsent, created_at, req_seq_id
                         """)
-                .param(withdrawalId)
+                .param("id", withdrawalId)
                 .query((rs, n) -> new Serial(new SerialKey(rs.getString(1), rs.getString(2), rs.getString(3)),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8),
                         instant(rs, 9), instant(rs, 10), rs.getString(11), instant(rs, 12)))
@@ -253,6 +254,7 @@ public final class Withdrawals {
      * <p>A withdrawal due to be sent (REQUESTED, SUBMIT, its serial dated {@code today}) is not leased but marked as
      * sending in the same statement: its send is counted on the serial before it happens and a query is made due at
      * {@code leaseUntil}, so if this instance dies before the answer is applied the next worker asks Huifu first.
+     * A serial's first send writes its row: from then on Huifu may know it, and notifications for it are applied.
      * One write of the row instead of a lease and then a mark (B3: the mark was PostgreSQL's second costliest
      * statement). Anything else due is leased until {@code leaseUntil}.
      */
@@ -280,10 +282,13 @@ public final class Withdrawals {
                           returning sending,\s""" + COLUMNS + """
                         ),
                         counted as (
-                          update withdrawal_serials s set sent_count = sent_count + 1, last_sent_at = :now
-                          from claimed c
-                          where c.sending and s.huifu_id = c.huifu_id and s.req_date = c.req_date
-                            and s.req_seq_id = c.req_seq_id)
+                          insert into withdrawal_serials (huifu_id, req_date, req_seq_id, withdrawal_id, created_at,
+                            sent_count, last_sent_at)
+                          select huifu_id, req_date, req_seq_id, withdrawal_id, :now, 1, :now
+                          from claimed where sending
+                          on conflict (huifu_id, req_date, req_seq_id) do update
+                            set sent_count = withdrawal_serials.sent_count + 1, last_sent_at = excluded.last_sent_at
+                            where withdrawal_serials.withdrawal_id = excluded.withdrawal_id)
                         select * from claimed
                         """)
                 .param("now", ts(now)).param("limit", limit).param("owner", owner).param("leaseUntil", ts(leaseUntil))

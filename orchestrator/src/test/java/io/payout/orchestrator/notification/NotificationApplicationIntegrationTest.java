@@ -14,6 +14,7 @@ import io.payout.model.huifu.HuifuNotifications;
 import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.withdrawal.HistoryRow;
 import io.payout.orchestrator.withdrawal.SerialKey;
+import io.payout.orchestrator.withdrawal.SerialNumbers;
 import io.payout.orchestrator.withdrawal.Transitions;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.Withdrawals;
@@ -109,7 +110,8 @@ class NotificationApplicationIntegrationTest {
 
     @Test
     void notificationForAnUnknownSerialIsKeptAndAppliedOnceTheSerialIsKnown() {
-        SerialKey serial = new SerialKey("6666000123456789", "20260101", "UNKNOWNSERIAL0000000000000000001");
+        SerialKey serial = new SerialKey("6666000123456789", SerialNumbers.reqDate(Instant.now()),
+                "UNKNOWNSERIAL0000000000000000001");
         Map<String, String> respData = respData(serial, "01", "S", "S", "15.00", "1.00");
         deliver(signed(respData));
         NotificationInbox inbox = orchestrator.bean(NotificationInbox.class);
@@ -181,7 +183,15 @@ class NotificationApplicationIntegrationTest {
     private static Withdrawal requested(String id, String amount) {
         orchestrator.sendRequest(id, request(id, "6666000123456789", amount, "D0"));
         awaitStatuses(id, 1);
+        markSent();
         return orchestrator.withdrawal(id).orElseThrow();
+    }
+
+    /** Huifu notifies only serials it was sent; the workers are off, so a claim marks each due withdrawal sent. */
+    private static void markSent() {
+        Instant now = Instant.now();
+        orchestrator.bean(Withdrawals.class).claimDue("test", now, now.plusSeconds(30), SerialNumbers.reqDate(now),
+                100);
     }
 
     private static void createWithSerial(String id, String amount, SerialKey serial) {
@@ -190,6 +200,7 @@ class NotificationApplicationIntegrationTest {
         Instant now = Instant.now();
         orchestrator.bean(TransactionTemplate.class).executeWithoutResult(s -> orchestrator.bean(Withdrawals.class)
                 .insert(List.of(orchestrator.bean(Transitions.class).requested(parsed.request(), serial, now)), now));
+        markSent();
     }
 
     private static List<ConsumerRecord<String, String>> awaitStatuses(String key, int count) {

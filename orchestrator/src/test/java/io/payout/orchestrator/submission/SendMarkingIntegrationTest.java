@@ -2,6 +2,7 @@ package io.payout.orchestrator.submission;
 
 import static io.payout.orchestrator.OrchestratorHarness.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.payout.orchestrator.OrchestratorHarness;
@@ -79,11 +80,14 @@ class SendMarkingIntegrationTest {
             assertThat(renewed.reqDate()).isEqualTo(tomorrowsDate);
             assertThat(renewed.reqSeqId()).isNotEqualTo(requested.reqSeqId());
             assertThat(renewed.nextAction()).isEqualTo(NextAction.SUBMIT);
-            assertThat(withdrawals.serialsOf(ID)).extracting(Withdrawals.Serial::sentCount).containsExactly(0, 0);
+            assertThat(withdrawals.serialsOf(ID)).as("a serial never sent is nothing Huifu could have")
+                    .extracting(Withdrawals.Serial::key, Withdrawals.Serial::sentCount)
+                    .containsExactly(tuple(renewed.serial(), 0));
             Withdrawals.Claimed sending = claimOne(withdrawals, tomorrow.plusSeconds(1));
             assertThat(sending.sending()).isTrue();
             assertThat(sending.row().serial()).isEqualTo(renewed.serial());
-            assertThat(withdrawals.serialsOf(ID)).extracting(Withdrawals.Serial::sentCount).containsExactly(0, 1);
+            assertThat(withdrawals.serialsOf(ID)).extracting(Withdrawals.Serial::key, Withdrawals.Serial::sentCount)
+                    .containsExactly(tuple(renewed.serial(), 1));
         }
     }
 
