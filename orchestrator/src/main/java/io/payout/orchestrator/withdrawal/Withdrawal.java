@@ -30,12 +30,6 @@ public record Withdrawal(
                 attentionReason, action, action == null ? null : at, attempts);
     }
 
-    /** This row as a write that bumped its version (and changed nothing else) left it. */
-    public Withdrawal nextVersion() {
-        return new Withdrawal(withdrawalId, status, version + 1, request, reqDate, reqSeqId, hfSeqId, feeAmt,
-                attention, attentionReason, nextAction, nextActionAt, attempts);
-    }
-
     public Withdrawal withSerial(String newReqDate, String newReqSeqId) {
         return new Withdrawal(withdrawalId, status, version, request, newReqDate, newReqSeqId, null, feeAmt,
                 attention, attentionReason, nextAction, nextActionAt, attempts);
