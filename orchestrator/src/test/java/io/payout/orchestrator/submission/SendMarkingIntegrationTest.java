@@ -97,7 +97,8 @@ class SendMarkingIntegrationTest {
             Withdrawal requested = requested(harness);
             Withdrawals withdrawals = harness.bean(Withdrawals.class);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1);
-            Withdrawal sent = withdrawals.claimDue(OWNER, now, now.plusSeconds(30), requested.reqDate(), 10).get(0).row();
+            Withdrawal sent = withdrawals.claimDue(OWNER, now, now.plusSeconds(30), requested.reqDate(), 10).get(0)
+                    .row();
             withdrawals.reschedule(sent, NextAction.SUBMIT, now, now); // e.g. not found, to be sent again
             Instant tomorrow = now.plus(Duration.ofDays(1));
 
