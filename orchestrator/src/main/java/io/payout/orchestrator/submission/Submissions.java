@@ -239,7 +239,7 @@ public class Submissions {
     private Withdrawals.Serial currentSerial(Withdrawal w) {
         return withdrawals.serialsOf(w.withdrawalId()).stream()
                 .filter(s -> s.key().equals(w.serial())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("withdrawal " + w.withdrawalId() + " has no serial row"));
+                .orElseThrow(() -> new IllegalStateException("withdrawal " + w.withdrawalId() + " lacks its current serial"));
     }
 
     private Duration delay(int attempt) {

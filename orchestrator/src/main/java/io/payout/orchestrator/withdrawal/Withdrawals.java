@@ -269,27 +269,25 @@ public final class Withdrawals {
                           order by next_action_at
                           limit :limit
                           for update skip locked),
-                        claimed as (
-                          update withdrawals w set
-                            lease_owner = case when sending then null else cast(:owner as varchar) end,
-                            lease_until = case when sending then null else cast(:leaseUntil as timestamptz) end,
-                            next_action = case when sending then 'QUERY' else next_action end,
-                            next_action_at = case when sending then cast(:leaseUntil as timestamptz)
-                                             else next_action_at end,
-                            version = case when sending then version + 1 else version end,
-                            updated_at = case when sending then cast(:now as timestamptz) else updated_at end
-                          from due where w.withdrawal_id = due.due_id
-                          returning sending,\s""" + COLUMNS + """
+                        marked as (
+                          update withdrawals w set next_action = 'QUERY', next_action_at = :leaseUntil,
+                            version = version + 1, updated_at = :now, lease_owner = null, lease_until = null
+                          from due where w.withdrawal_id = due.due_id and due.sending
+                          returning true as sending,\s""" + COLUMNS + """
+                        ),
+                        leased as (
+                          update withdrawals w set lease_owner = :owner, lease_until = :leaseUntil
+                          from due where w.withdrawal_id = due.due_id and not due.sending
+                          returning false as sending,\s""" + COLUMNS + """
                         ),
                         counted as (
                           insert into withdrawal_serials (huifu_id, req_date, req_seq_id, withdrawal_id, created_at,
                             sent_count, last_sent_at)
-                          select huifu_id, req_date, req_seq_id, withdrawal_id, :now, 1, :now
-                          from claimed where sending
+                          select huifu_id, req_date, req_seq_id, withdrawal_id, :now, 1, :now from marked
                           on conflict (huifu_id, req_date, req_seq_id) do update
                             set sent_count = withdrawal_serials.sent_count + 1, last_sent_at = excluded.last_sent_at
                             where withdrawal_serials.withdrawal_id = excluded.withdrawal_id)
-                        select * from claimed
+                        select * from marked union all select * from leased
                         """)
                 .param("now", ts(now)).param("limit", limit).param("owner", owner).param("leaseUntil", ts(leaseUntil))
                 .param("today", today)
