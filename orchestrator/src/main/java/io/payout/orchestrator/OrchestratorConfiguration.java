@@ -1,5 +1,8 @@
 package io.payout.orchestrator;
 
+import io.payout.orchestrator.reconciliation.ReconciliationProperties;
+import io.payout.orchestrator.submission.SubmissionProperties;
+import io.payout.orchestrator.withdrawal.NextStep;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans shared by the features: the clock and the topics created at start-up when missing (CONTRACT.md §1). */
+/** Beans shared by the features: the clock, the next-step policy and the topics created at start-up when missing (CONTRACT.md §1). */
 @Configuration(proxyBeanMethods = false)
 class OrchestratorConfiguration {
 
@@ -24,6 +27,12 @@ class OrchestratorConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** What is due next for a withdrawal: the submission timings and the poll schedule, in one policy. */
+    @Bean
+    NextStep nextStep(SubmissionProperties submission, ReconciliationProperties reconciliation) {
+        return new NextStep(submission.nextStepSettings(reconciliation.pollSettings()), NextStep.Jitter.RANDOM);
     }
 
     /**

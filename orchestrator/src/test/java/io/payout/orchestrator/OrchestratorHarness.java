@@ -3,6 +3,7 @@ package io.payout.orchestrator;
 import io.payout.model.huifu.HuifuKeys;
 import io.payout.orchestrator.withdrawal.HistoryRow;
 import io.payout.orchestrator.withdrawal.Withdrawal;
+import io.payout.orchestrator.withdrawal.WithdrawalHistory;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import io.payout.testkit.TestKafka;
 import io.payout.testkit.TestPostgres;
@@ -93,7 +94,7 @@ public final class OrchestratorHarness implements AutoCloseable {
     }
 
     public List<HistoryRow> history(String id) {
-        return bean(Withdrawals.class).history(id);
+        return bean(WithdrawalHistory.class).of(id);
     }
 
     public void sendRequest(String key, String json) {

@@ -51,13 +51,15 @@ final class HuifuAnswers {
         }
         return switch (code) {
             // Processed: the result is in trans_stat; P and S mean Huifu took the serial and will move the money.
-            case OK -> switch (stat == null ? "" : stat) {
-                case "P", "S" -> new SubmitOutcome.Accepted(stat, exchange.field("hf_seq_id"), code, desc);
+            case OK -> TransStatus.of(stat).map(status -> switch (status) {
+                case PROCESSING, SUCCEEDED -> (SubmitOutcome) new SubmitOutcome.Accepted(status,
+                        exchange.field("hf_seq_id"), code, desc);
                 // Processed and failed, e.g. insufficient balance: Huifu will not pay this serial.
-                case "F" -> new SubmitOutcome.Refused(code, desc);
-                // No (or an unheard-of) trans_stat: processed but with unknown result; query.
-                default -> new SubmitOutcome.Unknown("resp_code 00000000 without a known trans_stat", code, false);
-            };
+                case FAILED -> new SubmitOutcome.Refused(code, desc);
+            })
+                    // No (or an unheard-of) trans_stat: processed but with unknown result; query.
+                    .orElseGet(() -> new SubmitOutcome.Unknown("resp_code 00000000 without a known trans_stat",
+                            code, false));
             // Invalid parameter (format, length, req_date not today): refused before Huifu took the serial.
             case INVALID_PARAMETER -> refusal(code, desc, stat);
             // Unknown or disabled huifu_id: there is no account to pay from.
@@ -99,15 +101,14 @@ final class HuifuAnswers {
         }
         return switch (code) {
             // The query worked: trans_status is the withdrawal's state.
-            case OK -> switch (status == null ? "" : status) {
-                // S paid, F failed, P processing: Huifu knows the serial.
-                case "S", "F", "P" -> new QueryOutcome.Found(status,
-                        firstPresent(exchange.field("org_hf_seq_id"), exchange.field("hf_seq_id")),
-                        amountOrNull(exchange.field("cash_amt")), amountOrNull(exchange.field("fee_amt")),
-                        code, firstPresent(exchange.field("trans_desc"), desc));
-                // Known serial without a state we understand: ask again later.
-                default -> new QueryOutcome.Unknown("resp_code 00000000 without a known trans_status", code, false);
-            };
+            // S paid, F failed, P processing: Huifu knows the serial.
+            case OK -> TransStatus.of(status).map(known -> (QueryOutcome) new QueryOutcome.Found(known,
+                            firstPresent(exchange.field("org_hf_seq_id"), exchange.field("hf_seq_id")),
+                            amountOrNull(exchange.field("cash_amt")), amountOrNull(exchange.field("fee_amt")),
+                            code, firstPresent(exchange.field("trans_desc"), desc)))
+                    // Known serial without a state we understand: ask again later.
+                    .orElseGet(() -> new QueryOutcome.Unknown("resp_code 00000000 without a known trans_status",
+                            code, false));
             // 交易不存在: Huifu has no such serial, so it never moved money for it.
             case NO_SUCH_TRANSACTION -> new QueryOutcome.NotFound(code, desc);
             // Older "order does not exist" code seen in an official SDK test (weak evidence, PROTOCOL.md §5.1).

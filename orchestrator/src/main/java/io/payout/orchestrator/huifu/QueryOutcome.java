@@ -6,7 +6,7 @@ import io.payout.model.Amount;
 public sealed interface QueryOutcome {
 
     /** Huifu knows the serial; trans_status S (paid), F (failed) or P (processing). Amounts when given. */
-    record Found(String transStatus, String hfSeqId, Amount cashAmt, Amount feeAmt, String respCode,
+    record Found(TransStatus transStatus, String hfSeqId, Amount cashAmt, Amount feeAmt, String respCode,
                  String transDesc) implements QueryOutcome {
     }
 

@@ -4,7 +4,7 @@ package io.payout.orchestrator.huifu;
 public sealed interface SubmitOutcome {
 
     /** Accepted: trans_stat P (processing) or S (done). The withdrawal is PROCESSING at least. */
-    record Accepted(String transStat, String hfSeqId, String respCode, String respDesc) implements SubmitOutcome {
+    record Accepted(TransStatus transStat, String hfSeqId, String respCode, String respDesc) implements SubmitOutcome {
     }
 
     /** A definitive refusal: Huifu will not move money for this serial. The withdrawal becomes FAILED. */

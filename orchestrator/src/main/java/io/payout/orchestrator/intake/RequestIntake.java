@@ -8,9 +8,7 @@ import io.payout.model.WithdrawalRequested;
 import io.payout.orchestrator.OrchestratorTopics;
 import io.payout.orchestrator.outbox.Outbox;
 import io.payout.orchestrator.outbox.OutboxMessage;
-import io.payout.orchestrator.withdrawal.Applied;
-import io.payout.orchestrator.withdrawal.SerialNumbers;
-import io.payout.orchestrator.withdrawal.Transitions;
+import io.payout.orchestrator.withdrawal.WithdrawalWork;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * output goes through the outbox, so nothing reaches Kafka before this transaction commits.
  */
 @Service
-public class RequestIntake {
+class RequestIntake {
 
     private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
     /**
@@ -49,16 +47,16 @@ public class RequestIntake {
 
     private final WithdrawalRequestParser parser = new WithdrawalRequestParser();
     private final Withdrawals withdrawals;
-    private final Transitions transitions;
+    private final WithdrawalWork work;
     private final Outbox outbox;
     private final OrchestratorTopics topics;
     private final JsonMapper json;
     private final Clock clock;
 
-    public RequestIntake(Withdrawals withdrawals, Transitions transitions, Outbox outbox, OrchestratorTopics topics,
+    RequestIntake(Withdrawals withdrawals, WithdrawalWork work, Outbox outbox, OrchestratorTopics topics,
                          JsonMapper json, Clock clock) {
         this.withdrawals = withdrawals;
-        this.transitions = transitions;
+        this.work = work;
         this.outbox = outbox;
         this.topics = topics;
         this.json = json;
@@ -83,7 +81,7 @@ public class RequestIntake {
         }
         // One query for the whole batch; later records of the same batch are compared with earlier ones too.
         Map<String, WithdrawalRequested> known = new HashMap<>(withdrawals.requestsOf(ids));
-        List<Applied> created = new ArrayList<>();
+        List<WithdrawalRequested> created = new ArrayList<>();
         List<OutboxMessage> rejections = new ArrayList<>();
         int replayed = 0;
         for (int i = 0; i < parsed.size(); i++) {
@@ -96,7 +94,7 @@ public class RequestIntake {
             WithdrawalRequested prior = known.get(request.withdrawalId());
             if (prior == null) {
                 known.put(request.withdrawalId(), request);
-                created.add(transitions.requested(request, SerialNumbers.next(request.huifuId(), now), now));
+                created.add(request);
             } else if (prior.sameContentAs(request)) {
                 // At-least-once delivery: the same request again changes nothing and publishes nothing.
                 replayed++;
@@ -108,7 +106,7 @@ public class RequestIntake {
                         values.get(i), now));
             }
         }
-        withdrawals.insert(created, now);
+        work.create(created);
         if (!rejections.isEmpty()) {
             outbox.appendAll(rejections);
         }

@@ -7,12 +7,10 @@ import io.payout.model.HuifuNotification;
 import io.payout.model.huifu.HuifuKeys;
 import io.payout.model.huifu.HuifuNotifications;
 import io.payout.model.huifu.HuifuSignatureException;
-import io.payout.orchestrator.withdrawal.Applied;
-import io.payout.orchestrator.withdrawal.Evidence;
+import io.payout.orchestrator.huifu.HuifuEvidence;
 import io.payout.orchestrator.withdrawal.SerialKey;
-import io.payout.orchestrator.withdrawal.Transitions;
-import io.payout.orchestrator.withdrawal.Withdrawal;
-import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials;
+import io.payout.orchestrator.withdrawal.WithdrawalWork;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,12 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * and record the ids. A notification for a serial not known yet is kept and applied once the serial is known.
  */
 @Service
-public class NotificationApplier {
+class NotificationApplier {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationApplier.class);
 
-    private final Withdrawals withdrawals;
-    private final Transitions transitions;
+    private final WithdrawalSerials serials;
+    private final WithdrawalWork work;
     private final NotificationInbox inbox;
     private final JsonMapper json;
     private final Clock clock;
@@ -49,11 +47,11 @@ public class NotificationApplier {
     private final Counter rejectedSignature;
     private final Counter unreadable;
 
-    public NotificationApplier(Withdrawals withdrawals, Transitions transitions, NotificationInbox inbox,
+    NotificationApplier(WithdrawalSerials serials, WithdrawalWork work, NotificationInbox inbox,
                                JsonMapper json, Clock clock, MeterRegistry meters,
                                @Value("${orchestrator.huifu.huifu-public-key}") String huifuPublicKey) {
-        this.withdrawals = withdrawals;
-        this.transitions = transitions;
+        this.serials = serials;
+        this.work = work;
         this.inbox = inbox;
         this.json = json;
         this.clock = clock;
@@ -105,14 +103,13 @@ public class NotificationApplier {
     private Result applyVerified(List<Verified> verified, Instant now, boolean keepUnknown) {
         Set<String> done = inbox.processed(verified.stream().map(Verified::notificationId).toList());
         List<Verified> fresh = verified.stream().filter(v -> !done.contains(v.notificationId())).toList();
-        Map<SerialKey, String> owners = withdrawals.ownersOf(
-                new HashSet<>(fresh.stream().map(v -> NotificationEvidence.serialOf(v.fields())).toList()));
-        Map<String, Withdrawal> current = withdrawals.lock(new HashSet<>(owners.values()));
-        Map<String, Applied> changes = new LinkedHashMap<>();
+        Map<SerialKey, String> owners = serials.ownersOf(
+                new HashSet<>(fresh.stream().map(v -> HuifuEvidence.serialOfNotice(v.fields())).toList()));
+        List<WithdrawalWork.Addressed> evidence = new ArrayList<>();
         List<NotificationInbox.Pending> unknown = new ArrayList<>();
         List<String> applied = new ArrayList<>();
         for (Verified v : fresh) {
-            SerialKey serial = NotificationEvidence.serialOf(v.fields());
+            SerialKey serial = HuifuEvidence.serialOfNotice(v.fields());
             String owner = owners.get(serial);
             if (owner == null) {
                 // Never dropped: kept until the serial is known (PROTOCOL.md §4.4 "store the raw event, then act").
@@ -122,14 +119,10 @@ public class NotificationApplier {
                         serial.reqSeqId(), v.payload(), now));
                 continue;
             }
-            Evidence evidence = NotificationEvidence.of(v.fields(), v.raw());
-            Withdrawal w = current.get(owner);
-            Applied change = transitions.apply(w, evidence, now);
-            current.put(owner, change.after());
-            changes.merge(owner, change, Applied::then);
+            evidence.add(new WithdrawalWork.Addressed(owner, HuifuEvidence.ofNotice(v.fields(), v.raw())));
             applied.add(v.notificationId());
         }
-        withdrawals.update(new ArrayList<>(changes.values()), now);
+        work.applyAll(evidence);
         if (!applied.isEmpty()) {
             inbox.markProcessed(applied, now);
         }

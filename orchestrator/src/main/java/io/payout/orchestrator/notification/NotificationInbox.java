@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * Processed notification ids (written in the same transaction as their effect) and notifications kept for a
  * serial not known yet.
  */
-@Component
+@Repository
 class NotificationInbox {
 
     private final JdbcClient jdbc;

@@ -6,6 +6,8 @@ import io.payout.orchestrator.reconciliation.DailyReconciliation;
 import io.payout.orchestrator.reconciliation.ReconciliationReport;
 import io.payout.orchestrator.submission.Submissions;
 import io.payout.orchestrator.withdrawal.Withdrawal;
+import io.payout.orchestrator.withdrawal.WithdrawalHistory;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +35,18 @@ class OperationsController {
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final Withdrawals withdrawals;
+    private final WithdrawalSerials serials;
+    private final WithdrawalHistory history;
     private final Resolutions resolutions;
     private final ObjectProvider<Submissions> submissions;
     private final DailyReconciliation reconciliation;
 
-    OperationsController(Withdrawals withdrawals, Resolutions resolutions, ObjectProvider<Submissions> submissions,
+    OperationsController(Withdrawals withdrawals, WithdrawalSerials serials, WithdrawalHistory history,
+                         Resolutions resolutions, ObjectProvider<Submissions> submissions,
                          DailyReconciliation reconciliation) {
         this.withdrawals = withdrawals;
+        this.serials = serials;
+        this.history = history;
         this.resolutions = resolutions;
         this.submissions = submissions;
         this.reconciliation = reconciliation;
@@ -49,7 +56,7 @@ class OperationsController {
     WithdrawalDetails withdrawal(@PathVariable String withdrawalId) {
         Withdrawal w = withdrawals.find(withdrawalId)
                 .orElseThrow(() -> new NoSuchElementException("no withdrawal " + withdrawalId));
-        return WithdrawalDetails.of(w, withdrawals.serialsOf(withdrawalId), withdrawals.history(withdrawalId));
+        return WithdrawalDetails.of(w, serials.serialsOf(withdrawalId), history.of(withdrawalId));
     }
 
     @GetMapping("/withdrawals")
@@ -117,7 +124,7 @@ class OperationsController {
 
     private static Map<String, Object> describe(QueryOutcome answer) {
         if (answer instanceof QueryOutcome.Found f) {
-            return Map.of("kind", "FOUND", "trans_status", f.transStatus(),
+            return Map.of("kind", "FOUND", "trans_status", f.transStatus().code(),
                     "resp_code", String.valueOf(f.respCode()));
         }
         if (answer instanceof QueryOutcome.NotFound n) {

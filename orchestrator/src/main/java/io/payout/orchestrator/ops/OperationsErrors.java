@@ -1,6 +1,6 @@
 package io.payout.orchestrator.ops;
 
-import io.payout.orchestrator.withdrawal.Transitions;
+import io.payout.orchestrator.withdrawal.ResolveRefusedException;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -35,8 +35,8 @@ class OperationsErrors {
         return error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(Transitions.ResolveRefusedException.class)
-    ResponseEntity<Map<String, String>> refused(Transitions.ResolveRefusedException e) {
+    @ExceptionHandler(ResolveRefusedException.class)
+    ResponseEntity<Map<String, String>> refused(ResolveRefusedException e) {
         return error(HttpStatus.CONFLICT, "resolve refused: " + e.getMessage());
     }
 

@@ -8,7 +8,7 @@ import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.withdrawal.HistoryRow;
 import io.payout.orchestrator.withdrawal.NextAction;
 import io.payout.orchestrator.withdrawal.Withdrawal;
-import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +38,7 @@ record WithdrawalDetails(String withdrawalId, WithdrawalStatus status, String hu
         return of(w, null, null);
     }
 
-    static WithdrawalDetails of(Withdrawal w, List<Withdrawals.Serial> serials, List<HistoryRow> history) {
+    static WithdrawalDetails of(Withdrawal w, List<WithdrawalSerials.Serial> serials, List<HistoryRow> history) {
         return new WithdrawalDetails(w.withdrawalId(), w.status(), w.request().huifuId(), w.request().accountKind(),
                 w.request().intoAcctDateType(), w.request().cashAmt(), w.feeAmt(), w.reqDate(), w.reqSeqId(),
                 w.hfSeqId(), w.attention(), w.attentionReason(), w.nextAction(), w.nextActionAt(),

@@ -6,7 +6,9 @@ import io.payout.orchestrator.huifu.Huifu;
 import io.payout.orchestrator.huifu.QueryCommand;
 import io.payout.orchestrator.huifu.QueryOutcome;
 import io.payout.orchestrator.reconciliation.ReconciliationLine.Result;
-import io.payout.orchestrator.reconciliation.ReconciliationReports.SentSerial;
+import io.payout.orchestrator.huifu.TransStatus;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials.SentSerial;
 import io.payout.model.WithdrawalStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,14 +44,16 @@ public class DailyReconciliation {
             .withResolverStyle(ResolverStyle.STRICT);
 
     private final ReconciliationReports reports;
+    private final WithdrawalSerials serials;
     private final Huifu huifu;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    DailyReconciliation(ReconciliationReports reports, Huifu huifu, TransactionTemplate tx, Clock clock,
+    DailyReconciliation(ReconciliationReports reports, WithdrawalSerials serials, Huifu huifu, TransactionTemplate tx, Clock clock,
                         MeterRegistry meters) {
         this.reports = reports;
+        this.serials = serials;
         this.huifu = huifu;
         this.tx = tx;
         this.clock = clock;
@@ -78,7 +82,7 @@ public class DailyReconciliation {
         List<ReconciliationLine> lines = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_QUERIES);
         try {
-            List<CompletableFuture<ReconciliationLine>> pending = reports.sentOn(businessDate).stream()
+            List<CompletableFuture<ReconciliationLine>> pending = serials.sentOn(businessDate).stream()
                     .map(serial -> CompletableFuture.supplyAsync(() -> compare(serial, huifu.query(
                             new QueryCommand(serial.huifuId(), serial.reqDate(), serial.reqSeqId()))), pool))
                     .toList();
@@ -119,20 +123,20 @@ public class DailyReconciliation {
         List<String> differences = new ArrayList<>();
         if (!s.current()) {
             // an earlier serial alive at Huifu: money could move twice
-            differences.add("superseded serial exists at Huifu with trans_status " + f.transStatus());
-        } else if (!ReconciliationReport.expectedTransStatus(s.status()).equals(f.transStatus())) {
-            differences.add("status " + s.status() + " but Huifu trans_status " + f.transStatus());
+            differences.add("superseded serial exists at Huifu with trans_status " + f.transStatus().code());
+        } else if (ReconciliationReport.expectedTransStatus(s.status()) != f.transStatus()) {
+            differences.add("status " + s.status() + " but Huifu trans_status " + f.transStatus().code());
         }
         if (f.cashAmt() != null && !f.cashAmt().equals(s.cashAmt())) {
             differences.add("cash_amt " + s.cashAmt() + " but Huifu " + f.cashAmt());
         }
         // Huifu reports a failed withdrawal's fee although it never charged it: compare once we know a fee, or
         // when it was charged (S)
-        boolean feeMatters = s.feeAmt() != null || "S".equals(f.transStatus());
+        boolean feeMatters = s.feeAmt() != null || f.transStatus() == TransStatus.SUCCEEDED;
         if (feeMatters && !Objects.equals(s.feeAmt(), f.feeAmt())) {
             differences.add("fee_amt " + s.feeAmt() + " but Huifu " + f.feeAmt());
         }
-        return line(s, f.transStatus(), f.cashAmt(), f.feeAmt(), differences.isEmpty() ? Result.MATCH
+        return line(s, f.transStatus().code(), f.cashAmt(), f.feeAmt(), differences.isEmpty() ? Result.MATCH
                 : Result.MISMATCH, differences.isEmpty() ? null : String.join("; ", differences));
     }
 

@@ -1,11 +1,11 @@
 package io.payout.orchestrator.reconciliation;
 
+import io.payout.orchestrator.withdrawal.SerialNumbers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,24 +19,20 @@ class DailyReconciliationSchedule {
     private static final Logger log = LoggerFactory.getLogger(DailyReconciliationSchedule.class);
 
     private final DailyReconciliation reconciliation;
-    private final JdbcClient jdbc;
+    private final ReconciliationReports reports;
     private final Clock clock;
 
-    DailyReconciliationSchedule(DailyReconciliation reconciliation, JdbcClient jdbc, Clock clock) {
+    DailyReconciliationSchedule(DailyReconciliation reconciliation, ReconciliationReports reports, Clock clock) {
         this.reconciliation = reconciliation;
-        this.jdbc = jdbc;
+        this.reports = reports;
         this.clock = clock;
     }
 
     @Scheduled(cron = "${orchestrator.reconciliation.daily-cron:0 30 9 * * *}", zone = "Asia/Shanghai")
     void runYesterday() {
-        String date = LocalDate.now(clock.withZone(BusinessCalendar.BEIJING)).minusDays(1)
+        String date = LocalDate.now(clock.withZone(SerialNumbers.BEIJING)).minusDays(1)
                 .format(DateTimeFormatter.BASIC_ISO_DATE);
-        int claimed = jdbc.sql("""
-                insert into reconciliation_reports (business_date, started_at) values (?, now())
-                on conflict (business_date) do nothing
-                """).param(date).update();
-        if (claimed == 0) {
+        if (!reports.claim(date)) {
             return;
         }
         try {

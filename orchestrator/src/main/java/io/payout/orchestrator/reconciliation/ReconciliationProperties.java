@@ -3,6 +3,7 @@ package io.payout.orchestrator.reconciliation;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import io.payout.orchestrator.withdrawal.PollSchedule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,5 +39,11 @@ public record ReconciliationProperties(
                     + timeCompression);
         }
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
+    }
+
+    /** The poll schedule's part of these settings. */
+    public PollSchedule.Settings pollSettings() {
+        return new PollSchedule.Settings(timeCompression, instantArrival, closeInterval, maxInterval, lightInterval,
+                horizon, minWait, holidays);
     }
 }

@@ -1,6 +1,7 @@
 package io.payout.orchestrator.reconciliation;
 
 import io.payout.model.WithdrawalStatus;
+import io.payout.orchestrator.huifu.TransStatus;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -23,11 +24,11 @@ public record ReconciliationReport(String businessDate, Instant startedAt, Insta
     }
 
     /** How our state reads in Huifu's trans_status terms: S, F, or P for anything still open. */
-    static String expectedTransStatus(WithdrawalStatus status) {
+    static TransStatus expectedTransStatus(WithdrawalStatus status) {
         return switch (status) {
-            case SUCCEEDED -> "S";
-            case FAILED, REFUNDED -> "F";
-            case REQUESTED, PROCESSING, ACCOUNTED -> "P";
+            case SUCCEEDED -> TransStatus.SUCCEEDED;
+            case FAILED, REFUNDED -> TransStatus.FAILED;
+            case REQUESTED, PROCESSING, ACCOUNTED -> TransStatus.PROCESSING;
         };
     }
 }

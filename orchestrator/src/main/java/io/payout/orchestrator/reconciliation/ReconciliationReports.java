@@ -10,16 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
-/** The stored daily reports, and the serials of a business date that Huifu may have. */
-@Component
-final class ReconciliationReports {
-
-    /** A serial we sent on the business date, with its withdrawal as we hold it now. */
-    record SentSerial(String withdrawalId, String huifuId, String reqDate, String reqSeqId, boolean current,
-                      WithdrawalStatus status, Amount cashAmt, Amount feeAmt) {
-    }
+/** The stored daily reports: reconciliation_reports and their reconciliation_lines. */
+@Repository
+class ReconciliationReports {
 
     private final JdbcClient jdbc;
 
@@ -27,20 +22,15 @@ final class ReconciliationReports {
         this.jdbc = jdbc;
     }
 
-    List<SentSerial> sentOn(String businessDate) {
-        // sent_count = 0: never left this service, so Huifu cannot have it and there is nothing to compare
+    /**
+     * Claims a business date's scheduled run, so that one instance of many runs it: false when a report of that
+     * date exists or is being made. The claim row stays, unfinished, if the run fails.
+     */
+    boolean claim(String businessDate) {
         return jdbc.sql("""
-                        select w.withdrawal_id, s.huifu_id, s.req_date, s.req_seq_id,
-                          (w.req_date = s.req_date and w.req_seq_id = s.req_seq_id) as current_serial,
-                          w.status, w.cash_amt, w.fee_amt
-                        from withdrawal_serials s join withdrawals w on w.withdrawal_id = s.withdrawal_id
-                        where s.req_date = ? and s.sent_count > 0
-                        order by w.withdrawal_id, s.created_at
-                        """)
-                .param(businessDate)
-                .query((rs, n) -> new SentSerial(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), WithdrawalStatus.valueOf(rs.getString(6)), amount(rs, 7), amount(rs, 8)))
-                .list();
+                insert into reconciliation_reports (business_date, started_at) values (?, now())
+                on conflict (business_date) do nothing
+                """).param(businessDate).update() == 1;
     }
 
     /** Replaces the date's report (a re-run supersedes the earlier one). */

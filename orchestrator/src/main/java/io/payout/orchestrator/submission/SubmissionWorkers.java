@@ -1,7 +1,7 @@
 package io.payout.orchestrator.submission;
 
 import io.payout.orchestrator.withdrawal.SerialNumbers;
-import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.orchestrator.withdrawal.DueWork;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class SubmissionWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SubmissionWorkers.class);
     private static final long GATHER_WAIT_MILLIS = 10;
 
-    private final Withdrawals withdrawals;
+    private final DueWork dueWork;
     private final Submissions submissions;
     private final SubmissionProperties props;
     private final Clock clock;
@@ -42,8 +42,8 @@ class SubmissionWorkers implements SmartLifecycle {
     private ExecutorService pool;
     private Thread poller;
 
-    SubmissionWorkers(Withdrawals withdrawals, Submissions submissions, SubmissionProperties props, Clock clock) {
-        this.withdrawals = withdrawals;
+    SubmissionWorkers(DueWork dueWork, Submissions submissions, SubmissionProperties props, Clock clock) {
+        this.dueWork = dueWork;
         this.submissions = submissions;
         this.props = props;
         this.clock = clock;
@@ -76,9 +76,9 @@ class SubmissionWorkers implements SmartLifecycle {
                 gatherFreeWorkers();
                 int free = Math.min(capacity.availablePermits(), props.batchSize());
                 Instant now = clock.instant();
-                List<Withdrawals.Claimed> claimed = withdrawals.claimDue(owner, now, now.plus(props.lease()),
+                List<DueWork.Claimed> claimed = dueWork.claim(owner, now, now.plus(props.lease()),
                         SerialNumbers.reqDate(now), free);
-                for (Withdrawals.Claimed c : claimed) {
+                for (DueWork.Claimed c : claimed) {
                     capacity.acquire();
                     pool.execute(() -> step(c));
                 }
@@ -98,9 +98,9 @@ class SubmissionWorkers implements SmartLifecycle {
     }
 
     /**
-     * With every worker busy (a backlog), claiming for each worker as it came free cost PostgreSQL one claim
-     * statement per one or two withdrawals (B3: 2,583 claims for 4,000 sends). Waiting a few milliseconds for a
-     * quarter of the pool to come free claims them together; with that many free already it returns at once.
+     * With every worker busy (a backlog), claiming for each worker as it came free would cost PostgreSQL one claim
+     * statement per one or two withdrawals. Waiting a few milliseconds for a quarter of the pool to come free
+     * claims them together; with that many free already it returns at once.
      */
     private void gatherFreeWorkers() throws InterruptedException {
         if (capacity.availablePermits() < gather
@@ -109,7 +109,7 @@ class SubmissionWorkers implements SmartLifecycle {
         }
     }
 
-    private void step(Withdrawals.Claimed claimed) {
+    private void step(DueWork.Claimed claimed) {
         try {
             submissions.process(claimed);
         } catch (RuntimeException e) {

@@ -2,9 +2,13 @@ package io.payout.orchestrator.withdrawal;
 
 import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.outbox.OutboxMessage;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The result of applying evidence to a withdrawal: its new row, the history rows and the outcome events. */
+/**
+ * One change of a withdrawal as it is written: the row before (null for a new withdrawal) and after, the states
+ * entered, the history rows and the outcome events.
+ */
 public record Applied(Withdrawal before, Withdrawal after, List<WithdrawalStatus> entered, List<HistoryRow> history,
                       List<OutboxMessage> events) {
 
@@ -14,18 +18,30 @@ public record Applied(Withdrawal before, Withdrawal after, List<WithdrawalStatus
         events = List.copyOf(events);
     }
 
-    /** The same change with another next action (the submission workers schedule queries and re-sends). */
-    public Applied scheduled(NextAction action, java.time.Instant at, int attempts) {
-        return new Applied(before, after.scheduled(action, at, attempts), entered, history, events);
+    /** A change of the row alone: no state entered, nothing recorded, nothing published. */
+    static Applied rowOnly(Withdrawal before, Withdrawal after) {
+        return new Applied(before, after, List.of(), List.of(), List.of());
+    }
+
+    /** The same change, ending in {@code newAfter}. */
+    Applied withAfter(Withdrawal newAfter) {
+        return new Applied(before, newAfter, entered, history, events);
+    }
+
+    /** The same change, ending in {@code newAfter}, with one more history row. */
+    Applied recording(Withdrawal newAfter, HistoryRow row) {
+        List<HistoryRow> rows = new ArrayList<>(history);
+        rows.add(row);
+        return new Applied(before, newAfter, entered, rows, events);
     }
 
     /** This change followed by {@code next} (applied to this change's result), as one write. */
-    public Applied then(Applied next) {
-        List<WithdrawalStatus> allEntered = new java.util.ArrayList<>(entered);
+    Applied then(Applied next) {
+        List<WithdrawalStatus> allEntered = new ArrayList<>(entered);
         allEntered.addAll(next.entered);
-        List<HistoryRow> allHistory = new java.util.ArrayList<>(history);
+        List<HistoryRow> allHistory = new ArrayList<>(history);
         allHistory.addAll(next.history);
-        List<OutboxMessage> allEvents = new java.util.ArrayList<>(events);
+        List<OutboxMessage> allEvents = new ArrayList<>(events);
         allEvents.addAll(next.events);
         return new Applied(before, next.after, allEntered, allHistory, allEvents);
     }

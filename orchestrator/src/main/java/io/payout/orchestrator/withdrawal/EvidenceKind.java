@@ -34,6 +34,8 @@ public enum EvidenceKind {
     QUERY_PROCESSING(EventSource.QUERY),
     /** Query: Huifu has no such serial. */
     QUERY_NOT_FOUND(EventSource.QUERY),
+    /** Query: unanswered (timeout, I/O error, 5xx, rate limit, an answer that cannot be trusted); ask again later. */
+    QUERY_UNKNOWN(EventSource.QUERY),
     /** An operator moves a non-final withdrawal to SUCCEEDED. */
     RESOLVE_SUCCEEDED(EventSource.OPERATOR),
     /** An operator moves a non-final withdrawal to REFUNDED. */

@@ -19,7 +19,7 @@ import java.util.Objects;
  * order, including implied steps, and whether the evidence contradicts what we know. Every pair has an entry;
  * {@link WithdrawalStateMachine} checks each single step against the contract's graph.
  */
-public final class TransitionTable {
+final class TransitionTable {
 
     /** What to do with one piece of evidence. {@code path} empty = recorded in history only. */
     public record Decision(List<WithdrawalStatus> path, String attention, String refusal) {
@@ -59,6 +59,8 @@ public final class TransitionTable {
         on(REQUESTED, QUERY_PROCESSING, enter(PROCESSING));
         // Not found: the submission workers decide between re-sending the same serial and a new one.
         on(REQUESTED, QUERY_NOT_FOUND, record());
+        // An unanswered query proves nothing: recorded, and asked again after a back-off.
+        on(REQUESTED, QUERY_UNKNOWN, record());
         on(REQUESTED, RESOLVE_SUCCEEDED, enter(PROCESSING, ACCOUNTED, SUCCEEDED));
         on(REQUESTED, RESOLVE_REFUNDED, enter(PROCESSING, ACCOUNTED, REFUNDED));
         on(REQUESTED, RESOLVE_FAILED, enter(FAILED));
@@ -81,6 +83,7 @@ public final class TransitionTable {
         on(PROCESSING, QUERY_FAILED, enter(FAILED));
         on(PROCESSING, QUERY_PROCESSING, record());
         on(PROCESSING, QUERY_NOT_FOUND, attention("query found no serial that Huifu had accepted"));
+        on(PROCESSING, QUERY_UNKNOWN, record());
         on(PROCESSING, RESOLVE_SUCCEEDED, enter(ACCOUNTED, SUCCEEDED));
         on(PROCESSING, RESOLVE_REFUNDED, enter(ACCOUNTED, REFUNDED));
         on(PROCESSING, RESOLVE_FAILED, enter(FAILED));
@@ -103,6 +106,7 @@ public final class TransitionTable {
         on(ACCOUNTED, QUERY_FAILED, enter(REFUNDED));
         on(ACCOUNTED, QUERY_PROCESSING, record());
         on(ACCOUNTED, QUERY_NOT_FOUND, attention("query found no serial after a debit"));
+        on(ACCOUNTED, QUERY_UNKNOWN, record());
         on(ACCOUNTED, RESOLVE_SUCCEEDED, enter(SUCCEEDED));
         on(ACCOUNTED, RESOLVE_REFUNDED, enter(REFUNDED));
         // The account was debited: the money either reached the card or was booked back; FAILED would lose it.

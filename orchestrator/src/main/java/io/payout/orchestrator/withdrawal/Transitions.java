@@ -10,7 +10,6 @@ import io.payout.model.WithdrawalStatus;
 import io.payout.model.WithdrawalStatusChanged;
 import io.payout.orchestrator.OrchestratorTopics;
 import io.payout.orchestrator.outbox.OutboxMessage;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,44 +17,37 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies evidence to a withdrawal: asks {@link TransitionTable} for the path, walks it on the state machine, and
  * produces the new row, one history row per state entered (or one for evidence that changed nothing) and one
- * outcome event per state entered. It writes nothing: the caller commits all of it in one transaction.
+ * outcome event per state entered. It also holds the one rule of attention: a reason is raised once, counted and
+ * logged; evidence that repeats it is recorded in the history only. It writes nothing and schedules nothing: the
+ * unit of work asks {@link NextStep} what is due and commits all of it in one transaction.
  */
 @Component
-public final class Transitions {
+final class Transitions {
 
     private static final Logger log = LoggerFactory.getLogger(Transitions.class);
+    static final String OVERDUE = "no final answer from Huifu within the reconciliation horizon";
 
     private final OrchestratorTopics topics;
     private final JsonMapper json;
     private final Counter attentionRaised;
-    private final Duration followUp;
 
-    public Transitions(OrchestratorTopics topics, JsonMapper json, MeterRegistry meters,
-                       @Value("${orchestrator.submission.follow-up:30s}") Duration followUp) {
+    Transitions(OrchestratorTopics topics, JsonMapper json, MeterRegistry meters) {
         this.topics = topics;
         this.json = json;
         this.attentionRaised = Counter.builder("withdrawal.attention.raised")
-                .description("withdrawals flagged for attention (contradicting evidence, amount mismatch)")
+                .description("withdrawals flagged for attention (contradicting evidence, amount mismatch, overdue)")
                 .register(meters);
-        this.followUp = followUp;
     }
 
-    /** How long to wait for Huifu's notices before asking again (orchestrator.submission.follow-up). */
-    public Duration followUp() {
-        return followUp;
-    }
-
-    /** A new withdrawal, REQUESTED with its first serial and its first submission due now. */
-    public Applied requested(WithdrawalRequested request, SerialKey serial, Instant now) {
-        Withdrawal created = new Withdrawal(request.withdrawalId(), WithdrawalStatus.REQUESTED, 0, request,
-                serial.reqDate(), serial.reqSeqId(), null, null, false, null, NextAction.SUBMIT, now, 0);
+    /** A new withdrawal, REQUESTED with its first serial and its first send due now. */
+    Applied requested(WithdrawalRequested request, SerialKey serial, Instant now) {
+        Withdrawal created = Withdrawal.requested(request, serial, now);
         UUID eventId = EventIds.next(now);
         HistoryRow row = new HistoryRow(request.withdrawalId(), eventId, null, WithdrawalStatus.REQUESTED,
                 EventSource.REQUEST, null, null, null, now);
@@ -63,48 +55,48 @@ public final class Transitions {
                 List.of(event(created, eventId, null, EventSource.REQUEST, null, null, now)));
     }
 
-    /** Applies one piece of evidence; throws {@link ResolveRefusedException} for an operator move the table refuses. */
-    public Applied apply(Withdrawal current, Evidence evidence, Instant now) {
+    /**
+     * Applies one piece of evidence, leaving the next action as it was; throws {@link ResolveRefusedException} for
+     * an operator move the table refuses.
+     */
+    Applied apply(Withdrawal current, Evidence evidence, Instant now) {
         TransitionTable.Decision decision = TransitionTable.decide(current.status(), evidence.kind());
         if (decision.refused()) {
             throw new ResolveRefusedException(decision.refusal());
         }
         WithdrawalStateMachine.walk(current.status(), decision.path());
 
-        String attention = decision.attention();
+        List<String> reasons = new ArrayList<>();
+        if (decision.attention() != null) {
+            reasons.add(decision.attention());
+        }
         Amount requested = current.request().cashAmt();
         if (evidence.cashAmt() != null && !evidence.cashAmt().equals(requested)) {
             // Huifu speaks of another amount than we asked for: never silently accept it.
-            attention = join(attention, "cash_amt " + evidence.cashAmt() + " differs from the request " + requested);
-        }
-        if (evidence.serial() != null && !evidence.serial().equals(current.serial())
-                && evidence.kind() != EvidenceKind.QUERY_NOT_FOUND) {
-            // An earlier serial is alive at Huifu: a second serial could move the money twice.
-            attention = join(attention, "evidence for earlier serial " + evidence.serial().reqSeqId());
+            reasons.add("cash_amt " + evidence.cashAmt() + " differs from the request " + requested);
         }
         boolean ownSerial = evidence.serial() == null || evidence.serial().equals(current.serial());
-        String hfSeqId = ownSerial && evidence.hfSeqId() != null ? evidence.hfSeqId() : current.hfSeqId();
-        Amount feeAmt = ownSerial && evidence.feeAmt() != null ? evidence.feeAmt() : current.feeAmt();
-        boolean flagged = current.attention() || attention != null;
-        String attentionReason = attention == null ? current.attentionReason()
-                : join(current.attentionReason(), attention);
-        if (attention != null) {
-            attentionRaised.increment();
-            log.warn("withdrawal {} flagged for attention: {} ({} from {})", current.withdrawalId(), attention,
-                    evidence.kind(), evidence.source());
+        if (!ownSerial && evidence.kind() != EvidenceKind.QUERY_NOT_FOUND) {
+            // An earlier serial is alive at Huifu: a second serial could move the money twice.
+            reasons.add("evidence for earlier serial " + evidence.serial().reqSeqId());
+        }
+        Withdrawal after = current;
+        if (ownSerial) {
+            after = after.withHuifuFacts(evidence.hfSeqId() != null ? evidence.hfSeqId() : current.hfSeqId(),
+                    evidence.feeAmt() != null ? evidence.feeAmt() : current.feeAmt());
+        }
+        for (String reason : reasons) {
+            after = raise(after, reason, evidence.kind().name() + " from " + evidence.source());
         }
 
         List<HistoryRow> history = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
         WithdrawalStatus status = current.status();
-        Withdrawal after = current;
         for (WithdrawalStatus next : decision.path()) {
             boolean ending = next == WithdrawalStatus.FAILED || next == WithdrawalStatus.REFUNDED;
             String reasonCode = ending ? evidence.code() : null;
             String reason = ending ? evidence.text() : null;
-            after = new Withdrawal(current.withdrawalId(), next, current.version(), current.request(),
-                    current.reqDate(), current.reqSeqId(), hfSeqId, feeAmt, flagged, attentionReason, null, null,
-                    current.attempts());
+            after = after.entered(next);
             UUID eventId = EventIds.next(now);
             history.add(new HistoryRow(current.withdrawalId(), eventId, status, next, evidence.source(),
                     evidence.raw(), reasonCode, reason, now));
@@ -114,19 +106,32 @@ public final class Transitions {
             status = next;
         }
         if (decision.path().isEmpty()) {
+            reasons.add(0, evidence.kind().name());
             history.add(new HistoryRow(current.withdrawalId(), null, status, null, evidence.source(), evidence.raw(),
-                    evidence.code(), join(evidence.kind().name(), attention), now));
-        }
-        after = new Withdrawal(current.withdrawalId(), status, current.version(), current.request(),
-                current.reqDate(), current.reqSeqId(), hfSeqId, feeAmt, flagged, attentionReason,
-                current.nextAction(), current.nextActionAt(), current.attempts());
-        if (status.isFinal()) {
-            after = after.scheduled(null, null, current.attempts());
-        } else if (!decision.path().isEmpty()) {
-            // Accepted or debited: notifications normally finish it; a query later is the safety net for a lost one.
-            after = after.scheduled(NextAction.QUERY, now.plus(followUp), 0);
+                    evidence.code(), String.join("; ", reasons), now));
         }
         return new Applied(current, after, decision.path(), history, events);
+    }
+
+    /** The change, with the withdrawal flagged as overdue (once) and a history row saying since when it was polled. */
+    Applied overdue(Applied applied, Instant now) {
+        Withdrawal w = applied.after();
+        if (w.flaggedFor(OVERDUE)) {
+            return applied;
+        }
+        return applied.recording(raise(w, OVERDUE, w.status().name()), new HistoryRow(w.withdrawalId(), null,
+                w.status(), null, EventSource.QUERY, "polled past the horizon since " + w.acceptedAt(), "OVERDUE",
+                OVERDUE, now));
+    }
+
+    /** The one attention rule: a reason already given is not raised, counted or logged again. */
+    private Withdrawal raise(Withdrawal w, String reason, String because) {
+        if (w.flaggedFor(reason)) {
+            return w;
+        }
+        attentionRaised.increment();
+        log.warn("withdrawal {} flagged for attention: {} ({})", w.withdrawalId(), reason, because);
+        return w.flagged(reason);
     }
 
     private OutboxMessage event(Withdrawal w, UUID eventId, WithdrawalStatus previous, EventSource source,
@@ -137,19 +142,5 @@ public final class Transitions {
                 w.reqSeqId(), w.hfSeqId(), reasonCode, reason, source, now);
         return new OutboxMessage(topics.outcomes(), w.withdrawalId(), json.writeValueAsString(changed),
                 Map.of(Topics.HEADER_EVENT_ID, eventId.toString(), Topics.HEADER_STATUS, w.status().name()));
-    }
-
-    private static String join(String first, String second) {
-        if (first == null) {
-            return second;
-        }
-        return second == null ? first : first + "; " + second;
-    }
-
-    /** An operator asked for a move the contract does not allow (e.g. resolving a final withdrawal). */
-    public static final class ResolveRefusedException extends IllegalStateException {
-        ResolveRefusedException(String message) {
-            super(message);
-        }
     }
 }

@@ -5,7 +5,10 @@ import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
 import java.time.Instant;
 
-/** One withdrawal as its row stores it; the row is the truth and every decision starts from it. */
+/**
+ * One withdrawal as its row stores it; the row is the truth and every decision starts from it. Built by the
+ * repository or {@link #requested}, changed only through the named copies below.
+ */
 public record Withdrawal(
         String withdrawalId,
         WithdrawalStatus status,
@@ -19,20 +22,56 @@ public record Withdrawal(
         String attentionReason,
         NextAction nextAction,
         Instant nextActionAt,
-        int attempts) {
+        int attempts,
+        /* when the orchestrator took the request: the origin of the poll schedule and the overdue horizon */
+        Instant acceptedAt) {
+
+    /** A new withdrawal, REQUESTED with its first serial and its first send due now. */
+    static Withdrawal requested(WithdrawalRequested request, SerialKey serial, Instant now) {
+        return new Withdrawal(request.withdrawalId(), WithdrawalStatus.REQUESTED, 0, request, serial.reqDate(),
+                serial.reqSeqId(), null, null, false, null, NextAction.SUBMIT, now, 0, now);
+    }
 
     public SerialKey serial() {
         return new SerialKey(request.huifuId(), reqDate, reqSeqId);
     }
 
-    public Withdrawal scheduled(NextAction action, Instant at, int attempts) {
-        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, attention,
-                attentionReason, action, action == null ? null : at, attempts);
+    /** The same withdrawal in another state. */
+    Withdrawal entered(WithdrawalStatus next) {
+        return new Withdrawal(withdrawalId, next, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, attention,
+                attentionReason, nextAction, nextActionAt, attempts, acceptedAt);
     }
 
-    public Withdrawal withSerial(String newReqDate, String newReqSeqId) {
-        return new Withdrawal(withdrawalId, status, version, request, newReqDate, newReqSeqId, null, feeAmt,
-                attention, attentionReason, nextAction, nextActionAt, attempts);
+    /** Huifu's serial number and fee, as Huifu last stated them for the current serial. */
+    Withdrawal withHuifuFacts(String newHfSeqId, Amount newFeeAmt) {
+        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, newHfSeqId, newFeeAmt,
+                attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt);
+    }
+
+    /** Flagged for attention with {@code reason} added to those already given. */
+    Withdrawal flagged(String reason) {
+        String reasons = attentionReason == null ? reason : attentionReason + "; " + reason;
+        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, true,
+                reasons, nextAction, nextActionAt, attempts, acceptedAt);
+    }
+
+    /** Whether {@code reason} was already given for this withdrawal's attention flag. */
+    boolean flaggedFor(String reason) {
+        return attention && attentionReason != null && attentionReason.contains(reason);
+    }
+
+    /** With {@code action} due at {@code at}; no action (null) means nothing is due. */
+    public Withdrawal scheduled(NextAction action, Instant at, int newAttempts) {
+        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, attention,
+                attentionReason, action, action == null ? null : at, newAttempts, acceptedAt);
+    }
+
+    /**
+     * With a new serial: Huifu has never seen it, so nothing it said of the old one (its hf_seq_id) holds for it.
+     */
+    Withdrawal withSerial(SerialKey fresh) {
+        return new Withdrawal(withdrawalId, status, version, request, fresh.reqDate(), fresh.reqSeqId(), null,
+                feeAmt, attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt);
     }
 
     @Override

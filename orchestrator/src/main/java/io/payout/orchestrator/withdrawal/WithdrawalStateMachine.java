@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * state, or the refusal) answers every later walk of the same path. There are only a handful of distinct walks;
  * running every walk on the machine was about 15 % of the orchestrator's CPU in a B3 profile.
  */
-public final class WithdrawalStateMachine {
+final class WithdrawalStateMachine {
 
     /** The single steps of the graph. */
     enum Step {

@@ -6,7 +6,7 @@ import io.payout.model.HuifuNotification;
 import io.payout.model.huifu.HuifuNotifications;
 import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.withdrawal.SerialNumbers;
-import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.orchestrator.withdrawal.DueWork;
 import io.payout.testkit.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,7 +64,7 @@ class OrchestratorBenchmark {
         double intakeSeconds = (System.nanoTime() - start) / 1e9;
         // Huifu notifies only serials it was sent: the workers are off, so a claim marks the first ones as sent.
         Instant now = Instant.now();
-        orchestrator.bean(Withdrawals.class).claimDue("bench", now, now.plusSeconds(30), SerialNumbers.reqDate(now),
+        orchestrator.bean(DueWork.class).claim("bench", now, now.plusSeconds(30), SerialNumbers.reqDate(now),
                 notified);
         orchestrator.close();
 

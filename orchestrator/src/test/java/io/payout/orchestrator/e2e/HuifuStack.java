@@ -10,7 +10,7 @@ import io.payout.sandbox.SandboxServer;
 import io.payout.testkit.TestKafka;
 import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.withdrawal.Withdrawal;
-import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials;
 import io.payout.sandbox.api.SerialView;
 import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.util.HashMap;
@@ -92,7 +92,7 @@ public final class HuifuStack implements AutoCloseable {
      */
     public WithdrawalStatus truthOf(Withdrawal w) {
         String huifuId = w.request().huifuId();
-        List<String> serials = orchestrator.bean(Withdrawals.class).serialsOf(w.withdrawalId()).stream()
+        List<String> serials = orchestrator.bean(WithdrawalSerials.class).serialsOf(w.withdrawalId()).stream()
                 .map(s -> s.key().reqSeqId()).toList();
         List<WithdrawalView> accepted = serials.stream()
                 .map(seq -> control().withdrawal(huifuId, seq)).flatMap(Optional::stream).toList();

@@ -10,7 +10,7 @@ import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.withdrawal.Withdrawal;
-import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials;
 import io.payout.sandbox.api.SerialView;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.FaultRates;
@@ -150,7 +150,7 @@ class WithdrawalEndToEndIntegrationTest {
         List<WithdrawalView> accepted = stack.control().withdrawals(Scenario.NEVER_ANSWERED.huifuId);
         for (String id : requested.keySet()) {
             Withdrawal w = withdrawal(id);
-            Set<String> serials = stack.orchestrator.bean(Withdrawals.class).serialsOf(id).stream()
+            Set<String> serials = stack.orchestrator.bean(WithdrawalSerials.class).serialsOf(id).stream()
                     .map(s -> s.key().reqSeqId()).collect(Collectors.toSet());
             assertThat(accepted.stream().filter(v -> serials.contains(v.reqSeqId())).count())
                     .as("serials of %s accepted by the sandbox", id).isEqualTo(1);
@@ -173,13 +173,13 @@ class WithdrawalEndToEndIntegrationTest {
         awaitAllFinal(requested.keySet());
 
         Map<String, List<ConsumerRecord<String, String>>> events = awaitFinalEvents(requested.keySet());
-        Withdrawals withdrawals = stack.orchestrator.bean(Withdrawals.class);
+        WithdrawalSerials withdrawals = stack.orchestrator.bean(WithdrawalSerials.class);
         for (String id : requested.keySet()) {
             assertThat(withdrawal(id).status()).as(id).isEqualTo(WithdrawalStatus.SUCCEEDED);
             assertThat(sources(events.get(id))).as(id).containsOnly(EventSource.REQUEST, EventSource.NOTIFICATION);
             // the row had moved since the send, so the answer was applied to it read again under lock
             await().atMost(WAIT).untilAsserted(() -> assertThat(withdrawals.serialsOf(id).get(0).submitOutcome())
-                    .as(id).isEqualTo("UNKNOWN"));
+                    .as(id).isEqualTo("SYNC_UNKNOWN"));
         }
         assertEachEventIdOnce(requested.keySet());
     }

@@ -109,7 +109,7 @@ class HuifuAnswersTest {
     void acceptedCarriesHuifuSerialAndStatus() {
         SubmitOutcome outcome = HuifuAnswers.submission(verifiedWith(Map.of("resp_code", "00000000",
                 "resp_desc", "受理成功", "trans_stat", "P", "hf_seq_id", "0029X", "req_seq_id", "W1")), SENT);
-        assertThat(outcome).isEqualTo(new SubmitOutcome.Accepted("P", "0029X", "00000000", "受理成功"));
+        assertThat(outcome).isEqualTo(new SubmitOutcome.Accepted(TransStatus.PROCESSING, "0029X", "00000000", "受理成功"));
     }
 
     @Test
@@ -124,7 +124,7 @@ class HuifuAnswersTest {
         QueryOutcome outcome = HuifuAnswers.query(verifiedWith(Map.of("resp_code", "00000000",
                 "trans_status", "S", "org_hf_seq_id", "0029X", "cash_amt", "100.00", "fee_amt", "1.05",
                 "trans_desc", "成功")), ASKED);
-        assertThat(outcome).isEqualTo(new QueryOutcome.Found("S", "0029X", Amount.parse("100.00"),
+        assertThat(outcome).isEqualTo(new QueryOutcome.Found(TransStatus.SUCCEEDED, "0029X", Amount.parse("100.00"),
                 Amount.parse("1.05"), "00000000", "成功"));
     }
 

@@ -62,7 +62,7 @@ class HuifuHttpClientIntegrationTest {
         SubmitOutcome outcome = huifu.submit(withdrawal(account, "100.00"));
 
         assertThat(outcome).isInstanceOfSatisfying(SubmitOutcome.Accepted.class, accepted -> {
-            assertThat(accepted.transStat()).isEqualTo("P");
+            assertThat(accepted.transStat()).isEqualTo(TransStatus.PROCESSING);
             assertThat(accepted.respCode()).isEqualTo("00000000");
             assertThat(accepted.hfSeqId()).isNotBlank();
         });
@@ -113,7 +113,7 @@ class HuifuHttpClientIntegrationTest {
         QueryOutcome outcome = huifu.query(query(command));
 
         assertThat(outcome).isInstanceOfSatisfying(QueryOutcome.Found.class, found -> {
-            assertThat(found.transStatus()).isIn("P", "S");
+            assertThat(found.transStatus()).isIn(TransStatus.PROCESSING, TransStatus.SUCCEEDED);
             assertThat(found.cashAmt()).isEqualTo(Amount.parse("100.00"));
             assertThat(found.feeAmt()).isEqualTo(Amount.parse("1.05"));
             assertThat(found.hfSeqId()).isNotBlank();

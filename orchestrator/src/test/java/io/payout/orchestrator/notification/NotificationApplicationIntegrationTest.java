@@ -15,9 +15,8 @@ import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.withdrawal.HistoryRow;
 import io.payout.orchestrator.withdrawal.SerialKey;
 import io.payout.orchestrator.withdrawal.SerialNumbers;
-import io.payout.orchestrator.withdrawal.Transitions;
 import io.payout.orchestrator.withdrawal.Withdrawal;
-import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.orchestrator.withdrawal.DueWork;
 import io.payout.testkit.TestKafka;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -190,16 +189,16 @@ class NotificationApplicationIntegrationTest {
     /** Huifu notifies only serials it was sent; the workers are off, so a claim marks each due withdrawal sent. */
     private static void markSent() {
         Instant now = Instant.now();
-        orchestrator.bean(Withdrawals.class).claimDue("test", now, now.plusSeconds(30), SerialNumbers.reqDate(now),
+        orchestrator.bean(DueWork.class).claim("test", now, now.plusSeconds(30), SerialNumbers.reqDate(now),
                 100);
     }
 
     private static void createWithSerial(String id, String amount, SerialKey serial) {
-        var parsed = new io.payout.model.WithdrawalRequestParser().parse(
-                request(id, serial.huifuId(), amount, "D0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Instant now = Instant.now();
-        orchestrator.bean(TransactionTemplate.class).executeWithoutResult(s -> orchestrator.bean(Withdrawals.class)
-                .insert(List.of(orchestrator.bean(Transitions.class).requested(parsed.request(), serial, now)), now));
+        orchestrator.sendRequest(id, request(id, serial.huifuId(), amount, "D0"));
+        awaitStatuses(id, 1);
+        // the serial a test chose, as if the orchestrator had assigned it
+        orchestrator.bean(JdbcClient.class)
+                .sql("update withdrawals set req_date = ?, req_seq_id = ? where withdrawal_id = ?").params(serial.reqDate(), serial.reqSeqId(), id).update();
         markSent();
     }
 

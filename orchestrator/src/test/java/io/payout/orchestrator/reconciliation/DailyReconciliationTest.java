@@ -7,7 +7,8 @@ import io.payout.model.Amount;
 import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.huifu.QueryOutcome;
 import io.payout.orchestrator.reconciliation.ReconciliationLine.Result;
-import io.payout.orchestrator.reconciliation.ReconciliationReports.SentSerial;
+import io.payout.orchestrator.huifu.TransStatus;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials.SentSerial;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class DailyReconciliationTest {
         QueryOutcome outcome = switch (answer) {
             case "NOT_FOUND" -> new QueryOutcome.NotFound("20000004", "交易不存在");
             case "UNKNOWN" -> new QueryOutcome.Unknown("timeout", null, false);
-            default -> new QueryOutcome.Found(answer, "hf", Amount.parse("10.00"),
+            default -> new QueryOutcome.Found(TransStatus.of(answer).orElseThrow(), "hf", Amount.parse("10.00"),
                     huifuFee.isEmpty() ? null : Amount.parse(huifuFee), "00000000", "");
         };
 
@@ -54,7 +55,7 @@ class DailyReconciliationTest {
         SentSerial serial = new SentSerial("w-1", "6666000000000001", "20261126", "seq", true,
                 WithdrawalStatus.SUCCEEDED, Amount.parse("10.00"), Amount.parse("1.00"));
 
-        ReconciliationLine line = DailyReconciliation.compare(serial, new QueryOutcome.Found("S", "hf",
+        ReconciliationLine line = DailyReconciliation.compare(serial, new QueryOutcome.Found(TransStatus.SUCCEEDED, "hf",
                 Amount.parse("100.00"), Amount.parse("1.00"), "00000000", ""));
 
         assertThat(line.result()).isEqualTo(Result.MISMATCH);

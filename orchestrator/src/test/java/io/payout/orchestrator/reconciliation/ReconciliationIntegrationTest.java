@@ -9,6 +9,7 @@ import io.payout.model.EventSource;
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.e2e.HuifuStack;
+import io.payout.orchestrator.withdrawal.PollSchedule;
 import io.payout.orchestrator.ops.OperationsClient;
 import io.payout.orchestrator.withdrawal.HistoryRow;
 import io.payout.orchestrator.withdrawal.SerialNumbers;
@@ -125,7 +126,7 @@ class ReconciliationIntegrationTest {
     @Test
     @Order(2)
     void aT1WithdrawalIsQueriedOnlyAHandfulOfTimesBeforeItsExpectedArrival() {
-        PollSchedule schedule = new PollSchedule(stack.orchestrator.bean(ReconciliationProperties.class));
+        PollSchedule schedule = new PollSchedule(stack.orchestrator.bean(ReconciliationProperties.class).pollSettings());
         List<String> t1 = requested.keySet().stream()
                 .filter(id -> stack.orchestrator.withdrawal(id).orElseThrow().request().intoAcctDateType()
                         == IntoAcctDateType.T1)

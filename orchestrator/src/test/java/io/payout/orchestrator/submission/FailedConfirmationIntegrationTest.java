@@ -9,7 +9,7 @@ import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.e2e.HuifuStack;
 import io.payout.orchestrator.withdrawal.HistoryRow;
 import io.payout.orchestrator.withdrawal.Withdrawal;
-import io.payout.orchestrator.withdrawal.Withdrawals;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials;
 import io.payout.sandbox.behavior.FaultRates;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.ledger.AccountSpec;
@@ -46,7 +46,7 @@ class FailedConfirmationIntegrationTest {
                 "orchestrator.submission.failed-confirmation", CONFIRMATION.toString()))) {
             stack.control().createAccount(AccountSpec.standard(PAYOUT_FAILS, "10000.00", "10004053462"));
             stack.control().setFaults(new FaultSettings(SEED, FaultRates.NONE, Map.of(PAYOUT_FAILS, ANSWERED)));
-            Withdrawals withdrawals = stack.orchestrator.bean(Withdrawals.class);
+            WithdrawalSerials withdrawals = stack.orchestrator.bean(WithdrawalSerials.class);
             List<String> ids = IntStream.range(0, COUNT).mapToObj(i -> "confirm-" + i).toList();
             ids.forEach(id -> stack.orchestrator.sendRequest(id, request(id, PAYOUT_FAILS, "3.00", "D0")));
 
@@ -75,7 +75,7 @@ class FailedConfirmationIntegrationTest {
         }
     }
 
-    private static void awaitEvery(List<String> ids, Withdrawals withdrawals, Predicate<Withdrawals.Serial> until) {
+    private static void awaitEvery(List<String> ids, WithdrawalSerials withdrawals, Predicate<WithdrawalSerials.Serial> until) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> ids.stream()
                 .allMatch(id -> withdrawals.serialsOf(id).stream().anyMatch(until)));
     }

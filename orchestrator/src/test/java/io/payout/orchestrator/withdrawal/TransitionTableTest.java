@@ -43,6 +43,7 @@ class TransitionTableTest {
         row(rows, REQUESTED, EvidenceKind.QUERY_FAILED, null, FAILED);
         row(rows, REQUESTED, EvidenceKind.QUERY_PROCESSING, null, PROCESSING);
         row(rows, REQUESTED, EvidenceKind.QUERY_NOT_FOUND, RECORD);
+        row(rows, REQUESTED, EvidenceKind.QUERY_UNKNOWN, RECORD);
         row(rows, REQUESTED, EvidenceKind.RESOLVE_SUCCEEDED, null, PROCESSING, ACCOUNTED, SUCCEEDED);
         row(rows, REQUESTED, EvidenceKind.RESOLVE_REFUNDED, null, PROCESSING, ACCOUNTED, REFUNDED);
         row(rows, REQUESTED, EvidenceKind.RESOLVE_FAILED, null, FAILED);
@@ -62,6 +63,7 @@ class TransitionTableTest {
         row(rows, PROCESSING, EvidenceKind.QUERY_FAILED, null, FAILED);
         row(rows, PROCESSING, EvidenceKind.QUERY_PROCESSING, RECORD);
         row(rows, PROCESSING, EvidenceKind.QUERY_NOT_FOUND, FLAG);
+        row(rows, PROCESSING, EvidenceKind.QUERY_UNKNOWN, RECORD);
         row(rows, PROCESSING, EvidenceKind.RESOLVE_SUCCEEDED, null, ACCOUNTED, SUCCEEDED);
         row(rows, PROCESSING, EvidenceKind.RESOLVE_REFUNDED, null, ACCOUNTED, REFUNDED);
         row(rows, PROCESSING, EvidenceKind.RESOLVE_FAILED, null, FAILED);
@@ -81,6 +83,7 @@ class TransitionTableTest {
         row(rows, ACCOUNTED, EvidenceKind.QUERY_FAILED, null, REFUNDED);
         row(rows, ACCOUNTED, EvidenceKind.QUERY_PROCESSING, RECORD);
         row(rows, ACCOUNTED, EvidenceKind.QUERY_NOT_FOUND, FLAG);
+        row(rows, ACCOUNTED, EvidenceKind.QUERY_UNKNOWN, RECORD);
         row(rows, ACCOUNTED, EvidenceKind.RESOLVE_SUCCEEDED, null, SUCCEEDED);
         row(rows, ACCOUNTED, EvidenceKind.RESOLVE_REFUNDED, null, REFUNDED);
         row(rows, ACCOUNTED, EvidenceKind.RESOLVE_FAILED, REFUSE);

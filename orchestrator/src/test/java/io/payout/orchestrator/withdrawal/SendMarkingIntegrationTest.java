@@ -1,4 +1,4 @@
-package io.payout.orchestrator.submission;
+package io.payout.orchestrator.withdrawal;
 
 import static io.payout.orchestrator.OrchestratorHarness.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,13 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.payout.orchestrator.OrchestratorHarness;
-import io.payout.orchestrator.huifu.Huifu;
-import io.payout.orchestrator.reconciliation.Polls;
-import io.payout.orchestrator.withdrawal.NextAction;
-import io.payout.orchestrator.withdrawal.SerialNumbers;
-import io.payout.orchestrator.withdrawal.Transitions;
-import io.payout.orchestrator.withdrawal.Withdrawal;
-import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,11 +31,12 @@ class SendMarkingIntegrationTest {
     void aClaimDueToSendCountsTheSendAndTheAnswerIsRecordedOnlyOnTheRowItLeft() {
         try (OrchestratorHarness harness = new OrchestratorHarness().start()) { // its submission workers are off
             Withdrawal requested = requested(harness);
-            Withdrawals withdrawals = harness.bean(Withdrawals.class);
+            DueWork dueWork = harness.bean(DueWork.class);
+            WithdrawalSerials serials = harness.bean(WithdrawalSerials.class);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1);
             Instant queryAt = now.plusSeconds(30);
 
-            List<Withdrawals.Claimed> claimed = withdrawals.claimDue(OWNER, now, queryAt, requested.reqDate(), 10);
+            List<DueWork.Claimed> claimed = dueWork.claim(OWNER, now, queryAt, requested.reqDate(), 10);
 
             assertThat(claimed).hasSize(1);
             assertThat(claimed.get(0).sending()).isTrue();
@@ -50,14 +45,14 @@ class SendMarkingIntegrationTest {
             assertThat(sending.nextAction()).isEqualTo(NextAction.QUERY);
             assertThat(sending.nextActionAt()).isEqualTo(queryAt);
             assertThat(sending.version()).isEqualTo(requested.version() + 1);
-            assertThat(withdrawals.serialsOf(ID)).singleElement().satisfies(s -> assertThat(s.sentCount()).isOne());
-            assertThat(withdrawals.claimDue(OWNER, now, queryAt, requested.reqDate(), 10))
+            assertThat(serials.serialsOf(ID)).singleElement().satisfies(s -> assertThat(s.sentCount()).isOne());
+            assertThat(dueWork.claim(OWNER, now, queryAt, requested.reqDate(), 10))
                     .as("nothing due until the query").isEmpty();
 
-            assertThat(withdrawals.recordSubmitIfUnchanged(requested, "ACCEPTED", "00000000", "stale")).isFalse();
-            assertThat(withdrawals.serialsOf(ID).get(0).submitOutcome()).isNull();
-            assertThat(withdrawals.recordSubmitIfUnchanged(sending, "ACCEPTED", "00000000", "as sent")).isTrue();
-            assertThat(withdrawals.serialsOf(ID).get(0).submitOutcome()).isEqualTo("ACCEPTED");
+            assertThat(serials.recordSubmitIfUnchanged(requested, accepted(sending, "stale"))).isFalse();
+            assertThat(serials.serialsOf(ID).get(0).submitOutcome()).isNull();
+            assertThat(serials.recordSubmitIfUnchanged(sending, accepted(sending, "as sent"))).isTrue();
+            assertThat(serials.serialsOf(ID).get(0).submitOutcome()).isEqualTo("SYNC_PROCESSING");
         }
     }
 
@@ -65,28 +60,29 @@ class SendMarkingIntegrationTest {
     void aNeverSentSerialOfAnotherDayIsLeasedThenReplacedByOneOfToday() {
         try (OrchestratorHarness harness = new OrchestratorHarness().start()) {
             Withdrawal requested = requested(harness);
-            Withdrawals withdrawals = harness.bean(Withdrawals.class);
+            DueWork dueWork = harness.bean(DueWork.class);
+            WithdrawalSerials serials = harness.bean(WithdrawalSerials.class);
             Instant tomorrow = Instant.now().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofDays(1));
             String tomorrowsDate = SerialNumbers.reqDate(tomorrow);
 
-            Withdrawals.Claimed claimed = claimOne(withdrawals, tomorrow);
+            DueWork.Claimed claimed = claimOne(dueWork, tomorrow);
             assertThat(claimed.sending()).isFalse();
             assertThat(claimed.row()).isEqualTo(requested);
-            assertThat(withdrawals.serialsOf(ID).get(0).sentCount()).isZero();
+            assertThat(serials.serialsOf(ID).get(0).sentCount()).isZero();
 
-            submissionsAt(harness, tomorrow).process(claimed);
+            workAt(harness, tomorrow).renewStaleSerial(ID);
 
             Withdrawal renewed = harness.withdrawal(ID).orElseThrow();
             assertThat(renewed.reqDate()).isEqualTo(tomorrowsDate);
             assertThat(renewed.reqSeqId()).isNotEqualTo(requested.reqSeqId());
             assertThat(renewed.nextAction()).isEqualTo(NextAction.SUBMIT);
-            assertThat(withdrawals.serialsOf(ID)).as("a serial never sent is nothing Huifu could have")
-                    .extracting(Withdrawals.Serial::key, Withdrawals.Serial::sentCount)
+            assertThat(serials.serialsOf(ID)).as("a serial never sent is nothing Huifu could have")
+                    .extracting(WithdrawalSerials.Serial::key, WithdrawalSerials.Serial::sentCount)
                     .containsExactly(tuple(renewed.serial(), 0));
-            Withdrawals.Claimed sending = claimOne(withdrawals, tomorrow.plusSeconds(1));
+            DueWork.Claimed sending = claimOne(dueWork, tomorrow.plusSeconds(1));
             assertThat(sending.sending()).isTrue();
             assertThat(sending.row().serial()).isEqualTo(renewed.serial());
-            assertThat(withdrawals.serialsOf(ID)).extracting(Withdrawals.Serial::key, Withdrawals.Serial::sentCount)
+            assertThat(serials.serialsOf(ID)).extracting(WithdrawalSerials.Serial::key, WithdrawalSerials.Serial::sentCount)
                     .containsExactly(tuple(renewed.serial(), 1));
         }
     }
@@ -95,21 +91,24 @@ class SendMarkingIntegrationTest {
     void aSentSerialOfAnotherDayIsQueriedNotSentAgain() {
         try (OrchestratorHarness harness = new OrchestratorHarness().start()) {
             Withdrawal requested = requested(harness);
-            Withdrawals withdrawals = harness.bean(Withdrawals.class);
+            DueWork dueWork = harness.bean(DueWork.class);
+            WithdrawalSerials serials = harness.bean(WithdrawalSerials.class);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusSeconds(1);
-            Withdrawal sent = withdrawals.claimDue(OWNER, now, now.plusSeconds(30), requested.reqDate(), 10).get(0)
-                    .row();
-            withdrawals.reschedule(sent, NextAction.SUBMIT, now, now); // e.g. not found, to be sent again
+            assertThat(dueWork.claim(OWNER, now, now.plusSeconds(30), requested.reqDate(), 10)).hasSize(1);
+            // e.g. not found, to be sent again
+            harness.bean(JdbcClient.class).sql("update withdrawals set next_action = 'SUBMIT', next_action_at = ?,"
+                    + " version = version + 1 where withdrawal_id = ?").params(java.sql.Timestamp.from(now), ID)
+                    .update();
             Instant tomorrow = now.plus(Duration.ofDays(1));
 
-            Withdrawals.Claimed claimed = claimOne(withdrawals, tomorrow);
+            DueWork.Claimed claimed = claimOne(dueWork, tomorrow);
             assertThat(claimed.sending()).isFalse();
-            submissionsAt(harness, tomorrow).process(claimed);
+            workAt(harness, tomorrow).renewStaleSerial(ID);
 
             Withdrawal queried = harness.withdrawal(ID).orElseThrow();
             assertThat(queried.serial()).isEqualTo(requested.serial());
             assertThat(queried.nextAction()).isEqualTo(NextAction.QUERY);
-            assertThat(withdrawals.serialsOf(ID)).singleElement().satisfies(s -> assertThat(s.sentCount()).isOne());
+            assertThat(serials.serialsOf(ID)).singleElement().satisfies(s -> assertThat(s.sentCount()).isOne());
         }
     }
 
@@ -119,17 +118,22 @@ class SendMarkingIntegrationTest {
         return harness.withdrawal(ID).orElseThrow();
     }
 
-    private static Withdrawals.Claimed claimOne(Withdrawals withdrawals, Instant now) {
-        List<Withdrawals.Claimed> claimed = withdrawals.claimDue(OWNER, now, now.plusSeconds(30),
+    private static DueWork.Claimed claimOne(DueWork dueWork, Instant now) {
+        List<DueWork.Claimed> claimed = dueWork.claim(OWNER, now, now.plusSeconds(30),
                 SerialNumbers.reqDate(now), 10);
         assertThat(claimed).hasSize(1);
         return claimed.get(0);
     }
 
+    private static Evidence accepted(Withdrawal sent, String text) {
+        return new Evidence(EvidenceKind.SYNC_PROCESSING, sent.serial(), "00000000", text, "hf-1", null, null,
+                "trans_stat=P", false);
+    }
+
     /** The harness runs no workers; its beans make the step that a worker would run at {@code now}. */
-    private static Submissions submissionsAt(OrchestratorHarness harness, Instant now) {
-        return new Submissions(harness.bean(Withdrawals.class), harness.bean(Transitions.class),
-                harness.bean(Huifu.class), harness.bean(TransactionTemplate.class),
-                harness.bean(SubmissionProperties.class), Clock.fixed(now, ZoneOffset.UTC), harness.bean(Polls.class));
+    private static WithdrawalWork workAt(OrchestratorHarness harness, Instant now) {
+        return new WithdrawalWork(harness.bean(Withdrawals.class), harness.bean(WithdrawalSerials.class),
+                harness.bean(WithdrawalHistory.class), harness.bean(Transitions.class), harness.bean(NextStep.class),
+                harness.bean(TransactionTemplate.class), Clock.fixed(now, ZoneOffset.UTC));
     }
 }

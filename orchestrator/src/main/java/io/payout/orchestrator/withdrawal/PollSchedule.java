@@ -1,9 +1,11 @@
-package io.payout.orchestrator.reconciliation;
+package io.payout.orchestrator.withdrawal;
 
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * When to ask Huifu next about a withdrawal that is not final: the one definition of the poll schedule.
@@ -27,12 +29,35 @@ public final class PollSchedule {
     public record Poll(Instant at, boolean overdue) {
     }
 
-    private final ReconciliationProperties props;
+    /**
+     * The schedule's settings ({@code orchestrator.reconciliation.*}), in business time but for {@code minWait}.
+     *
+     * @param timeCompression how many times faster than real time the schedule runs (tests and demos; 1 otherwise)
+     * @param instantArrival  D0/DM are normally paid within this long of acceptance
+     * @param closeInterval   the first interval of close polling, widening with age
+     * @param maxInterval     the widest interval between two queries of one withdrawal
+     * @param lightInterval   T1/D1 before their expected arrival: at least this far apart
+     * @param horizon         after this age without a final answer a withdrawal is overdue (and still polled)
+     * @param minWait         real time: never query one withdrawal more often than this, whatever the compression
+     * @param holidays        Beijing dates that are not working days
+     */
+    public record Settings(double timeCompression, Duration instantArrival, Duration closeInterval,
+                           Duration maxInterval, Duration lightInterval, Duration horizon, Duration minWait,
+                           List<LocalDate> holidays) {
+        public Settings {
+            if (!(timeCompression >= 1)) {
+                throw new IllegalArgumentException("time compression must be >= 1: " + timeCompression);
+            }
+            holidays = holidays == null ? List.of() : List.copyOf(holidays);
+        }
+    }
+
+    private final Settings props;
     private final BusinessCalendar calendar;
 
-    public PollSchedule(ReconciliationProperties props) {
-        this.props = props;
-        this.calendar = new BusinessCalendar(props.holidays());
+    public PollSchedule(Settings settings) {
+        this.props = settings;
+        this.calendar = new BusinessCalendar(settings.holidays());
     }
 
     /** When T1/D1/D0/DM money is expected, for a withdrawal accepted at {@code acceptedAt} (business time). */

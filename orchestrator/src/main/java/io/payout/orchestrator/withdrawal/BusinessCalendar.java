@@ -1,4 +1,4 @@
-package io.payout.orchestrator.reconciliation;
+package io.payout.orchestrator.withdrawal;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -8,9 +8,9 @@ import java.util.Collection;
 import java.util.Set;
 
 /** Huifu's settlement days in Beijing: weekends and configured holidays are not working days (T1 waits them out). */
-public final class BusinessCalendar {
+final class BusinessCalendar {
 
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BEIJING = SerialNumbers.BEIJING;
 
     private final Set<LocalDate> holidays;
 

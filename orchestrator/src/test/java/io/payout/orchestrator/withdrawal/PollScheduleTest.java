@@ -1,4 +1,4 @@
-package io.payout.orchestrator.reconciliation;
+package io.payout.orchestrator.withdrawal;
 
 import static io.payout.model.IntoAcctDateType.D0;
 import static io.payout.model.IntoAcctDateType.D1;
@@ -27,10 +27,9 @@ class PollScheduleTest {
     private static final Instant THURSDAY_10 = beijing("2026-11-26T10:00");
     private static final Instant FRIDAY_18 = beijing("2026-11-27T18:00");
 
-    private static ReconciliationProperties props(double compression, List<LocalDate> holidays) {
-        return new ReconciliationProperties(compression, Duration.ofMinutes(5), Duration.ofSeconds(10),
-                Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofDays(7), Duration.ofSeconds(1), holidays,
-                "-");
+    static PollSchedule.Settings props(double compression, List<LocalDate> holidays) {
+        return new PollSchedule.Settings(compression, Duration.ofMinutes(5), Duration.ofSeconds(10),
+                Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofDays(7), Duration.ofSeconds(1), holidays);
     }
 
     private static final PollSchedule SCHEDULE = new PollSchedule(props(1, List.of()));
