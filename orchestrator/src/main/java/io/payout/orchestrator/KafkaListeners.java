@@ -53,9 +53,8 @@ class KafkaListeners {
                 "orchestrator"));
         // Each batch costs a transaction, a handful of statements and an offset commit whatever its size. Letting the
         // broker hold a fetch until some records gathered (or the wait passed) turns a trickle of single-record
-        // batches into fewer, fuller ones. 100 ms rather than 20: at 200 notices/s the orchestrator spent a third of
-        // the CPU per notice (benchmark B2) and the lifecycle ran 7 % faster (B3), for about 40 ms more median
-        // latency at low rates; under load 16 KiB gather long before the wait ends.
+        // batches into fewer, fuller ones. The wait trades a little median latency at low rates for much less CPU
+        // per record; under load 16 KiB gather long before the wait ends.
         props.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
                 env.getProperty("orchestrator.consumer.fetch-min-bytes", Integer.class, 16_384));
         props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) env.getProperty(

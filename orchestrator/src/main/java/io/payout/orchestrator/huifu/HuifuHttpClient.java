@@ -39,8 +39,8 @@ public final class HuifuHttpClient implements Huifu {
     private final Semaphore permits;
     private final Duration permitTimeout;
     private final MeterRegistry meters;
-    // Absolute, built once: a path handed to RestClient is expanded as a URI template on every call (4 % of the
-    // orchestrator's CPU in B3), an absolute URI is used as it is.
+    // Absolute, built once: a path handed to RestClient is expanded as a URI template on every call, an absolute
+    // URI is used as it is.
     private final URI submitUri;
     private final URI queryUri;
 

@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
  * <p>
  * The graph is fixed and has no guards, actions or extended state, so a walk's outcome depends only on where it
  * starts and which states it goes through: each distinct walk runs on the machine once, and its outcome (the end
- * state, or the refusal) answers every later walk of the same path. There are only a handful of distinct walks;
- * running every walk on the machine was about 15 % of the orchestrator's CPU in a B3 profile.
+ * state, or the refusal) answers every later walk of the same path. There are only a handful of distinct walks,
+ * and running each one on the machine would cost more than everything else a transition does.
  */
 final class WithdrawalStateMachine {
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A query F before any debit was seen waits failed-confirmation before it counts as FAILED. Unanswered queries in
  * between (here HTTP 500 on every query) must not start that wait again: with a few faults per query a withdrawal
- * would otherwise wait again and again (the reliability suite saw one wait three times).
+ * would otherwise wait again and again.
  */
 class FailedConfirmationIntegrationTest {
 
