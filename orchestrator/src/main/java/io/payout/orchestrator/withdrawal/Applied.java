@@ -35,6 +35,11 @@ public record Applied(Withdrawal before, Withdrawal after, List<WithdrawalStatus
         return new Applied(before, newAfter, entered, rows, events);
     }
 
+    /** Whether the change entered a state (rather than only recording evidence or moving the schedule). */
+    boolean changesState() {
+        return !entered.isEmpty();
+    }
+
     /** This change followed by {@code next} (applied to this change's result), as one write. */
     Applied then(Applied next) {
         List<WithdrawalStatus> allEntered = new ArrayList<>(entered);
@@ -44,9 +49,5 @@ public record Applied(Withdrawal before, Withdrawal after, List<WithdrawalStatus
         List<OutboxMessage> allEvents = new ArrayList<>(events);
         allEvents.addAll(next.events);
         return new Applied(before, next.after, allEntered, allHistory, allEvents);
-    }
-
-    public boolean isNew() {
-        return before == null;
     }
 }

@@ -27,10 +27,6 @@ final class TransitionTable {
             path = List.copyOf(path);
         }
 
-        public boolean changesState() {
-            return !path.isEmpty();
-        }
-
         public boolean refused() {
             return refusal != null;
         }

@@ -159,7 +159,7 @@ public class WithdrawalWork {
             return Applied.rowOnly(w, w.scheduled(NextAction.QUERY, heldUntil, w.attempts()));
         }
         Applied applied = transitions.apply(w, evidence, now);
-        NextStep.Due due = nextStep.after(w, applied.after().status(), !applied.entered().isEmpty(), evidence,
+        NextStep.Due due = nextStep.after(w, applied.after().status(), applied.changesState(), evidence,
                 facts, now);
         return scheduled(applied, due, now);
     }
