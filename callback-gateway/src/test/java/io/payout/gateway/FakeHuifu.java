@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Huifu's side of a notification, for tests and the benchmark: a key pair of its own, withdrawal notices as
+ * Huifu's side of a notification, for tests: a key pair of its own, withdrawal notices as
  * PROTOCOL.md §4.5 shows them, signed the way Huifu signs them, posted over real HTTP.
  */
 public final class FakeHuifu {

@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code deploy/bench/run [B1|B2|B3|all] [--quick]}: runs the benchmarks, prints a table per scenario and writes
  * {@code results/<timestamp>-<scenario>.json}. It measures; it checks nothing but that the work was done.
+ * {@code deploy/bench/run gateway|sandbox|orchestrator|outbox [--quick]} runs one component's benchmark instead,
+ * which prints only.
  */
 public final class Bench {
 
@@ -29,6 +31,19 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        String first = args.length == 0 ? "" : args[0].toLowerCase(Locale.ROOT);
+        String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+        switch (first) {
+            case "gateway" -> GatewayBenchmark.main(rest);
+            case "sandbox" -> SandboxBenchmark.main(rest);
+            case "orchestrator" -> OrchestratorBenchmark.main(rest);
+            case "outbox" -> OutboxBenchmark.main(rest);
+            default -> scenarios(args);
+        }
+    }
+
+    /** B1, B2 and B3: the whole system, each service in its own JVM. */
+    private static void scenarios(String[] args) throws Exception {
         List<String> scenarios = new ArrayList<>();
         boolean quick = false;
         for (String arg : args) {
@@ -37,7 +52,8 @@ public final class Bench {
                 case "b1", "b2", "b3" -> scenarios.add(arg.toUpperCase(Locale.ROOT));
                 case "all" -> scenarios.addAll(List.of("B1", "B2", "B3"));
                 default -> {
-                    System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick]");
+                    System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick]\n       deploy/bench/run "
+                            + "gateway|sandbox|orchestrator|outbox [--quick] [--name=value...]");
                     System.exit(2);
                 }
             }

@@ -87,8 +87,8 @@ final class NotificationBench {
                     Duration.ofMinutes(10))) {
                 throw new IllegalStateException("intake did not store the B2 withdrawals");
             }
-            markSent(jdbcUrl);
-            List<Serial> serials = serials(jdbcUrl);
+            markSent(stack, jdbcUrl);
+            List<Serial> serials = serials(stack, jdbcUrl);
             URI uri = URI.create(gateway.baseUrl() + "/huifu/notify/withdrawal");
             List<Notice[]> pairs = serials.parallelStream().map(s -> notices(s, uri)).toList();
             List<Map<String, Object>> levels = new ArrayList<>();
@@ -264,6 +264,16 @@ final class NotificationBench {
     }
 
     private Notice notice(Serial s, String msgType, URI uri) {
+        String body = HuifuNotifications.formBody(HuifuNotifications.signedForm(noticeData(s, msgType),
+                stack.huifu.getPrivate()));
+        byte[] request = LoadClient.post(uri, "application/x-www-form-urlencoded",
+                body.getBytes(StandardCharsets.UTF_8));
+        return new Notice(request, s.withdrawalId(), "01".equals(msgType) ? WithdrawalStatus.SUCCEEDED
+                : WithdrawalStatus.ACCOUNTED);
+    }
+
+    /** The {@code resp_data} of a successful 02 (debited) or 01 (paid) notice about {@code s}, before signing. */
+    static Map<String, String> noticeData(Serial s, String msgType) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("acct_status", "S");
         data.put("cash_amt", s.cashAmt());
@@ -277,18 +287,14 @@ final class NotificationBench {
         data.put("sub_resp_code", "00000000");
         data.put("sub_resp_desc", "处理成功");
         data.put("trans_status", "01".equals(msgType) ? "S" : "P");
-        String body = HuifuNotifications.formBody(HuifuNotifications.signedForm(data, stack.huifu.getPrivate()));
-        byte[] request = LoadClient.post(uri, "application/x-www-form-urlencoded",
-                body.getBytes(StandardCharsets.UTF_8));
-        return new Notice(request, s.withdrawalId(), "01".equals(msgType) ? WithdrawalStatus.SUCCEEDED
-                : WithdrawalStatus.ACCOUNTED);
+        return data;
     }
 
     /**
      * Huifu notifies only serials it was sent, and the orchestrator knows a serial once its first send wrote the
      * serial's row. Submission is off here (the notices are the load), so the rows are written as those sends would.
      */
-    private void markSent(String jdbcUrl) throws SQLException {
+    static void markSent(Stack stack, String jdbcUrl) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, stack.postgres.username(), "");
              Statement st = c.createStatement()) {
             st.executeUpdate("""
@@ -299,7 +305,7 @@ final class NotificationBench {
         }
     }
 
-    private List<Serial> serials(String jdbcUrl) throws SQLException {
+    static List<Serial> serials(Stack stack, String jdbcUrl) throws SQLException {
         List<Serial> serials = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, stack.postgres.username(), "");
              Statement st = c.createStatement();

@@ -1,4 +1,4 @@
-package io.payout.sandbox.bench;
+package io.payout.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import io.payout.model.huifu.HuifuEnvelope;
@@ -40,33 +40,36 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The sandbox's CPU per withdrawal, alone: its exec jar in its own JVM (as benchmark B3 runs it), D0 encashments
- * signed up front by this JVM, and a notify endpoint here that acknowledges every notice. Per withdrawal the
- * sandbox verifies one request and signs three texts (answer, 02, 01); the rest is its overhead. The orchestrator,
- * gateway, broker and database of B3 are left out, so the number moves with the sandbox's own changes only.
- * Not a test; run it as README.md says. Arguments: --withdrawals=3000 --warmup=3000 --connections=8
- * --jfr=/tmp/file.jfr (a profile of the measured phase), --jar=other-sandbox-exec.jar (to compare builds).
+ * {@code deploy/bench/run sandbox}: the sandbox's CPU per withdrawal, alone: its exec jar in its own JVM (as B3 runs
+ * it), D0 encashments signed up front by this JVM, and a notify endpoint here that acknowledges every notice. Per
+ * withdrawal the sandbox verifies one request and signs three texts (answer, 02, 01); the rest is its overhead. The
+ * orchestrator, gateway, broker and database of B3 are left out, so the number moves with the sandbox's own changes
+ * only. Arguments: --withdrawals=3000 --warmup=3000 --connections=8, --jfr=/tmp/file.jfr (a profile of the measured
+ * phase), --jar=other-sandbox-exec.jar (to compare builds); --quick: 300 of each.
  */
-public final class SandboxBenchmark {
+final class SandboxBenchmark {
 
     private static final int ACCOUNTS = 20;
     private static final Pattern REQ_SEQ_ID = Pattern.compile("\"req_seq_id\":\"([^\"]*)\"");
     private static final Pattern MSG_TYPE = Pattern.compile("\"msg_type\":\"([^\"]*)\"");
 
+    private SandboxBenchmark() {
+    }
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int count = Integer.parseInt(options.getOrDefault("withdrawals", "3000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3000"));
-        int connections = Integer.parseInt(options.getOrDefault("connections", "8"));
+        Options options = Options.parse(args);
+        int count = options.integer("withdrawals", 3000, 300);
+        int warmup = options.integer("warmup", 3000, 300);
+        int connections = options.integer("connections", 8, 8);
         Path work = Files.createTempDirectory("sandbox-bench");
         KeyPair merchant = HuifuKeys.generate();
         KeyPair huifu = HuifuKeys.generate();
         ServiceLaunch.KeyFiles keys = ServiceLaunch.KeyFiles.write(work.resolve("keys"), merchant, huifu);
-        Path jar = options.containsKey("jar") ? Path.of(options.get("jar"))
-                : ServiceLaunch.execJar(Path.of(options.getOrDefault("root", "..")).toAbsolutePath().normalize(),
+        Path jar = options.has("jar") ? Path.of(options.string("jar", null))
+                : ServiceLaunch.execJar(Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize(),
                         "huifu-sandbox");
         AckServer acks = AckServer.start();
-        try (ServiceProcess sandbox = ServiceProcess.start("sandbox", jar, "512m", ServiceLaunch.freePort(),
+        try (ServiceProcess sandbox = ServiceProcess.start("sandbox", jar, Stack.SANDBOX_XMX, ServiceLaunch.freePort(),
                 ServiceLaunch.sandbox(keys), work.resolve("sandbox.log"))) {
             SandboxControl control = SandboxControl.of(sandbox.baseUrl());
             for (int a = 0; a < ACCOUNTS; a++) {
@@ -76,7 +79,7 @@ public final class SandboxBenchmark {
             drive(sandbox.baseUrl(), bodies("w" + run, warmup, merchant, acks.url()), connections, acks, warmup);
             // After the warm-up, which signed thousands of requests here: the JIT has compiled the signing path.
             double signMs = signMillis(huifu);
-            String jfr = options.get("jfr");
+            String jfr = options.string("jfr", null);
             if (jfr != null) {
                 jcmd(sandbox.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
             }
@@ -174,8 +177,9 @@ public final class SandboxBenchmark {
     }
 
     private static double signMillis(KeyPair huifu) {
-        String text = "{\"acct_status\":\"S\",\"cash_amt\":\"100.00\",\"fee_amt\":\"1.05\",\"huifu_id\":\"6666000123456789\","
-                + "\"msg_type\":\"01\",\"req_seq_id\":\"01JDEXAMPLE0000000000000000\",\"trans_status\":\"S\"}";
+        String text = "{\"acct_status\":\"S\",\"cash_amt\":\"100.00\",\"fee_amt\":\"1.05\","
+                + "\"huifu_id\":\"6666000123456789\",\"msg_type\":\"01\","
+                + "\"req_seq_id\":\"01JDEXAMPLE0000000000000000\",\"trans_status\":\"S\"}";
         for (int i = 0; i < 200; i++) {
             RsaSignatures.sign(text + i, huifu.getPrivate());
         }
@@ -226,18 +230,6 @@ public final class SandboxBenchmark {
                 Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
         line.addAll(List.of(command));
         new ProcessBuilder(line).inheritIO().start().waitFor();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new TreeMap<>();
-        for (String arg : args) {
-            for (String part : arg.split("\\s+")) {
-                if (part.startsWith("--") && part.contains("=")) {
-                    options.put(part.substring(2, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
-                }
-            }
-        }
-        return options;
     }
 
     /** The merchant's notify endpoint: acknowledges every notice and counts the 01 (result) notices. */
