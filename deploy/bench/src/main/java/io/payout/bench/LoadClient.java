@@ -22,8 +22,8 @@ import java.util.function.LongSupplier;
  * The benchmarks' HTTP/1.1 load generator: one thread, one selector, a fixed pool of keep-alive connections, and
  * requests sent open loop, each at its scheduled time whatever happened to the earlier ones. It shares the two cores
  * with the system it measures, so it does as little as it can: the requests are encoded before the run, and of each
- * answer only the status line and the headers that delimit it are read. The JDK HttpClient it replaces, with a
- * scheduler thread in a parkNanos loop, cost about 0.2 CPU-ms per notice sent; this costs 0.04-0.07 ms (B2, 1,000/s).
+ * answer only the status line and the headers that delimit it are read. The JDK HttpClient, with a connection per
+ * request in flight and a scheduler thread to send on time, would cost several times as much CPU per notice.
  *
  * <p>A request waits in line while every connection is busy and still counts from its scheduled time. A connection
  * that fails, or that the server closes before answering, ends its request with {@link #FAILED} and is opened again
