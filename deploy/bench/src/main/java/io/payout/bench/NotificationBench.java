@@ -50,8 +50,8 @@ final class NotificationBench {
         ServiceLaunch.Topics topics = Stack.topics("b2");
         String jdbcUrl = stack.freshDatabase("b2");
         // Level 0 is a warm-up (not reported): connections, consumer groups, the JIT. It runs at the second rate in
-        // rounds of a level's length until the JIT compilers are done: with one short warm-up, C2 was still compiling
-        // in the measured levels on two cores shared by four JVMs, and every level showed the machine saturated.
+        // rounds of a level's length until the JIT compilers are done: after one short warm-up, C2 is still compiling
+        // in the measured levels on two cores shared by four JVMs, and every level shows the machine saturated.
         List<Integer> all = new ArrayList<>(rates);
         all.add(0, rates.get(Math.min(1, rates.size() - 1)));
         int[] perLevel = all.stream().mapToInt(r -> (int) Math.max(1, r * levelDuration.toSeconds() / 2)).toArray();
