@@ -17,7 +17,7 @@ import org.springframework.web.filter.RequestContextFilter;
  * Spring Boot maps its servlet filters to every path. They serve Spring MVC, which here means the actuator
  * endpoints, and do nothing for the notify servlet: it reads and decodes its own form (so a forced request
  * encoding is moot), needs no request context, and records its own request metric ({@code gateway.notify.requests})
- * in place of the {@code http.server.requests} observation. On the notify path they were only cost, so every
+ * in place of the {@code http.server.requests} observation. On the notify path they would only cost CPU, so every
  * filter registration without an explicit mapping is confined to the DispatcherServlet. A filter that is meant
  * for the notify path too must name its URL patterns. (Spring MVC's form-content filter is switched off in
  * {@code callback-gateway.yml}: it only reads PUT, PATCH and DELETE forms, of which the gateway has none.)

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Keeps the filter registrations Boot maps to every path, above all the {@code http.server.requests} observation,
  * on Spring MVC's DispatcherServlet (the control API and actuator) and off the Huifu servlet: there the
- * observation alone cost about as much CPU as verifying the request's signature, and nobody reads that metric of
- * the Huifu paths. A registration that names its own URL patterns or servlets keeps them.
+ * observation would cost CPU on every request, on the order of the signature check itself, for a metric of the Huifu
+ * paths that nobody reads. A registration that names its own URL patterns or servlets keeps them.
  */
 @Configuration(proxyBeanMethods = false)
 class MvcOnlyFilters {

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * One service in its own JVM, started from its exec jar (the benchmarks and the reliability suite), so its CPU time
  * and memory are its own and it can be killed like a real process: CPU from /proc/pid/stat (utime + stime), resident
  * peak from /proc/pid/status (VmHWM), peak heap from its GC log (the heap is fullest just before a collection) and one
- * scrape of /actuator/prometheus at the end. Sampling the heap by scraping every second cost the services measurable
- * CPU (a full Prometheus rendering each time), so the benchmarks no longer do it.
+ * scrape of /actuator/prometheus at the end. Sampling the heap by scraping every second would cost the services
+ * measurable CPU (a full Prometheus rendering each time), so nothing scrapes periodically.
  */
 public final class ServiceProcess implements AutoCloseable {
 

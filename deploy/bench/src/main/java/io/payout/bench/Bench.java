@@ -67,11 +67,10 @@ public final class Bench {
         Path work = Files.createTempDirectory("payout-bench-");
         long ticks = clockTicksPerSecond();
         Map<String, Object> machine = machine(quick, ticks);
-        // The JIT compilers of fresh JVMs sharing two cores take minutes to finish (see JitCompilers): after 150 s
-        // of B3 the orchestrator's were still at a fifth of the CPU, with RSA's BigInteger code only just reaching
-        // C2 (JFR); after 300 s still at 1 ms per withdrawal in the measured burst, and B3 reached the 5 % mark only
-        // after about 400 s. A quick run only smoke-tests the harness. -Dbench.warm-up-limit=<seconds>
-        // (through BENCH_JAVA_OPTS) changes the limit for an experiment.
+        // The JIT compilers of fresh JVMs sharing two cores take minutes to finish (see JitCompilers), in B3 more
+        // than five, so the limit is ten; a warm-up ends earlier once the compilers have settled.
+        // A quick run only smoke-tests the harness. -Dbench.warm-up-limit=<seconds> (through BENCH_JAVA_OPTS)
+        // changes the limit for an experiment.
         Duration warmUpLimit = Duration.ofSeconds(quick ? 15 : Long.getLong("bench.warm-up-limit", 600));
         int exit = 0;
         try (Stack stack = new Stack(root, work)) {
@@ -86,9 +85,9 @@ public final class Bench {
                         case "B2" -> new NotificationBench(stack, ticks).run(quick
                                 ? List.of(200, 500) : List.of(200, 500, 1000, 2000),
                                 Duration.ofSeconds(quick ? 4 : 8), warmUpLimit);
-                        // B3 measures 10,000 (about a minute): in a burst of 2,000 (12 s) the fill and drain (first
-                        // fetch, the sandbox's 200 + 300 ms delays, the last notices) took a tenth of the time, and
-                        // a once-a-minute autovacuum round fell inside some of them and not in others
+                        // B3 measures 10,000 (about a minute): in a short burst the fill and drain (first fetch,
+                        // the sandbox's 200 + 300 ms delays, the last notices) are a large part of the time, and a
+                        // once-a-minute autovacuum round falls inside some runs and not in others
                         case "B3" -> new LifecycleBench(stack, ticks).run(quick ? 300 : 10_000, warmUpLimit);
                         default -> throw new IllegalArgumentException(scenario);
                     });

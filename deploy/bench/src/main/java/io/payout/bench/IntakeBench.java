@@ -27,8 +27,8 @@ final class IntakeBench {
     /**
      * Whether every one of these withdrawals is stored. Asked with the last requests of the run: each partition is
      * consumed in order, so once the last request of every partition is stored, all are, and 200 keys hash onto
-     * every partition. An earlier {@code count(*)} over the whole table, every 100 ms, cost PostgreSQL more CPU than
-     * some of intake's own statements once the warm-up had stored hundreds of thousands of rows.
+     * every partition. A {@code count(*)} over the whole table, polled while the warm-up's hundreds of thousands of
+     * rows are there, would cost PostgreSQL more CPU than some of intake's own statements.
      */
     private static boolean stored(java.sql.Connection c, String[] ids) {
         try (java.sql.PreparedStatement st = c.prepareStatement(

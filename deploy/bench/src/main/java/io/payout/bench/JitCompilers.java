@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * CPU of the JIT compiler threads (HotSpot's "C1/C2 CompilerThread") of the benchmark's JVMs, read from
- * /proc/pid/task. A fresh JVM compiles for a long time under load: in B1 the orchestrator's compiler threads used half
- * of its CPU for the whole run after a 5,000-request warm-up. A service runs for days, so the benchmarks measure it
- * warm: each warm-up repeats until the compilers have (nearly) finished.
+ * /proc/pid/task. A fresh JVM compiles for minutes under load, and after a short warm-up its compiler threads can take
+ * a large share of its CPU in the measured run. A service runs for days, so the benchmarks measure it warm: each
+ * warm-up repeats until the compilers have (nearly) finished.
  */
 final class JitCompilers {
 

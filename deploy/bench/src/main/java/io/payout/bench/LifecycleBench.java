@@ -48,10 +48,9 @@ final class LifecycleBench {
             }
             String run = Long.toString(System.currentTimeMillis(), 36);
             // warm-up (not measured): connections, consumer groups, the JIT, in bursts until the compilers are (nearly)
-            // done. Bursts of 2,000 (or the measured count if smaller): after bursts of 500 the orchestrator's
-            // compilers took 1 ms per withdrawal in a measured 2,000 (fuller batches and queues, code not yet hot).
-            // Not bursts of the measured 10,000: the sandbox keeps every withdrawal in memory, and rounds that size
-            // would leave it five times as many.
+            // done. Bursts of 2,000 (or the measured count if smaller): smaller bursts leave the paths that only full
+            // batches and queues take still compiling in the measured burst. Not bursts of the measured 10,000: the
+            // sandbox keeps every withdrawal in memory, and rounds that size would leave it five times as many.
             List<ServiceProcess> services = List.of(gateway, orchestrator, sandbox);
             int burst = Math.min(count, WARM_UP_BURST);
             int rounds = JitCompilers.warmUp(services, warmUpLimit, r -> {

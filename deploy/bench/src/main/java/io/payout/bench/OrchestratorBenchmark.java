@@ -68,10 +68,10 @@ final class OrchestratorBenchmark {
             }
             double intakeSeconds = span(stack, jdbcUrl, "created_at", "withdrawals");
 
-            NotificationBench.markSent(stack, jdbcUrl);
-            List<NotificationBench.Serial> serials = NotificationBench.serials(stack, jdbcUrl).subList(0, notified);
+            SentSerials.markSent(stack, jdbcUrl);
+            List<SentSerials.Serial> serials = SentSerials.read(stack, jdbcUrl).subList(0, notified);
             List<ProducerRecord<String, byte[]>> notices = new ArrayList<>(serials.size() * 2);
-            for (NotificationBench.Serial serial : serials) {
+            for (SentSerials.Serial serial : serials) {
                 String key = Topics.notificationKey(serial.huifuId(), serial.reqSeqId());
                 for (String msgType : List.of(HuifuNotification.MSG_TYPE_ACCOUNTING,
                         HuifuNotification.MSG_TYPE_RESULT)) {
@@ -101,8 +101,8 @@ final class OrchestratorBenchmark {
     }
 
     /** The record the gateway would publish for this notice: verified there, verified again by the orchestrator. */
-    private static byte[] notice(Stack stack, NotificationBench.Serial serial, String msgType) {
-        Map<String, String> data = NotificationBench.noticeData(serial, msgType);
+    private static byte[] notice(Stack stack, SentSerials.Serial serial, String msgType) {
+        Map<String, String> data = SignedNotices.noticeData(serial, msgType);
         Map<String, String> form = HuifuNotifications.signedForm(data, stack.huifu.getPrivate());
         String raw = form.get("resp_data");
         return Bench.JSON.writeValueAsString(new HuifuNotification(HuifuNotifications.notificationId(raw),

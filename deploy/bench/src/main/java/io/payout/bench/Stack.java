@@ -91,8 +91,8 @@ final class Stack implements AutoCloseable {
 
     /**
      * Drops the databases made so far. Left in place, an earlier scenario's rows (B1 leaves about a million) are
-     * there for autovacuum to visit while a later one is measured: the likely reason PostgreSQL spent 4.0 CPU-ms per
-     * B3 withdrawal in one run of all three, against 2.2-2.3 with B3 alone.
+     * there for autovacuum to visit while a later one is measured, and a scenario run after others would cost
+     * PostgreSQL more than the same scenario alone.
      */
     void dropDatabases() {
         for (String name : databases) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 9: the whole system as separate processes (two orchestrators, the gateway, the sandbox, a Kafka broker and
+ * The whole system as separate processes (two orchestrators, the gateway, the sandbox, a Kafka broker and
  * PostgreSQL), the sandbox's faults at high rates, 2,000 withdrawals with 1,000 fuzzed records among them, three
  * kill -9s of an orchestrator, a broker restart and a PostgreSQL restart during the run, then 1,000 forged
  * notifications, the operations API without its token and a search of every log for secrets. Afterwards every
@@ -46,7 +46,7 @@ class ReliabilityIntegrationTest {
     /** Upstream pace: 12 records every 250 ms (8 valid, 4 fuzzed), so requests keep arriving through the faults. */
     private static final int RECORDS_PER_TICK = 12;
     private static final long TICK_MILLIS = 250;
-    /** The issue's rates: 10 % answered never, 5 % 5xx, 2 % rate-limited; notices 10 % dropped, 20 % twice, 20 %
+    /** The suite's fault rates: 10 % answered never, 5 % 5xx, 2 % rate-limited; notices 10 % dropped, 20 % twice, 20 %
      *  reordered; 10 % of payouts fail (booked back). */
     private static final FaultRates RATES = new FaultRates(0.10, 0.05, 0, 0.02, 0.10, 0.20, 0.20, 0, 0.10, 0);
     private static final Duration STEP_WAIT = Duration.ofMinutes(3);
@@ -147,8 +147,9 @@ class ReliabilityIntegrationTest {
     }
 
     /**
-     * The faults of the issue, each when enough withdrawals have finished that work of every kind is in flight: kill
-     * -9 of orchestrator a, PostgreSQL restarted, kill -9 of orchestrator b, the broker restarted, kill -9 of a again.
+     * The suite's crashes and restarts, each when enough withdrawals have finished that work of every kind is in
+     * flight: kill -9 of orchestrator a, PostgreSQL restarted, kill -9 of orchestrator b, the broker restarted, kill
+     * -9 of a again.
      */
     private void injectFaultsAsTheRunProgresses(ReliabilityStack stack, Set<String> finals,
                                                 Supplier<String> status) {

@@ -206,7 +206,7 @@ final class ReliabilityStack implements AutoCloseable {
         // compressed like every wait: 7 days would be 7 s; the run is far shorter than 3,650 s
         props.put("orchestrator.reconciliation.horizon", "3650d");
         // a query F before any debit waits this long for an acknowledged notice stuck behind a broker restart or
-        // a rebalance (up to ~30 s seen here) before it counts as FAILED
+        // a rebalance (which can hold it for tens of seconds) before it counts as FAILED
         props.put("orchestrator.submission.failed-confirmation", "60s");
         // A killed instance's partitions wait for its session to expire: keep that wait short (the broker's minimum).
         props.put("spring.kafka.consumer.properties.session.timeout.ms", 6000);

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Serves Huifu's paths as a plain servlet rather than through Spring MVC: each request is a byte body in and a
  * ready-made answer out, so MVC's dispatch, argument resolution, message converters and the filters Boot maps to
- * MVC were only cost, a third of the request thread's CPU beside the signature. A withheld answer (NO_ANSWER) is
- * an asynchronous request left pending for {@code noAnswerHold}, so it holds no request thread; then the gateway
- * "gives up" with 502, as the DeferredResult of the MVC version did.
+ * MVC would only add CPU to every request beside the signature. A withheld answer (NO_ANSWER) is an asynchronous
+ * request left pending for {@code noAnswerHold}, so it holds no request thread; then the gateway "gives up" with
+ * 502.
  */
 final class HuifuApiServlet extends HttpServlet {
 

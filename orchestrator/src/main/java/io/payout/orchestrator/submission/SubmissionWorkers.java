@@ -67,8 +67,8 @@ class SubmissionWorkers implements SmartLifecycle {
         long pollMillis = props.pollInterval().toMillis();
         while (running.get()) {
             try {
-                // Every worker busy: claim again as soon as workers come free, not after a poll interval. Sleeping
-                // here capped a backlog at threads per interval (16 per 200 ms) however fast the steps were.
+                // Every worker busy: claim again as soon as workers come free, not after a poll interval, or a
+                // backlog would drain at no more than the pool's size per interval however fast the steps were.
                 if (!capacity.tryAcquire(pollMillis, TimeUnit.MILLISECONDS)) {
                     continue;
                 }

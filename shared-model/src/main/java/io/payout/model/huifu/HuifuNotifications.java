@@ -91,7 +91,7 @@ public final class HuifuNotifications {
 
     /**
      * URLEncoder's encoding, byte by byte: a signed JSON text alternates safe and unsafe characters, and URLEncoder
-     * allocates for every unsafe run (most of the sandbox's cost of sending a notice).
+     * allocates for every unsafe run, which would make encoding a large part of the cost of sending a notice.
      */
     static void formEncode(String text, StringBuilder out) {
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {

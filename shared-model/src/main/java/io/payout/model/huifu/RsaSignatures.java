@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
  * SHA256withRSA (RSASSA-PKCS1-v1_5) over UTF-8 text, signatures in padded standard Base64 (PROTOCOL.md §2.1).
  *
  * <p>Each thread keeps one {@link Signature} for signing and one for verifying: {@code Signature.getInstance} walks
- * the providers and instantiates a new engine every time, which cost a measurable share of each notification the
- * gateway verifies. A {@code Signature} is not thread-safe, so it is never shared; {@code initSign}/{@code initVerify}
+ * the providers and instantiates a new engine every time, a share of each notification the gateway verifies that
+ * buys nothing. A {@code Signature} is not thread-safe, so it is never shared; {@code initSign}/{@code initVerify}
  * on every call reset it completely, so a reused one behaves exactly like a fresh one, whatever the previous call
  * did or whichever key it used. The provider is {@link RsaEngine}'s choice; each thread also keeps the last key it
  * was given in that provider's form, since a service signs and verifies with one or two keys all its life.
