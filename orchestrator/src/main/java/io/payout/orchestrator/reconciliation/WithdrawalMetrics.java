@@ -3,7 +3,6 @@ package io.payout.orchestrator.reconciliation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,18 +57,14 @@ class WithdrawalMetrics {
         List<Instant> bounds = List.of(now.minus(Duration.ofHours(1)), now.minus(Duration.ofDays(1)),
                 now.minus(Duration.ofDays(7)));
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        for (WithdrawalStatus status : WithdrawalStatus.values()) {
-            if (status.isFinal()) {
-                continue;
-            }
-            long[] counts = withdrawals.countOpenByAge(status, bounds, countLimit);
+        withdrawals.countOpenByAge(bounds, countLimit).forEach((status, counts) -> {
             for (int bucket = 0; bucket < AGES.size(); bucket++) {
                 if (counts[bucket] > 0) {
                     rows.add(MultiGauge.Row.of(Tags.of("status", status.name(), "age", AGES.get(bucket)),
                             counts[bucket]));
                 }
             }
-        }
+        });
         byStateAndAge.register(rows, true);
         attention.set(withdrawals.countFlagged());
     }
