@@ -1,5 +1,6 @@
 package io.payout.orchestrator;
 
+import io.payout.model.Topics;
 import io.payout.orchestrator.reconciliation.ReconciliationProperties;
 import io.payout.orchestrator.submission.SubmissionProperties;
 import io.payout.orchestrator.withdrawal.NextStep;
@@ -46,7 +47,8 @@ class OrchestratorConfiguration {
                 Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 List<NewTopic> missing = new ArrayList<>();
                 for (String name : List.of(topics.requests(), topics.outcomes(), topics.rejections(),
-                        topics.notifications())) {
+                        topics.notifications(), Topics.quarantineOf(topics.requests()),
+                        Topics.quarantineOf(topics.notifications()))) {
                     if (!existing.contains(name) && missing.stream().noneMatch(t -> t.name().equals(name))) {
                         missing.add(new NewTopic(name, topics.partitions(), topics.replication()));
                     }

@@ -38,8 +38,9 @@ class ModularityTest {
     }
 
     @Test
-    void huifusClientAndTheOutboxDependOnNoAdapter() {
-        noClasses().that().resideInAnyPackage("..orchestrator.huifu..", "..orchestrator.outbox..")
+    void huifusClientTheOutboxAndTheQuarantineDependOnNoAdapter() {
+        noClasses().that().resideInAnyPackage("..orchestrator.huifu..", "..orchestrator.outbox..",
+                        "..orchestrator.quarantine..")
                 .should().dependOnClassesThat().resideInAnyPackage("..orchestrator.intake..",
                         "..orchestrator.notification..", "..orchestrator.submission..",
                         "..orchestrator.reconciliation..", "..orchestrator.ops..")

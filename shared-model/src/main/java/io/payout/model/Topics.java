@@ -14,7 +14,23 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The key of a {@code huifu.notifications} record: {@code huifu_id:req_seq_id}. */
+    /** Who set a record aside: a header of every record on a quarantine topic ({@code gateway}, {@code orchestrator}). */
+    public static final String HEADER_QUARANTINED_BY = "quarantined_by";
+    /** Why a record was set aside: a header of every record on a quarantine topic. */
+    public static final String HEADER_REASON = "reason";
+
+    /**
+     * Where the records of {@code topic} go that are valid but cannot be processed (CONTRACT.md §3): kept, counted
+     * and replayable, never blocking the records behind them.
+     */
+    public static String quarantineOf(String topic) {
+        return topic + ".quarantine";
+    }
+
+    /**
+     * The key of a {@code huifu.notifications} record: {@code huifu_id:req_seq_id}, so every notice of one serial
+     * lands on one partition. A notice without huifu_id (it is optional) is keyed {@code :req_seq_id}.
+     */
     public static String notificationKey(String huifuId, String reqSeqId) {
         return huifuId + ":" + reqSeqId;
     }

@@ -22,6 +22,7 @@ final class NotificationMetrics {
     private final Counter verified;
     private final Counter acknowledged;
     private final Counter unavailable;
+    private final Counter quarantined;
     private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
     private final Map<Integer, Timer> requests = new HashMap<>();
 
@@ -32,6 +33,8 @@ final class NotificationMetrics {
                 "Notifications published, broker-acknowledged and acknowledged to Huifu");
         unavailable = counter(meters, "gateway.notifications.unavailable",
                 "Verified notifications answered 503 because the broker did not acknowledge in time");
+        quarantined = counter(meters, "gateway.notifications.quarantined",
+                "Verified notifications the orchestrator could not use, published to the quarantine topic");
         for (Rejection rejection : Rejection.values()) {
             rejected.put(rejection, Counter.builder("gateway.notifications.rejected")
                     .description("Notifications turned away, by reason")
@@ -59,6 +62,10 @@ final class NotificationMetrics {
 
     void unavailable() {
         unavailable.increment();
+    }
+
+    void quarantined() {
+        quarantined.increment();
     }
 
     void rejected(Rejection rejection) {

@@ -46,10 +46,6 @@ final class NotificationVerifier {
             throw new NotificationRejectedException(Rejection.SIGN_INVALID);
         }
         Map<String, String> fields = fields(raw);
-        String reqSeqId = fields.get("req_seq_id");
-        if (reqSeqId == null || reqSeqId.isBlank()) {
-            throw new NotificationRejectedException(Rejection.REQ_SEQ_ID_MISSING);
-        }
         return new HuifuNotification(HuifuNotifications.notificationId(raw), HuifuNotification.KIND_WITHDRAWAL,
                 fields.get("msg_type"), fields, raw, sign, receivedAt);
     }

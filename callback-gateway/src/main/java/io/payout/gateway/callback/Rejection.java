@@ -13,8 +13,7 @@ enum Rejection {
     SIGN_MISSING(400, "sign is missing"),
     SIGN_NOT_BASE64(400, "sign is not Base64"),
     SIGN_INVALID(403, "sign does not verify over resp_data with Huifu's public key"),
-    RESP_DATA_NOT_JSON_OBJECT(400, "resp_data is not a JSON object"),
-    REQ_SEQ_ID_MISSING(400, "resp_data has no req_seq_id");
+    RESP_DATA_NOT_JSON_OBJECT(400, "resp_data is not a JSON object");
 
     private final int status;
     private final String description;

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Huifu's {@code notify_url} for withdrawals (CONTRACT.md §4). The order of the steps is the guarantee: verify,
- * publish, wait for the broker, and only then answer {@code RECV_ORD_ID_<req_seq_id>}. Anything that stops
+ * publish (to the quarantine topic when the orchestrator could not use the notice, see {@link NoticeFields}), wait
+ * for the broker, and only then answer {@code RECV_ORD_ID_<req_seq_id>}. Anything that stops
  * earlier answers without the acknowledgement body, so Huifu sends the notification again.
  *
  * <p>A plain servlet rather than a Spring MVC controller: the endpoint reads its own form, writes a short text
@@ -79,8 +80,13 @@ final class WithdrawalNotificationServlet extends HttpServlet {
             return answer(response, e.rejection().status(), e.rejection().body());
         }
         metrics.verified();
+        String problem = NoticeFields.problem(notification.respData());
         try {
-            publisher.publish(notification);
+            if (problem == null) {
+                publisher.publish(notification);
+            } else {
+                publisher.quarantine(notification, problem);
+            }
         } catch (PublishFailedException e) {
             metrics.unavailable();
             log.warn("notification {} not acknowledged, answering 503 so Huifu retries: {}: {}",
@@ -88,9 +94,16 @@ final class WithdrawalNotificationServlet extends HttpServlet {
             return answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "UNAVAILABLE: not acknowledged, retry later");
         }
+        if (problem != null) {
+            // signed by Huifu, so evidence: kept on the quarantine topic and acknowledged, never turned away
+            metrics.quarantined();
+            log.warn("notification {} quarantined: {}", notification.notificationId(), problem);
+        }
         metrics.acknowledged();
         log.info("notification acknowledged: {}", notification);
-        return answer(response, HttpServletResponse.SC_OK, HuifuNotifications.ackBody(notification.reqSeqId()));
+        String reqSeqId = notification.reqSeqId();
+        return answer(response, HttpServletResponse.SC_OK, HuifuNotifications.ackBody(reqSeqId == null ? ""
+                : reqSeqId));
     }
 
     private static int methodNotAllowed(HttpServletResponse response) throws IOException {

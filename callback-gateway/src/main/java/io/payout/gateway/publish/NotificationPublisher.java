@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.payout.model.HuifuNotification;
 import io.payout.model.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -46,13 +47,36 @@ public final class NotificationPublisher implements AutoCloseable {
      * duplicate, which it de-duplicates. A duplicate is harmless; a loss is not.
      */
     public void publish(HuifuNotification notification) throws PublishFailedException {
+        send(new ProducerRecord<>(topic, key(notification), json.writeValueAsBytes(notification)));
+    }
+
+    /**
+     * Publishes a verified notice the orchestrator could not use to the quarantine topic, with the reason, under
+     * the same promise: acknowledged by the broker before Huifu is told "received".
+     */
+    public void quarantine(HuifuNotification notification, String reason) throws PublishFailedException {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.quarantineOf(topic), key(notification),
+                json.writeValueAsBytes(notification));
+        record.headers().add(Topics.HEADER_QUARANTINED_BY, "gateway".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.HEADER_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    /** {@code huifu_id:req_seq_id} ({@code :req_seq_id} without huifu_id); the notification id without either. */
+    private static String key(HuifuNotification notification) {
         String huifuId = notification.huifuId();
-        String key = Topics.notificationKey(huifuId == null ? "" : huifuId, notification.reqSeqId());
-        byte[] value = json.writeValueAsBytes(notification);
+        String reqSeqId = notification.reqSeqId();
+        if (reqSeqId == null) {
+            return notification.notificationId();
+        }
+        return Topics.notificationKey(huifuId == null ? "" : huifuId, reqSeqId);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) throws PublishFailedException {
         long start = System.nanoTime();
         try {
             // send() itself may block up to max.block.ms (= the timeout) while it has no metadata for the topic.
-            Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, key, value));
+            Future<RecordMetadata> sent = producer.send(record);
             long remaining = timeoutNanos - (System.nanoTime() - start);
             sent.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
             acked.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

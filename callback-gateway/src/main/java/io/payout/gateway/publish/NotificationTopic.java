@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Creates the notifications topic when it is missing (CONTRACT.md §1). One bounded attempt at start-up; if the
+ * Creates the notifications topic and its quarantine topic when they are missing (CONTRACT.md §1). One bounded attempt at start-up; if the
  * broker is unreachable the gateway starts anyway (answering 503 meanwhile) and keeps trying in the background.
  */
 final class NotificationTopic implements SmartLifecycle {
@@ -25,14 +25,14 @@ final class NotificationTopic implements SmartLifecycle {
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
 
     private final Map<String, Object> adminConfig;
-    private final NewTopic topic;
+    private final List<NewTopic> topics;
     private final Duration attemptTimeout;
     private ScheduledExecutorService retries;
     private volatile boolean running;
 
-    NotificationTopic(Map<String, Object> adminConfig, NewTopic topic, Duration attemptTimeout) {
+    NotificationTopic(Map<String, Object> adminConfig, List<NewTopic> topics, Duration attemptTimeout) {
         this.adminConfig = adminConfig;
-        this.topic = topic;
+        this.topics = List.copyOf(topics);
         this.attemptTimeout = attemptTimeout;
     }
 
@@ -53,8 +53,17 @@ final class NotificationTopic implements SmartLifecycle {
         }
     }
 
-    /** True once the topic exists (created now or before). */
+    /** True once every topic exists (created now or before). */
     boolean ensureExists() {
+        for (NewTopic topic : topics) {
+            if (!ensureExists(topic)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean ensureExists(NewTopic topic) {
         Admin admin = Admin.create(adminConfig);
         try {
             admin.createTopics(List.of(topic)).all().get(attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,7 +2,9 @@ package io.payout.gateway.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.gateway.GatewayProperties;
+import io.payout.model.Topics;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,8 +40,10 @@ class PublishConfiguration {
         int timeoutMs = (int) gateway.publishTimeout().toMillis();
         admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
         admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
-        NewTopic topic = new NewTopic(gateway.topic(), gateway.topicPartitions(), gateway.topicReplication());
-        return new NotificationTopic(admin, topic, gateway.publishTimeout());
+        return new NotificationTopic(admin, List.of(
+                new NewTopic(gateway.topic(), gateway.topicPartitions(), gateway.topicReplication()),
+                new NewTopic(Topics.quarantineOf(gateway.topic()), gateway.topicPartitions(),
+                        gateway.topicReplication())), gateway.publishTimeout());
     }
 
     static Map<String, Object> producerConfig(KafkaProperties kafka, GatewayProperties gateway) {

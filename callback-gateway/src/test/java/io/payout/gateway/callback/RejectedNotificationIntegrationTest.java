@@ -65,8 +65,6 @@ class RejectedNotificationIntegrationTest {
                         form -> signedRaw("{\"req_seq_id\":\"W1\"}x")),
                 form("resp_data with a duplicate key", 400, "RESP_DATA_NOT_JSON_OBJECT",
                         form -> signedRaw("{\"req_seq_id\":\"W1\",\"req_seq_id\":\"W2\"}")),
-                form("no req_seq_id", 400, "REQ_SEQ_ID_MISSING", form -> FakeHuifu.signed(without(
-                        FakeHuifu.accountingNotice(HUIFU_ID, "unused"), "req_seq_id"))),
                 raw("resp_data given twice", 400, "MALFORMED_FORM", form -> FakeHuifu.body(form) + "&resp_data=%7B%7D"),
                 raw("broken percent escape in sign", 400, "MALFORMED_FORM",
                         form -> FakeHuifu.body(without(form, "sign")) + "&sign=%E"),

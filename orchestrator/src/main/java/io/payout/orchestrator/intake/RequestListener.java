@@ -1,5 +1,8 @@
 package io.payout.orchestrator.intake;
 
+import io.payout.orchestrator.OrchestratorTopics;
+import io.payout.orchestrator.quarantine.RecordGuard;
+import io.payout.orchestrator.quarantine.Replayable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -7,16 +10,20 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code withdrawal.requests} in batches. If the database is down the intake throws, the container
- * retries the same batch with back-off, and no offset moves: nothing is lost or rejected for an outage.
+ * Consumes {@code withdrawal.requests} in batches. An invalid request is a rejection (intake); a valid one that
+ * cannot be stored is quarantined by the guard, so it never holds up the requests behind it.
  */
 @Component
-class RequestListener {
+class RequestListener implements Replayable {
 
     private final RequestIntake intake;
+    private final RecordGuard guard;
+    private final OrchestratorTopics topics;
 
-    RequestListener(RequestIntake intake) {
+    RequestListener(RequestIntake intake, RecordGuard guard, OrchestratorTopics topics) {
         this.intake = intake;
+        this.guard = guard;
+        this.topics = topics;
     }
 
     // A group of its own per listener: a rebalance of one topic's consumers never stalls the other topic.
@@ -25,10 +32,22 @@ class RequestListener {
             topics = "${orchestrator.topics.requests:withdrawal.requests}",
             containerFactory = "requestListenerFactory", batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        List<byte[]> values = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            values.add(record.value());
-        }
-        intake.accept(values);
+        guard.process(records, batch -> {
+            List<byte[]> values = new ArrayList<>(batch.size());
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                values.add(record.value());
+            }
+            intake.accept(values);
+        });
+    }
+
+    @Override
+    public String topic() {
+        return topics.requests();
+    }
+
+    @Override
+    public void replay(String key, byte[] value) {
+        intake.accept(java.util.Collections.singletonList(value));
     }
 }

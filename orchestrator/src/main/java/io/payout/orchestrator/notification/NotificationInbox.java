@@ -62,8 +62,9 @@ class NotificationInbox {
         return jdbc.sql("""
                         select p.notification_id, p.huifu_id, p.req_date, p.req_seq_id, p.payload, p.received_at
                         from pending_notifications p
-                        where exists (select 1 from withdrawal_serials s where s.huifu_id = p.huifu_id
-                                        and s.req_date = p.req_date and s.req_seq_id = p.req_seq_id)
+                        where exists (select 1 from withdrawal_serials s where s.req_seq_id = p.req_seq_id
+                                        and s.req_date = p.req_date
+                                        and (p.huifu_id is null or s.huifu_id = p.huifu_id))
                         order by p.received_at limit ? for update of p skip locked
                         """)
                 .param(limit)

@@ -2,6 +2,7 @@ package io.payout.orchestrator.ops;
 
 import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.huifu.QueryOutcome;
+import io.payout.orchestrator.quarantine.QuarantineReplays;
 import io.payout.orchestrator.reconciliation.DailyReconciliation;
 import io.payout.orchestrator.reconciliation.ReconciliationReport;
 import io.payout.orchestrator.submission.Submissions;
@@ -40,16 +41,18 @@ class OperationsController {
     private final Resolutions resolutions;
     private final ObjectProvider<Submissions> submissions;
     private final DailyReconciliation reconciliation;
+    private final QuarantineReplays quarantine;
 
     OperationsController(Withdrawals withdrawals, WithdrawalSerials serials, WithdrawalHistory history,
                          Resolutions resolutions, ObjectProvider<Submissions> submissions,
-                         DailyReconciliation reconciliation) {
+                         DailyReconciliation reconciliation, QuarantineReplays quarantine) {
         this.withdrawals = withdrawals;
         this.serials = serials;
         this.history = history;
         this.resolutions = resolutions;
         this.submissions = submissions;
         this.reconciliation = reconciliation;
+        this.quarantine = quarantine;
     }
 
     @GetMapping("/withdrawals/{withdrawalId}")
@@ -111,6 +114,30 @@ class OperationsController {
     @GetMapping(path = "/reconciliation/{businessDate}.csv", produces = "text/csv")
     ResponseEntity<?> reconciliationCsv(@PathVariable String businessDate) {
         return reconciliationReport(businessDate, "csv");
+    }
+
+    /** Records set aside because they could not be processed, oldest first, not yet replayed. */
+    @GetMapping("/quarantine")
+    List<QuarantineDetails> quarantined(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ": " + limit);
+        }
+        return quarantine.waiting(limit).stream().map(QuarantineDetails::of).toList();
+    }
+
+    /** Processes a quarantined record again, after its cause was fixed; 409 when it still cannot be processed. */
+    @PostMapping("/quarantine/{id}/replay")
+    QuarantineDetails replay(@PathVariable long id, @RequestBody Replay replay) {
+        return QuarantineDetails.of(quarantine.replay(id, replay.actor()));
+    }
+
+    /** Who replays a quarantined record. */
+    record Replay(String actor) {
+        Replay {
+            if (actor == null || actor.isBlank()) {
+                throw new IllegalArgumentException("actor is required");
+            }
+        }
     }
 
     private static WithdrawalStatus status(String name) {

@@ -1,5 +1,6 @@
 package io.payout.orchestrator.ops;
 
+import io.payout.orchestrator.quarantine.ReplayRefusedException;
 import io.payout.orchestrator.withdrawal.ResolveRefusedException;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -38,6 +39,11 @@ class OperationsErrors {
     @ExceptionHandler(ResolveRefusedException.class)
     ResponseEntity<Map<String, String>> refused(ResolveRefusedException e) {
         return error(HttpStatus.CONFLICT, "resolve refused: " + e.getMessage());
+    }
+
+    @ExceptionHandler(ReplayRefusedException.class)
+    ResponseEntity<Map<String, String>> replayRefused(ReplayRefusedException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -75,7 +75,7 @@ final class Transitions {
             // Huifu speaks of another amount than we asked for: never silently accept it.
             reasons.add("cash_amt " + evidence.cashAmt() + " differs from the request " + requested);
         }
-        boolean ownSerial = evidence.serial() == null || evidence.serial().equals(current.serial());
+        boolean ownSerial = evidence.serial() == null || evidence.serial().sameSerialAs(current.serial());
         if (!ownSerial && evidence.kind() != EvidenceKind.QUERY_NOT_FOUND) {
             // An earlier serial is alive at Huifu: a second serial could move the money twice.
             reasons.add("evidence for earlier serial " + evidence.serial().reqSeqId());

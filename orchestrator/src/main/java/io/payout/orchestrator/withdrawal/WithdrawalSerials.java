@@ -43,24 +43,41 @@ public class WithdrawalSerials {
         this.jdbc = jdbc;
     }
 
-    /** Which withdrawal each known serial belongs to (earlier serials included). */
+    /**
+     * Which withdrawal each known serial belongs to (earlier serials included). A serial without huifu_id (a notice
+     * may leave it out) is found by req_date and req_seq_id, and keyed in the answer as it was asked.
+     */
     public Map<SerialKey, String> ownersOf(Collection<SerialKey> serials) {
         Map<SerialKey, String> owners = new HashMap<>();
-        if (serials.isEmpty()) {
-            return owners;
+        List<SerialKey> keyed = serials.stream().filter(k -> k.huifuId() != null).toList();
+        List<SerialKey> unkeyed = serials.stream().filter(k -> k.huifuId() == null).toList();
+        if (!keyed.isEmpty()) {
+            jdbc.sql("""
+                            select s.huifu_id, s.req_date, s.req_seq_id, s.withdrawal_id
+                            from withdrawal_serials s
+                            join unnest(?::varchar[], ?::varchar[], ?::varchar[]) as k(huifu_id, req_date, req_seq_id)
+                              on s.huifu_id = k.huifu_id and s.req_date = k.req_date and s.req_seq_id = k.req_seq_id
+                            """)
+                    .params(keyed.stream().map(SerialKey::huifuId).toArray(String[]::new),
+                            keyed.stream().map(SerialKey::reqDate).toArray(String[]::new),
+                            keyed.stream().map(SerialKey::reqSeqId).toArray(String[]::new))
+                    .query((rs, n) -> Map.entry(new SerialKey(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            rs.getString(4)))
+                    .list().forEach(e -> owners.put(e.getKey(), e.getValue()));
         }
-        jdbc.sql("""
-                        select s.huifu_id, s.req_date, s.req_seq_id, s.withdrawal_id
-                        from withdrawal_serials s
-                        join unnest(?::varchar[], ?::varchar[], ?::varchar[]) as k(huifu_id, req_date, req_seq_id)
-                          on s.huifu_id = k.huifu_id and s.req_date = k.req_date and s.req_seq_id = k.req_seq_id
-                        """)
-                .params(serials.stream().map(SerialKey::huifuId).toArray(String[]::new),
-                        serials.stream().map(SerialKey::reqDate).toArray(String[]::new),
-                        serials.stream().map(SerialKey::reqSeqId).toArray(String[]::new))
-                .query((rs, n) -> Map.entry(new SerialKey(rs.getString(1), rs.getString(2), rs.getString(3)),
-                        rs.getString(4)))
-                .list().forEach(e -> owners.put(e.getKey(), e.getValue()));
+        if (!unkeyed.isEmpty()) {
+            jdbc.sql("""
+                            select s.req_date, s.req_seq_id, s.withdrawal_id
+                            from withdrawal_serials s
+                            join unnest(?::varchar[], ?::varchar[]) as k(req_date, req_seq_id)
+                              on s.req_seq_id = k.req_seq_id and s.req_date = k.req_date
+                            """)
+                    .params(unkeyed.stream().map(SerialKey::reqDate).toArray(String[]::new),
+                            unkeyed.stream().map(SerialKey::reqSeqId).toArray(String[]::new))
+                    .query((rs, n) -> Map.entry(new SerialKey(null, rs.getString(1), rs.getString(2)),
+                            rs.getString(3)))
+                    .list().forEach(e -> owners.put(e.getKey(), e.getValue()));
+        }
         return owners;
     }
 

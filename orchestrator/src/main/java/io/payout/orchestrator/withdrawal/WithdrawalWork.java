@@ -131,7 +131,7 @@ public class WithdrawalWork {
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
             Withdrawal w = lockOne(withdrawalId);
-            if (!w.serial().equals(answer.serial())) {
+            if (!w.serial().sameSerialAs(answer.serial())) {
                 return;
             }
             SerialFacts facts = serials.recordQuery(answer, now);

@@ -3,9 +3,12 @@ package io.payout.orchestrator.intake;
 import static io.payout.orchestrator.OrchestratorHarness.header;
 import static io.payout.orchestrator.OrchestratorHarness.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.payout.model.WithdrawalStatus;
+import io.payout.model.huifu.HuifuKeys;
 import io.payout.orchestrator.OrchestratorHarness;
+import io.payout.orchestrator.ops.OperationsClient;
 import io.payout.testkit.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,9 +28,14 @@ class RequestIntakeIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static OrchestratorHarness orchestrator;
 
+    private static final String OPS_TOKEN = "ops-token-under-test";
+    private static OperationsClient ops;
+
     @BeforeAll
     static void start() {
-        orchestrator = new OrchestratorHarness().start();
+        orchestrator = new OrchestratorHarness(HuifuKeys.generate(), Map.of("orchestrator.ops.token", OPS_TOKEN))
+                .start();
+        ops = new OperationsClient(orchestrator.server().baseUrl(), OPS_TOKEN);
     }
 
     @AfterAll
@@ -54,6 +63,45 @@ class RequestIntakeIntegrationTest {
         assertThat(stored.reqSeqId()).isEqualTo(body.get("req_seq_id").asString());
         assertThat(orchestrator.history("new-1")).singleElement()
                 .satisfies(row -> assertThat(row.eventId().toString()).isEqualTo(header(event, "event_id")));
+    }
+
+    @Test
+    void aValidRequestTheDatabaseRefusesIsQuarantinedUntilReplayedAfterTheFix() {
+        JdbcClient db = orchestrator.bean(JdbcClient.class);
+        // a stand-in for any rule of the database that a valid request breaks (a constraint, a value it cannot
+        // store); the requests behind it on the partition must not wait for an operator
+        db.sql("alter table withdrawals add constraint refuse_poison check (withdrawal_id <> 'poison-1')").update();
+        try {
+            orchestrator.sendRequest("poison-1", request("poison-1", "6666000123456789", "10.00", "D0"));
+            orchestrator.sendRequest("after-poison-1", request("after-poison-1", "6666000123456789", "11.00", "D0"));
+
+            awaitEvents("after-poison-1", 1);
+            await().atMost(OrchestratorHarness.WAIT).until(() -> quarantined().size() == 1);
+            JsonNode record = quarantined().get(0);
+            assertThat(record.get("topic").asString()).isEqualTo(orchestrator.requests);
+            assertThat(record.get("key").asString()).isEqualTo("poison-1");
+            assertThat(record.get("reason").asString()).contains("refuse_poison");
+            assertThat(orchestrator.withdrawal("poison-1")).isEmpty();
+            assertThat(ops.post("/api/quarantine/" + record.get("id").asLong() + "/replay", "{\"actor\":\"ops\"}")
+                    .status()).as("still refused").isEqualTo(409);
+        } finally {
+            db.sql("alter table withdrawals drop constraint refuse_poison").update();
+        }
+
+        long id = quarantined().get(0).get("id").asLong();
+        JsonNode replayed = ops.post("/api/quarantine/" + id + "/replay", "{\"actor\":\"ops: constraint fixed\"}")
+                .json(200);
+        assertThat(replayed.get("replayed_by").asString()).isEqualTo("ops: constraint fixed");
+        assertThat(awaitEvents("poison-1", 1)).extracting(r -> header(r, "status")).containsExactly("REQUESTED");
+        assertThat(quarantined()).isEmpty();
+        assertThat(ops.post("/api/quarantine/" + id + "/replay", "{\"actor\":\"ops\"}").status())
+                .as("replayed once").isEqualTo(409);
+    }
+
+    private static List<JsonNode> quarantined() {
+        List<JsonNode> records = new ArrayList<>();
+        ops.get("/api/quarantine").json(200).forEach(records::add);
+        return records;
     }
 
     @Test

@@ -9,24 +9,35 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.Amount;
 import io.payout.model.EventSource;
 import io.payout.model.HuifuNotification;
+import io.payout.model.Topics;
 import io.payout.model.WithdrawalStatus;
+import io.payout.model.huifu.HuifuKeys;
 import io.payout.model.huifu.HuifuNotifications;
 import io.payout.orchestrator.OrchestratorHarness;
+import io.payout.orchestrator.ops.OperationsClient;
 import io.payout.orchestrator.withdrawal.HistoryRow;
 import io.payout.orchestrator.withdrawal.SerialKey;
 import io.payout.orchestrator.withdrawal.SerialNumbers;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.DueWork;
 import io.payout.testkit.TestKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,9 +49,14 @@ class NotificationApplicationIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static OrchestratorHarness orchestrator;
 
+    private static final String OPS_TOKEN = "ops-token-under-test";
+    private static OperationsClient ops;
+
     @BeforeAll
     static void start() {
-        orchestrator = new OrchestratorHarness().start();
+        orchestrator = new OrchestratorHarness(HuifuKeys.generate(), Map.of("orchestrator.ops.token", OPS_TOKEN))
+                .start();
+        ops = new OperationsClient(orchestrator.server().baseUrl(), OPS_TOKEN);
     }
 
     @AfterAll
@@ -91,6 +107,73 @@ class NotificationApplicationIntegrationTest {
 
         assertThat(awaitStatuses("fail-1", 3)).extracting(r -> header(r, "status"))
                 .containsExactly("REQUESTED", "PROCESSING", "FAILED");
+    }
+
+    @Test
+    void aNoticeWithoutHuifuIdIsMatchedByItsSerialAndApplied() {
+        Withdrawal w = requested("no-huifu-id-1", "50.00");
+        Map<String, String> paid = respData(w.serial(), "01", "S", "S", "50.00", "1.00");
+        paid.remove("huifu_id"); // optional in the notice (PROTOCOL.md §4.2)
+
+        deliver(signed(paid));
+
+        assertThat(awaitStatuses("no-huifu-id-1", 4)).extracting(r -> header(r, "status"))
+                .containsExactly("REQUESTED", "PROCESSING", "ACCOUNTED", "SUCCEEDED");
+        Withdrawal after = orchestrator.withdrawal("no-huifu-id-1").orElseThrow();
+        assertThat(after.attention()).as(after.attentionReason()).isFalse();
+        assertThat(after.hfSeqId()).isEqualTo("0029HF" + w.reqSeqId());
+    }
+
+    @Test
+    void aSignedNoticeThatCannotBeStoredIsQuarantinedAndTheNoticesBehindItAreApplied() {
+        Withdrawal behind = requested("behind-poison-1", "60.00");
+        double before = quarantinedCount();
+        // authentic (signed by Huifu's key) but for a serial no one knows, with a req_seq_id longer than any column
+        // can keep: it can be neither applied nor kept for later
+        Map<String, String> poison = respData(new SerialKey("6666000123456789", behind.reqDate(), "x".repeat(300)),
+                "02", "P", "S", "60.00", "0.60");
+
+        deliver(signed(poison));
+        deliver(notice(behind, "01", "S", "S", "60.00", "0.60"));
+
+        // the notice behind it on the same partition (the harness's topics have one) is applied within seconds
+        await().atMost(Duration.ofSeconds(20)).until(() -> orchestrator.withdrawal("behind-poison-1")
+                .orElseThrow().status() == WithdrawalStatus.SUCCEEDED);
+        JsonNode quarantined = awaitQuarantined(orchestrator.notifications);
+        assertThat(quarantined.get("reason").asString()).contains("too long");
+        assertThat(quarantined.get("value").asString()).contains("x".repeat(300));
+        assertThat(quarantinedCount() - before).isEqualTo(1.0);
+        TestKafka.awaitRecords(orchestrator.notifications + ".quarantine", seen -> !seen.isEmpty(),
+                OrchestratorHarness.WAIT);
+
+        OperationsClient.Response replay = ops.post("/api/quarantine/" + quarantined.get("id").asLong() + "/replay",
+                "{\"actor\":\"ops: still broken\"}");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(409);
+        assertThat(replay.body()).contains("still cannot be processed");
+    }
+
+    @Test
+    void aNoticeTheGatewaySetAsideIsListedWithTheQuarantinedRecords() {
+        String quarantineTopic = Topics.quarantineOf(orchestrator.notifications);
+        Map<String, String> data = respData(new SerialKey("6666000123456789", "20251204", "set-aside-1"), "02", "P",
+                "S", "10.00", "0.10");
+        data.put("req_date", "2025-12-04");
+        ProducerRecord<String, String> record = new ProducerRecord<>(quarantineTopic, ":set-aside-1", signed(data));
+        // as the gateway publishes it (NoticeFields there)
+        record.headers().add(Topics.HEADER_QUARANTINED_BY, "gateway".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.HEADER_REASON, "req_date is not eight digits".getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+
+        JsonNode quarantined = awaitQuarantined(quarantineTopic);
+        assertThat(quarantined.get("reason").asString())
+                .isEqualTo("set aside by the gateway: req_date is not eight digits");
+        assertThat(quarantined.get("value").asString()).contains("set-aside-1");
     }
 
     @Test
@@ -200,6 +283,26 @@ class NotificationApplicationIntegrationTest {
         orchestrator.bean(JdbcClient.class)
                 .sql("update withdrawals set req_date = ?, req_seq_id = ? where withdrawal_id = ?").params(serial.reqDate(), serial.reqSeqId(), id).update();
         markSent();
+    }
+
+    private static JsonNode awaitQuarantined(String topic) {
+        await().atMost(OrchestratorHarness.WAIT).until(() -> quarantinedOf(topic) != null);
+        return quarantinedOf(topic);
+    }
+
+    private static JsonNode quarantinedOf(String topic) {
+        for (JsonNode record : ops.get("/api/quarantine").json(200)) {
+            if (record.get("topic").asString().equals(topic)) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    private static double quarantinedCount() {
+        var counter = orchestrator.bean(MeterRegistry.class).find("orchestrator.records.quarantined")
+                .tag("topic", orchestrator.notifications).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static List<ConsumerRecord<String, String>> awaitStatuses(String key, int count) {
