@@ -1,8 +1,6 @@
 package io.payout.orchestrator.ops;
 
 import io.payout.orchestrator.quarantine.QuarantinedRecord;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,22 +14,11 @@ record QuarantineDetails(long id, String topic, int partition, long offset, Stri
                          String replayedBy) {
 
     static QuarantineDetails of(QuarantinedRecord r) {
-        String text = text(r.value());
+        String text = QuarantinedRecord.textOf(r.value());
         boolean base64 = r.value() != null && text == null;
         return new QuarantineDetails(r.id(), r.topic(), r.partition(), r.offset(),
                 r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
                 base64 ? Base64.getEncoder().encodeToString(r.value()) : text, base64 ? "base64" : "utf-8",
                 r.reason(), r.quarantinedAt(), r.replayedAt(), r.replayedBy());
-    }
-
-    private static String text(byte[] value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

@@ -1,5 +1,8 @@
 package io.payout.orchestrator.quarantine;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -8,4 +11,16 @@ import java.time.Instant;
  */
 public record QuarantinedRecord(long id, String topic, int partition, long offset, byte[] key, byte[] value,
                                 String reason, Instant quarantinedAt, Instant replayedAt, String replayedBy) {
+
+    /** A record's bytes as text, or null when they are not UTF-8 (then they travel as Base64). */
+    public static String textOf(byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
 }

@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.Topics;
 import io.payout.orchestrator.outbox.Outbox;
 import io.payout.orchestrator.outbox.OutboxMessage;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -98,7 +96,7 @@ public class RecordGuard {
             headers.put("source_offset", Long.toString(record.offset()));
             headers.put(Topics.HEADER_REASON, reason);
             headers.put(Topics.HEADER_QUARANTINED_BY, "orchestrator");
-            String text = text(value);
+            String text = QuarantinedRecord.textOf(value);
             headers.put("encoding", text != null || value == null ? "utf-8" : "base64");
             outbox.append(new OutboxMessage(Topics.quarantineOf(record.topic()), record.key(),
                     text != null || value == null ? text : Base64.getEncoder().encodeToString(value), headers));
@@ -127,16 +125,5 @@ public class RecordGuard {
             return null;
         }
         return value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(byte[] value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }
