@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code spring.kafka.*}; the delivery guarantees (idempotence, acks=all, timeouts) are not configurable there.
  *
  * @param huifuPublicKey   Huifu's public key (X.509 Base64, PEM, or {@code file:/path}); verifies every notification
- * @param topic            where verified notifications go
+ * @param topic            where verified withdrawal notices go
+ * @param accountTopic     where verified account audit notices go
  * @param publishTimeout   how long a request waits for the broker's acknowledgement before answering 503
  * @param maxBodyBytes     larger bodies get 413 without being read
  * @param allowedNetworks  CIDR blocks notifications may come from; empty means any source
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record GatewayProperties(
         String huifuPublicKey,
         @DefaultValue(Topics.HUIFU_NOTIFICATIONS) String topic,
+        @DefaultValue(Topics.HUIFU_ACCOUNT_NOTICES) String accountTopic,
         @DefaultValue("2s") Duration publishTimeout,
         @DefaultValue("65536") int maxBodyBytes,
         @DefaultValue List<String> allowedNetworks,
@@ -34,8 +36,11 @@ public record GatewayProperties(
     public static final Duration HUIFU_NOTIFY_TIMEOUT = Duration.ofSeconds(5);
 
     public GatewayProperties {
-        if (topic == null || topic.isBlank()) {
-            throw new IllegalArgumentException("gateway.topic must not be blank");
+        if (topic == null || topic.isBlank() || accountTopic == null || accountTopic.isBlank()) {
+            throw new IllegalArgumentException("gateway.topic and gateway.account-topic must not be blank");
+        }
+        if (topic.equals(accountTopic)) {
+            throw new IllegalArgumentException("gateway.topic and gateway.account-topic must differ: " + topic);
         }
         if (publishTimeout.isNegative() || publishTimeout.isZero()
                 || publishTimeout.compareTo(HUIFU_NOTIFY_TIMEOUT) >= 0) {
@@ -57,7 +62,7 @@ public record GatewayProperties(
     /** Never prints the key, only whether one is set. */
     @Override
     public String toString() {
-        return "GatewayProperties[topic=" + topic + ", publishTimeout=" + publishTimeout + ", maxBodyBytes="
+        return "GatewayProperties[topic=" + topic + ", accountTopic=" + accountTopic + ", publishTimeout=" + publishTimeout + ", maxBodyBytes="
                 + maxBodyBytes + ", allowedNetworks=" + allowedNetworks + ", huifuPublicKey="
                 + (huifuPublicKey == null || huifuPublicKey.isBlank() ? "<missing>" : "<set>") + "]";
     }

@@ -17,6 +17,8 @@ import org.springframework.core.env.StandardEnvironment;
 public final class GatewayServer implements AutoCloseable {
 
     public static final String NOTIFY_PATH = "/huifu/notify/withdrawal";
+    /** Huifu's {@code async_return_url} for account applications (CONTRACT.md §6). */
+    public static final String ACCOUNT_NOTIFY_PATH = "/huifu/notify/account";
 
     private final ConfigurableApplicationContext context;
     private final String baseUrl;
@@ -50,6 +52,11 @@ public final class GatewayServer implements AutoCloseable {
     /** The address to give Huifu (or the sandbox) as {@code notify_url}. */
     public String notifyUrl() {
         return baseUrl + NOTIFY_PATH;
+    }
+
+    /** The address to give Huifu (or the sandbox) as {@code async_return_url} of account applications. */
+    public String accountNotifyUrl() {
+        return baseUrl + ACCOUNT_NOTIFY_PATH;
     }
 
     @Override

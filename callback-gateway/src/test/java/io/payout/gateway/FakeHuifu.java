@@ -71,6 +71,29 @@ public final class FakeHuifu {
         return data;
     }
 
+    /**
+     * A user's audit notice (ACCOUNTS.md A3.3): a non-same-name corporate card approved, its {@code audit_info} a
+     * JSON-object string as the opening page types it.
+     */
+    public static Map<String, Object> auditNotice(String huifuId, String reqSeqId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("audit_info", "{\"apply_no\":\"202603010000000001\",\"audit_desc\":\"审核通过\","
+                + "\"audit_status\":\"Y\",\"resp_business\":[{\"code\":\"S\",\"msg\":\"\",\"type\":\"1\"}],"
+                + "\"token_no\":\"10000123456\"}");
+        data.put("huifu_id", huifuId);
+        data.put("notify_type", "A");
+        data.put("req_date", "20260301");
+        data.put("req_seq_id", reqSeqId);
+        data.put("sub_resp_code", "00000000");
+        data.put("sub_resp_desc", "处理成功");
+        return data;
+    }
+
+    /** An account notice's form: {@code sign} over the raw {@code data} (ACCOUNTS.md A3.3). */
+    public static Map<String, String> signedAccountNotice(Map<String, ?> data) {
+        return HuifuNotifications.signedForm(HuifuNotifications.ACCOUNT_DATA_FIELD, data, KEYS.getPrivate());
+    }
+
     /** The form Huifu posts: {@code resp_code}, {@code resp_desc}, {@code sign} over the raw {@code resp_data}. */
     public static Map<String, String> signed(Map<String, ?> respData) {
         return HuifuNotifications.signedForm(respData, KEYS.getPrivate());

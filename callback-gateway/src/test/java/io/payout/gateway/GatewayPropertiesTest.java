@@ -17,12 +17,20 @@ class GatewayPropertiesTest {
     }
 
     @Test
+    void refusesOneTopicForBothKindsOfNotice() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new GatewayProperties("key", "huifu.notifications", "huifu.notifications",
+                        Duration.ofSeconds(2), 65536, List.of(), 6, (short) 1, Duration.ofMillis(1)))
+                .withMessageContaining("must differ");
+    }
+
+    @Test
     void neverPrintsTheKey() {
         assertThat(properties(Duration.ofSeconds(2)).toString()).doesNotContain("MIIB").contains("<set>");
     }
 
     private static GatewayProperties properties(Duration publishTimeout) {
         return new GatewayProperties("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA", "huifu.notifications",
-                publishTimeout, 65536, List.of(), 6, (short) 1, Duration.ofMillis(1));
+                "huifu.account-notices", publishTimeout, 65536, List.of(), 6, (short) 1, Duration.ofMillis(1));
     }
 }

@@ -24,6 +24,7 @@ public final class GatewayTestProperties {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("gateway.huifu-public-key", FakeHuifu::publicKey);
         registry.add("gateway.topic", () -> topic);
+        registry.add("gateway.account-topic", () -> accountTopicOf(topic));
         registry.add("gateway.publish-timeout", () -> PUBLISH_TIMEOUT);
     }
 
@@ -33,7 +34,13 @@ public final class GatewayTestProperties {
         properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
         properties.put("gateway.huifu-public-key", FakeHuifu.publicKey());
         properties.put("gateway.topic", topic);
+        properties.put("gateway.account-topic", accountTopicOf(topic));
         properties.put("gateway.publish-timeout", PUBLISH_TIMEOUT);
         return properties;
+    }
+
+    /** The account notices' topic of a test gateway whose withdrawal notices go to {@code topic}: its own too. */
+    public static String accountTopicOf(String topic) {
+        return topic + ".accounts";
     }
 }

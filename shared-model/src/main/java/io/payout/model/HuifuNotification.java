@@ -7,9 +7,12 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A verified Huifu notification, from the callback gateway to the orchestrator (topic {@code huifu.notifications},
- * key {@code huifu_id:req_seq_id}). {@code raw} and {@code sign} travel along so that the orchestrator can verify
- * again and keep the evidence.
+ * A verified Huifu notification, from the callback gateway to the orchestrator, key {@code huifu_id:req_seq_id}:
+ * a withdrawal's notices on {@code huifu.notifications} ({@code kind} {@code WITHDRAWAL}), account audit notices on
+ * {@code huifu.account-notices} ({@code kind} {@code ACCOUNT}). {@code resp_data} holds the top-level fields of the
+ * signed JSON text (Huifu's {@code resp_data} field for withdrawals, its {@code data} field for accounts), nested
+ * values as compact JSON text. {@code raw} and {@code sign} travel along so that the orchestrator can verify again
+ * and keep the evidence.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record HuifuNotification(
@@ -22,6 +25,8 @@ public record HuifuNotification(
         Instant receivedAt) {
 
     public static final String KIND_WITHDRAWAL = "WITHDRAWAL";
+    /** An account's audit notice (ACCOUNTS.md A3.3, A4): no {@code msg_type}, the result in {@code audit_*}. */
+    public static final String KIND_ACCOUNT = "ACCOUNT";
     /** Accounting notice: the account was debited (or the debit failed). */
     public static final String MSG_TYPE_ACCOUNTING = "02";
     /** Channel notice: the final result of the payout to the card. */

@@ -6,6 +6,8 @@ public final class Topics {
     public static final String WITHDRAWAL_OUTCOMES = "withdrawal.outcomes";
     public static final String WITHDRAWAL_REJECTIONS = "withdrawal.rejections";
     public static final String HUIFU_NOTIFICATIONS = "huifu.notifications";
+    /** Account audit notices, gateway to orchestrator (CONTRACT.md §6). */
+    public static final String HUIFU_ACCOUNT_NOTICES = "huifu.account-notices";
 
     /** Kafka header names that repeat fields of WithdrawalStatusChanged. */
     public static final String HEADER_EVENT_ID = "event_id";

@@ -2,7 +2,6 @@ package io.payout.gateway.callback;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.gateway.GatewayProperties;
-import io.payout.gateway.GatewayServer;
 import io.payout.gateway.publish.NotificationPublisher;
 import io.payout.gateway.security.SourceNetworks;
 import io.payout.model.huifu.HuifuKeys;
@@ -19,15 +18,29 @@ class CallbackConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackConfiguration.class);
 
-    /** Exactly the notify path; everything else (actuator) stays with Spring MVC's DispatcherServlet. */
+    /** Exactly the withdrawal notify path; everything else (actuator) stays with Spring MVC's DispatcherServlet. */
     @Bean
-    ServletRegistrationBean<WithdrawalNotificationServlet> withdrawalNotificationServlet(
+    ServletRegistrationBean<NotificationServlet> withdrawalNotificationServlet(
             NotificationVerifier verifier, NotificationPublisher publisher, SourceNetworks sources,
-            NotificationMetrics metrics, Clock clock, GatewayProperties properties) {
-        ServletRegistrationBean<WithdrawalNotificationServlet> registration = new ServletRegistrationBean<>(
-                new WithdrawalNotificationServlet(verifier, publisher, sources, metrics, clock,
-                        properties.maxBodyBytes()), GatewayServer.NOTIFY_PATH);
-        registration.setName("withdrawalNotificationServlet");
+            MeterRegistry meters, Clock clock, GatewayProperties properties) {
+        return servlet(NoticeKind.WITHDRAWAL, verifier, publisher, sources, meters, clock, properties);
+    }
+
+    /** Exactly the account notify path ({@code async_return_url}, CONTRACT.md §6). */
+    @Bean
+    ServletRegistrationBean<NotificationServlet> accountNotificationServlet(
+            NotificationVerifier verifier, NotificationPublisher publisher, SourceNetworks sources,
+            MeterRegistry meters, Clock clock, GatewayProperties properties) {
+        return servlet(NoticeKind.ACCOUNT, verifier, publisher, sources, meters, clock, properties);
+    }
+
+    private static ServletRegistrationBean<NotificationServlet> servlet(
+            NoticeKind kind, NotificationVerifier verifier, NotificationPublisher publisher, SourceNetworks sources,
+            MeterRegistry meters, Clock clock, GatewayProperties properties) {
+        ServletRegistrationBean<NotificationServlet> registration = new ServletRegistrationBean<>(
+                new NotificationServlet(kind, verifier, publisher, sources, new NotificationMetrics(meters, kind),
+                        clock, properties.maxBodyBytes()), kind.path());
+        registration.setName(kind.tag() + "NotificationServlet");
         // Ready before the first notification rather than initialised by it.
         registration.setLoadOnStartup(1);
         return registration;
@@ -44,10 +57,5 @@ class CallbackConfiguration {
         SourceNetworks sources = SourceNetworks.of(properties.allowedNetworks());
         log.info("notifications accepted from {}", sources);
         return sources;
-    }
-
-    @Bean
-    NotificationMetrics notificationMetrics(MeterRegistry meters) {
-        return new NotificationMetrics(meters);
     }
 }

@@ -7,17 +7,18 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The two form fields that matter, exactly as Huifu sent them after form-decoding: {@code sign} covers the
- * {@code resp_data} string itself (PROTOCOL.md §2.4), so it must reach verification byte for byte. The body is read
+ * The two form fields that matter, exactly as Huifu sent them after form-decoding: {@code sign} covers the signed
+ * data string itself ({@code resp_data} of a trade notice, PROTOCOL.md §2.4; {@code data} of an account notice,
+ * ACCOUNTS.md A3.3), so it must reach verification byte for byte. The body is read
  * here rather than through the servlet's parameter parsing so that its size is capped before and while reading.
  * Huifu sends UTF-8 (PROTOCOL.md §4.1); a declared charset is not honoured, so a body in another encoding fails the
  * signature check rather than being guessed at.
  */
-record NotificationForm(String respData, String sign) {
+record NotificationForm(String data, String sign) {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    static NotificationForm read(HttpServletRequest request, int maxBodyBytes)
+    static NotificationForm read(HttpServletRequest request, int maxBodyBytes, String dataField)
             throws IOException, NotificationRejectedException {
         requireForm(request.getContentType());
         // Declared too large: refuse without reading a byte.
@@ -30,11 +31,12 @@ record NotificationForm(String respData, String sign) {
         if (body.length > maxBodyBytes) {
             throw new NotificationRejectedException(Rejection.BODY_TOO_LARGE);
         }
-        return parse(new String(body, StandardCharsets.UTF_8));
+        return parse(new String(body, StandardCharsets.UTF_8), dataField);
     }
 
-    static NotificationForm parse(String body) throws NotificationRejectedException {
-        String respData = null;
+    /** {@code dataField}: the name of the field {@code sign} covers. */
+    static NotificationForm parse(String body, String dataField) throws NotificationRejectedException {
+        String data = null;
         String sign = null;
         int start = 0;
         while (start <= body.length()) {
@@ -46,16 +48,16 @@ record NotificationForm(String respData, String sign) {
                 int equals = body.indexOf('=', start);
                 int nameEnd = equals < 0 || equals > end ? end : equals;
                 String name = decode(body.substring(start, nameEnd));
-                // A repeated field is ambiguous (which resp_data did Huifu sign?), so it is refused outright.
-                if ("resp_data".equals(name)) {
-                    respData = once(respData, value(body, nameEnd, end));
+                // A repeated field is ambiguous (which text did Huifu sign?), so it is refused outright.
+                if (dataField.equals(name)) {
+                    data = once(data, value(body, nameEnd, end));
                 } else if ("sign".equals(name)) {
                     sign = once(sign, value(body, nameEnd, end));
                 }
             }
             start = end + 1;
         }
-        return new NotificationForm(respData, sign);
+        return new NotificationForm(data, sign);
     }
 
     private static String value(String body, int nameEnd, int end) throws NotificationRejectedException {
@@ -90,7 +92,7 @@ record NotificationForm(String respData, String sign) {
 
     @Override
     public String toString() {
-        return "NotificationForm[resp_data=" + (respData == null ? "<missing>" : respData.length() + " chars")
+        return "NotificationForm[data=" + (data == null ? "<missing>" : data.length() + " chars")
                 + ", sign=" + (sign == null ? "<missing>" : "<set>") + "]";
     }
 }

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a received form into a {@link HuifuNotification}, or says why not. The signature is checked over the raw
- * {@code resp_data} before a single byte of it is parsed: nothing unauthenticated reaches the JSON parser.
+ * signed text before a single byte of it is parsed: nothing unauthenticated reaches the JSON parser.
  */
 final class NotificationVerifier {
 
@@ -30,8 +30,9 @@ final class NotificationVerifier {
         this.huifuKey = huifuKey;
     }
 
-    HuifuNotification verify(NotificationForm form, Instant receivedAt) throws NotificationRejectedException {
-        String raw = form.respData();
+    HuifuNotification verify(NoticeKind kind, NotificationForm form, Instant receivedAt)
+            throws NotificationRejectedException {
+        String raw = form.data();
         String sign = form.sign();
         if (raw == null || raw.isEmpty()) {
             throw new NotificationRejectedException(Rejection.RESP_DATA_MISSING);
@@ -46,13 +47,13 @@ final class NotificationVerifier {
             throw new NotificationRejectedException(Rejection.SIGN_INVALID);
         }
         Map<String, String> fields = fields(raw);
-        return new HuifuNotification(HuifuNotifications.notificationId(raw), HuifuNotification.KIND_WITHDRAWAL,
-                fields.get("msg_type"), fields, raw, sign, receivedAt);
+        return new HuifuNotification(HuifuNotifications.notificationId(raw), kind.kind(), fields.get("msg_type"),
+                fields, raw, sign, receivedAt);
     }
 
     /**
-     * The top-level fields as text: scalars as written, nested values (rare in trade notices) as compact JSON,
-     * nulls left out. Jackson's messages quote the input, so they are never passed on to a log or a response.
+     * The top-level fields as text: scalars as written, nested values (rare in trade notices; an account notice's
+     * {@code audit_info}, which Huifu sends as an object or as a JSON string) as compact JSON, nulls left out. Jackson's messages quote the input, so they are never passed on to a log or a response.
      */
     private static Map<String, String> fields(String raw) throws NotificationRejectedException {
         try (JsonParser parser = JSON.createParser(raw)) {

@@ -9,11 +9,11 @@ enum Rejection {
     UNSUPPORTED_MEDIA_TYPE(415, "expected application/x-www-form-urlencoded"),
     BODY_TOO_LARGE(413, "body exceeds gateway.max-body-bytes"),
     MALFORMED_FORM(400, "body is not a well-formed form, or repeats a parameter"),
-    RESP_DATA_MISSING(400, "resp_data is missing"),
+    RESP_DATA_MISSING(400, "resp_data (data for account notices) is missing"),
     SIGN_MISSING(400, "sign is missing"),
     SIGN_NOT_BASE64(400, "sign is not Base64"),
-    SIGN_INVALID(403, "sign does not verify over resp_data with Huifu's public key"),
-    RESP_DATA_NOT_JSON_OBJECT(400, "resp_data is not a JSON object");
+    SIGN_INVALID(403, "sign does not verify over the signed text with Huifu's public key"),
+    RESP_DATA_NOT_JSON_OBJECT(400, "resp_data (data for account notices) is not a JSON object");
 
     private final int status;
     private final String description;

@@ -6,6 +6,7 @@ import io.payout.model.HuifuNotification;
 import io.payout.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -26,16 +27,17 @@ public final class NotificationPublisher implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
     private final JsonMapper json;
-    private final String topic;
+    /** Topic by {@link HuifuNotification#kind()}. */
+    private final Map<String, String> topics;
     private final long timeoutNanos;
     private final Timer acked;
     private final Timer failed;
 
-    NotificationPublisher(Producer<String, byte[]> producer, JsonMapper json, String topic, Duration timeout,
-                          MeterRegistry meters) {
+    NotificationPublisher(Producer<String, byte[]> producer, JsonMapper json, Map<String, String> topics,
+                          Duration timeout, MeterRegistry meters) {
         this.producer = producer;
         this.json = json;
-        this.topic = topic;
+        this.topics = Map.copyOf(topics);
         this.timeoutNanos = timeout.toNanos();
         this.acked = latency(meters, "acked");
         this.failed = latency(meters, "failed");
@@ -47,7 +49,7 @@ public final class NotificationPublisher implements AutoCloseable {
      * duplicate, which it de-duplicates. A duplicate is harmless; a loss is not.
      */
     public void publish(HuifuNotification notification) throws PublishFailedException {
-        send(new ProducerRecord<>(topic, key(notification), json.writeValueAsBytes(notification)));
+        send(new ProducerRecord<>(topicOf(notification), key(notification), json.writeValueAsBytes(notification)));
     }
 
     /**
@@ -55,11 +57,20 @@ public final class NotificationPublisher implements AutoCloseable {
      * the same promise: acknowledged by the broker before Huifu is told "received".
      */
     public void quarantine(HuifuNotification notification, String reason) throws PublishFailedException {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.quarantineOf(topic), key(notification),
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.quarantineOf(topicOf(notification)),
+                key(notification),
                 json.writeValueAsBytes(notification));
         record.headers().add(Topics.HEADER_QUARANTINED_BY, "gateway".getBytes(StandardCharsets.UTF_8));
         record.headers().add(Topics.HEADER_REASON, reason.getBytes(StandardCharsets.UTF_8));
         send(record);
+    }
+
+    private String topicOf(HuifuNotification notification) {
+        String topic = topics.get(notification.kind());
+        if (topic == null) {
+            throw new IllegalArgumentException("no topic for notices of kind " + notification.kind());
+        }
+        return topic;
     }
 
     /** {@code huifu_id:req_seq_id} ({@code :req_seq_id} without huifu_id); the notification id without either. */

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Creates the notifications topic and its quarantine topic when they are missing (CONTRACT.md §1). One bounded attempt at start-up; if the
- * broker is unreachable the gateway starts anyway (answering 503 meanwhile) and keeps trying in the background.
+ * Creates the gateway's topics when they are missing (CONTRACT.md §1, §6): withdrawal notices, account notices and
+ * the quarantine topic of each. One bounded attempt at start-up; if the broker is unreachable the gateway starts
+ * anyway (answering 503 meanwhile) and keeps trying in the background.
  */
 final class NotificationTopic implements SmartLifecycle {
 

@@ -2,10 +2,12 @@ package io.payout.gateway.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.gateway.GatewayProperties;
+import io.payout.model.HuifuNotification;
 import io.payout.model.Topics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,8 +32,9 @@ class PublishConfiguration {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(kafka, gateway),
                 new StringSerializer(), new ByteArraySerializer());
         // A mapper of our own, so spring.jackson.* settings cannot change the contract's JSON (ISO-8601 instants).
-        return new NotificationPublisher(producer, JsonMapper.builder().build(), gateway.topic(),
-                gateway.publishTimeout(), meters);
+        return new NotificationPublisher(producer, JsonMapper.builder().build(), Map.of(
+                HuifuNotification.KIND_WITHDRAWAL, gateway.topic(), HuifuNotification.KIND_ACCOUNT,
+                gateway.accountTopic()), gateway.publishTimeout(), meters);
     }
 
     @Bean
@@ -40,10 +43,11 @@ class PublishConfiguration {
         int timeoutMs = (int) gateway.publishTimeout().toMillis();
         admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
         admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
-        return new NotificationTopic(admin, List.of(
-                new NewTopic(gateway.topic(), gateway.topicPartitions(), gateway.topicReplication()),
-                new NewTopic(Topics.quarantineOf(gateway.topic()), gateway.topicPartitions(),
-                        gateway.topicReplication())), gateway.publishTimeout());
+        List<NewTopic> topics = Stream.of(gateway.topic(), gateway.accountTopic())
+                .flatMap(topic -> Stream.of(topic, Topics.quarantineOf(topic)))
+                .map(topic -> new NewTopic(topic, gateway.topicPartitions(), gateway.topicReplication()))
+                .toList();
+        return new NotificationTopic(admin, topics, gateway.publishTimeout());
     }
 
     static Map<String, Object> producerConfig(KafkaProperties kafka, GatewayProperties gateway) {

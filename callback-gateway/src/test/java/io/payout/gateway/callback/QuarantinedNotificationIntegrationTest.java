@@ -115,7 +115,7 @@ class QuarantinedNotificationIntegrationTest {
     }
 
     private double quarantinedCount() {
-        return meters.get("gateway.notifications.quarantined").counter().count();
+        return meters.get("gateway.notifications.quarantined").tag("kind", "withdrawal").counter().count();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -19,6 +19,10 @@ public final class HuifuNotifications {
     public static final String GATEWAY_OK_CODE = "10000";
     public static final String GATEWAY_OK_DESC = "成功调用";
     public static final String ACK_PREFIX = "RECV_ORD_ID_";
+    /** The form field a trade notice's signed JSON text comes in (PROTOCOL.md §4). */
+    public static final String TRADE_DATA_FIELD = "resp_data";
+    /** The form field an account audit notice's signed JSON text comes in (ACCOUNTS.md A3.3). */
+    public static final String ACCOUNT_DATA_FIELD = "data";
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
@@ -64,14 +68,22 @@ public final class HuifuNotifications {
         return ACK_PREFIX + reqSeqId;
     }
 
-    /** The form fields of a notification, signed as Huifu signs it (for the sandbox and tests). */
+    /** The form fields of a trade notification, signed as Huifu signs it (for the sandbox and tests). */
     public static Map<String, String> signedForm(Map<String, ?> respData, PrivateKey huifuKey) {
-        String raw = CanonicalJson.of(respData);
+        return signedForm(TRADE_DATA_FIELD, respData, huifuKey);
+    }
+
+    /**
+     * The form of a notice whose signed JSON text is in {@code dataField}: {@code resp_data} for trade notices,
+     * {@code data} for account audit notices (ACCOUNTS.md A3.3).
+     */
+    public static Map<String, String> signedForm(String dataField, Map<String, ?> data, PrivateKey huifuKey) {
+        String raw = CanonicalJson.of(data);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("resp_code", GATEWAY_OK_CODE);
         form.put("resp_desc", GATEWAY_OK_DESC);
         form.put("sign", RsaSignatures.sign(raw, huifuKey));
-        form.put("resp_data", raw);
+        form.put(dataField, raw);
         return form;
     }
 

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Huifu's {@code notify_url} for withdrawals (CONTRACT.md §4). The order of the steps is the guarantee: verify,
+ * One of Huifu's notify addresses (CONTRACT.md §4, §6): one instance per {@link NoticeKind}, on its path. The order
+ * of the steps is the guarantee: verify,
  * publish (to the quarantine topic when the orchestrator could not use the notice, see {@link NoticeFields}), wait
  * for the broker, and only then answer {@code RECV_ORD_ID_<req_seq_id>}. Anything that stops
  * earlier answers without the acknowledgement body, so Huifu sends the notification again.
@@ -26,15 +27,16 @@ import org.slf4j.LoggerFactory;
  * answer and records its own metrics, so MVC's dispatch, message converters and servlet filters would only add CPU
  * to every notification on the request thread, beside the signature check that is the real work.
  */
-final class WithdrawalNotificationServlet extends HttpServlet {
+final class NotificationServlet extends HttpServlet {
 
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final Logger log = LoggerFactory.getLogger(WithdrawalNotificationServlet.class);
+    private static final Logger log = LoggerFactory.getLogger(NotificationServlet.class);
     private static final String TEXT = "text/plain;charset=UTF-8";
     /** Not a value any branch answers: a request that ends with it threw, and the container answered 500. */
     private static final int FAILED = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 
+    private final NoticeKind kind;
     private final transient NotificationVerifier verifier;
     private final transient NotificationPublisher publisher;
     private final transient SourceNetworks sources;
@@ -42,8 +44,9 @@ final class WithdrawalNotificationServlet extends HttpServlet {
     private final transient Clock clock;
     private final int maxBodyBytes;
 
-    WithdrawalNotificationServlet(NotificationVerifier verifier, NotificationPublisher publisher,
-                                  SourceNetworks sources, NotificationMetrics metrics, Clock clock, int maxBodyBytes) {
+    NotificationServlet(NoticeKind kind, NotificationVerifier verifier, NotificationPublisher publisher,
+                        SourceNetworks sources, NotificationMetrics metrics, Clock clock, int maxBodyBytes) {
+        this.kind = kind;
         this.verifier = verifier;
         this.publisher = publisher;
         this.sources = sources;
@@ -72,11 +75,12 @@ final class WithdrawalNotificationServlet extends HttpServlet {
             if (!sources.allows(request.getRemoteAddr())) {
                 throw new NotificationRejectedException(Rejection.SOURCE_NOT_ALLOWED);
             }
-            notification = verifier.verify(NotificationForm.read(request, maxBodyBytes), Instant.now(clock));
+            notification = verifier.verify(kind, NotificationForm.read(request, maxBodyBytes, kind.dataField()),
+                    Instant.now(clock));
         } catch (NotificationRejectedException e) {
             metrics.rejected(e.rejection());
             // Reason and source only: the body may carry card numbers and is never logged or echoed.
-            log.warn("notification rejected: {} from {}", e.rejection(), request.getRemoteAddr());
+            log.warn("{} notification rejected: {} from {}", kind.tag(), e.rejection(), request.getRemoteAddr());
             return answer(response, e.rejection().status(), e.rejection().body());
         }
         metrics.verified();
