@@ -13,7 +13,8 @@
  * floating point, because a rounding slip is a wrong payout. {@link io.payout.model.WithdrawalRequestParser} turns
  * untrusted bytes into a request or into every rule they break; it never throws on bad input, since a record that
  * cannot be read must become a rejection, not stall its partition. {@link io.payout.model.Masking} keeps card
- * numbers, certificate numbers and names out of log lines. Huifu's signing and keys are in
- * {@code io.payout.model.huifu}.
+ * numbers, certificate numbers and names out of log lines; {@link io.payout.model.RecordJson} and
+ * {@link io.payout.model.RecordFields} are the reading steps every request parser shares. Huifu's signing and keys
+ * are in {@code io.payout.model.huifu}; the account requests of CONTRACT.md §6 in {@code io.payout.model.account}.
  */
 package io.payout.model;
