@@ -9,6 +9,7 @@ import io.payout.orchestrator.submission.Submissions;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.WithdrawalHistory;
 import io.payout.orchestrator.withdrawal.WithdrawalSerials;
+import io.payout.orchestrator.withdrawal.WithdrawalWork;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,11 @@ class OperationsController {
     private final ObjectProvider<Submissions> submissions;
     private final DailyReconciliation reconciliation;
     private final QuarantineReplays quarantine;
+    private final WithdrawalWork work;
 
     OperationsController(Withdrawals withdrawals, WithdrawalSerials serials, WithdrawalHistory history,
                          Resolutions resolutions, ObjectProvider<Submissions> submissions,
-                         DailyReconciliation reconciliation, QuarantineReplays quarantine) {
+                         DailyReconciliation reconciliation, QuarantineReplays quarantine, WithdrawalWork work) {
         this.withdrawals = withdrawals;
         this.serials = serials;
         this.history = history;
@@ -53,6 +55,7 @@ class OperationsController {
         this.submissions = submissions;
         this.reconciliation = reconciliation;
         this.quarantine = quarantine;
+        this.work = work;
     }
 
     @GetMapping("/withdrawals/{withdrawalId}")
@@ -89,6 +92,13 @@ class OperationsController {
     @PostMapping("/withdrawals/{withdrawalId}/resolve")
     WithdrawalDetails resolve(@PathVariable String withdrawalId, @RequestBody Resolution resolution) {
         resolutions.resolve(withdrawalId, resolution);
+        return withdrawal(withdrawalId);
+    }
+
+    /** Clears the attention flag, also of a final withdrawal; recorded in the history, no state change, no event. */
+    @PostMapping("/withdrawals/{withdrawalId}/acknowledge")
+    WithdrawalDetails acknowledge(@PathVariable String withdrawalId, @RequestBody Acknowledgement acknowledgement) {
+        work.acknowledge(withdrawalId, acknowledgement.actor(), acknowledgement.reason());
         return withdrawal(withdrawalId);
     }
 

@@ -1,6 +1,7 @@
 package io.payout.orchestrator.ops;
 
 import io.payout.orchestrator.quarantine.ReplayRefusedException;
+import io.payout.orchestrator.withdrawal.NotFlaggedException;
 import io.payout.orchestrator.withdrawal.ResolveRefusedException;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -27,7 +28,7 @@ class OperationsErrors {
         // the cause names the field when a compact constructor refused it
         Throwable cause = e.getMostSpecificCause();
         String message = cause instanceof IllegalArgumentException ? cause.getMessage()
-                : "request body must be JSON {status, actor, reason}";
+                : "request body must be a JSON object; see CONTRACT.md §4";
         return error(HttpStatus.BAD_REQUEST, message);
     }
 
@@ -39,6 +40,11 @@ class OperationsErrors {
     @ExceptionHandler(ResolveRefusedException.class)
     ResponseEntity<Map<String, String>> refused(ResolveRefusedException e) {
         return error(HttpStatus.CONFLICT, "resolve refused: " + e.getMessage());
+    }
+
+    @ExceptionHandler(NotFlaggedException.class)
+    ResponseEntity<Map<String, String>> notFlagged(NotFlaggedException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(ReplayRefusedException.class)

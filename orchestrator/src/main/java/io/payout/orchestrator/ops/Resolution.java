@@ -8,12 +8,10 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record Resolution(String status, String actor, String reason) {
 
-    private static final int MAX_TEXT = 500;
-
     Resolution {
-        require(status, "status");
-        require(actor, "actor");
-        require(reason, "reason");
+        OperatorText.require(status, "status");
+        OperatorText.require(actor, "actor");
+        OperatorText.require(reason, "reason");
     }
 
     WithdrawalStatus target() {
@@ -27,14 +25,5 @@ record Resolution(String status, String actor, String reason) {
             throw new IllegalArgumentException("status must be SUCCEEDED, REFUNDED or FAILED: " + status);
         }
         return target;
-    }
-
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        if (value.length() > MAX_TEXT) {
-            throw new IllegalArgumentException(field + " is longer than " + MAX_TEXT + " characters");
-        }
     }
 }

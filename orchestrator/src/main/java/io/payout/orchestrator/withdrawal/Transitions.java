@@ -32,6 +32,8 @@ final class Transitions {
 
     private static final Logger log = LoggerFactory.getLogger(Transitions.class);
     static final String OVERDUE = "no final answer from Huifu within the reconciliation horizon";
+    /** The reason code of the history row an operator's acknowledgement leaves. */
+    static final String ACKNOWLEDGED = "ACKNOWLEDGED";
 
     private final OrchestratorTopics topics;
     private final JsonMapper json;
@@ -122,6 +124,18 @@ final class Transitions {
         return applied.recording(raise(w, OVERDUE, w.status().name()), new HistoryRow(w.withdrawalId(), null,
                 w.status(), null, EventSource.QUERY, "polled past the horizon since " + w.acceptedAt(), "OVERDUE",
                 OVERDUE, now));
+    }
+
+    /**
+     * An operator's acknowledgement of the attention flag (CONTRACT.md §4): the flag cleared, a history row saying
+     * who and why, no state change and no outcome event.
+     */
+    Applied acknowledged(Withdrawal w, String actor, String why, Instant now) {
+        Withdrawal after = w.acknowledged();
+        log.info("withdrawal {} attention acknowledged by operator {}", w.withdrawalId(), actor);
+        return Applied.rowOnly(w, after).recording(after, new HistoryRow(w.withdrawalId(), null, w.status(), null,
+                EventSource.OPERATOR, "acknowledged by " + actor + ": " + why, ACKNOWLEDGED,
+                "attention acknowledged by " + actor + ": " + why + " (was: " + w.attentionReason() + ")", now));
     }
 
     /** The one attention rule: a reason already given is not raised, counted or logged again. */

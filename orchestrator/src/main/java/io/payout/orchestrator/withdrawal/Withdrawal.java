@@ -55,9 +55,18 @@ public record Withdrawal(
                 reasons, nextAction, nextActionAt, attempts, acceptedAt);
     }
 
-    /** Whether {@code reason} was already given for this withdrawal's attention flag. */
+    /**
+     * Whether {@code reason} was already given for this withdrawal's attention, also when an operator has since
+     * acknowledged it: the same evidence again is no news.
+     */
     boolean flaggedFor(String reason) {
-        return attention && attentionReason != null && attentionReason.contains(reason);
+        return attentionReason != null && attentionReason.contains(reason);
+    }
+
+    /** The attention flag cleared by an operator; the reasons stay, so that repeats of them do not raise it again. */
+    Withdrawal acknowledged() {
+        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, false,
+                attentionReason, nextAction, nextActionAt, attempts, acceptedAt);
     }
 
     /** With {@code action} due at {@code at}; no action (null) means nothing is due. */

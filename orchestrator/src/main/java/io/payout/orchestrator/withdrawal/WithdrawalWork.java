@@ -139,6 +139,23 @@ public class WithdrawalWork {
         });
     }
 
+    /**
+     * Clears the attention flag (an operator looked into it), with a history row; no state changes. Throws
+     * {@link NotFlaggedException} when the withdrawal is not flagged.
+     */
+    public Applied acknowledge(String withdrawalId, String actor, String why) {
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            Withdrawal w = lockOne(withdrawalId);
+            if (!w.attention()) {
+                throw new NotFlaggedException("withdrawal " + withdrawalId + " is not flagged for attention");
+            }
+            Applied applied = transitions.acknowledged(w, actor, why, now);
+            write(List.of(applied), now);
+            return applied;
+        });
+    }
+
     /** A send that came due after its serial's Beijing date passed: see {@link NextStep#staleSerial}. */
     public void renewStaleSerial(String withdrawalId) {
         tx.executeWithoutResult(status -> {

@@ -234,6 +234,43 @@ class NotificationApplicationIntegrationTest {
     }
 
     @Test
+    void anOperatorAcknowledgesTheAttentionAndTheSameEvidenceAgainDoesNotRaiseIt() {
+        Withdrawal w = requested("ack-1", "65.00");
+        deliver(notice(w, "01", "F", "B", "65.00", "0.00"));
+        awaitStatuses("ack-1", 4);
+        deliver(notice(w, "01", "S", "S", "65.00", "0.00"));
+        await().atMost(OrchestratorHarness.WAIT).until(() -> orchestrator.withdrawal("ack-1").orElseThrow()
+                .attention());
+        String body = "{\"actor\":\"alice\",\"reason\":\"the bank confirmed the refund\"}";
+
+        JsonNode acknowledged = ops.post("/api/withdrawals/ack-1/acknowledge", body).json(200);
+
+        assertThat(acknowledged.get("attention").asBoolean()).isFalse();
+        assertThat(acknowledged.get("status").asString()).isEqualTo("REFUNDED");
+        JsonNode last = acknowledged.get("history").get(acknowledged.get("history").size() - 1);
+        assertThat(last.get("source").asString()).isEqualTo("OPERATOR");
+        assertThat(last.get("reason_code").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(last.get("to").isNull()).isTrue();
+        assertThat(last.get("reason").asString()).contains("alice").contains("confirmed the refund");
+        assertThat(ops.post("/api/withdrawals/ack-1/acknowledge", body).json(409).get("error").asString())
+                .contains("not flagged");
+        assertThat(ops.post("/api/withdrawals/ack-1/acknowledge", "{\"actor\":\"alice\"}").json(400)
+                .get("error").asString()).contains("reason is required");
+        assertThat(ops.post("/api/withdrawals/nobody/acknowledge", body).status()).isEqualTo(404);
+
+        // Huifu sends the contradicting result once more: recorded in the history, not raised again
+        int rows = orchestrator.history("ack-1").size();
+        double raised = attentionRaisedCount();
+        Map<String, String> again = respData(w.serial(), "01", "S", "S", "65.00", "0.00");
+        again.put("sub_resp_desc", "处理成功 (resent)");
+        deliver(signed(again));
+        await().atMost(OrchestratorHarness.WAIT).until(() -> orchestrator.history("ack-1").size() > rows);
+        assertThat(orchestrator.withdrawal("ack-1").orElseThrow().attention()).isFalse();
+        assertThat(attentionRaisedCount()).isEqualTo(raised);
+        assertThat(awaitStatuses("ack-1", 4)).as("no outcome event for an acknowledgement").hasSize(4);
+    }
+
+    @Test
     void notificationWithABadSignatureIsIgnored() {
         Withdrawal w = requested("forged-1", "70.00");
         Map<String, String> form = HuifuNotifications.signedForm(respData(w.serial(), "01", "S", "S", "70.00", "0.00"),
@@ -297,6 +334,10 @@ class NotificationApplicationIntegrationTest {
             }
         }
         return null;
+    }
+
+    private static double attentionRaisedCount() {
+        return orchestrator.bean(MeterRegistry.class).get("withdrawal.attention.raised").counter().count();
     }
 
     private static double quarantinedCount() {
