@@ -1,6 +1,9 @@
 package io.payout.orchestrator;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.Topics;
+import io.payout.model.calendar.WorkingDays;
 import io.payout.orchestrator.reconciliation.ReconciliationProperties;
 import io.payout.orchestrator.submission.SubmissionProperties;
 import io.payout.orchestrator.withdrawal.NextStep;
@@ -8,21 +11,25 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans shared by the features: the clock, the next-step policy and the topics created at start-up when missing (CONTRACT.md §1). */
+/** Beans shared by the features: the clock, the working-day calendar, the next-step policy and the topics created at start-up when missing (CONTRACT.md §1). */
 @Configuration(proxyBeanMethods = false)
 class OrchestratorConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(OrchestratorConfiguration.class);
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
     @Bean
@@ -32,8 +39,32 @@ class OrchestratorConfiguration {
 
     /** What is due next for a withdrawal: the submission timings and the poll schedule, in one policy. */
     @Bean
-    NextStep nextStep(SubmissionProperties submission, ReconciliationProperties reconciliation) {
-        return new NextStep(submission.nextStepSettings(reconciliation.pollSettings()), NextStep.Jitter.RANDOM);
+    NextStep nextStep(SubmissionProperties submission, ReconciliationProperties reconciliation,
+                      WorkingDays workingDays) {
+        return new NextStep(submission.nextStepSettings(reconciliation.pollSettings(workingDays)),
+                NextStep.Jitter.RANDOM);
+    }
+
+    /**
+     * Mainland China's working days. A date in a year without an announcement counts on
+     * {@code business_calendar_unknown_dates_total} and is warned of once per year: add the year's calendar file
+     * before it starts, or T1 arrivals and D1 fees over its holidays will be wrong.
+     */
+    @Bean
+    WorkingDays workingDays(ReconciliationProperties reconciliation, MeterRegistry meters) {
+        Counter unknown = Counter.builder("business.calendar.unknown.dates")
+                .description("Dates asked about in a year the working-day calendar has no announcement for")
+                .register(meters);
+        Set<Integer> warned = ConcurrentHashMap.newKeySet();
+        WorkingDays days = reconciliation.workingDays();
+        log.info("working-day calendar: announced years {}", days.years());
+        return days.whenUnknown(day -> {
+            unknown.increment();
+            if (warned.add(day.getYear())) {
+                log.warn("the working-day calendar has no announcement for {}: only weekends are off that year; "
+                        + "set orchestrator.reconciliation.calendar-file", day.getYear());
+            }
+        });
     }
 
     /**

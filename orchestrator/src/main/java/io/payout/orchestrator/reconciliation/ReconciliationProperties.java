@@ -1,5 +1,7 @@
 package io.payout.orchestrator.reconciliation;
 
+import io.payout.model.calendar.WorkingDays;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,8 +30,10 @@ public record ReconciliationProperties(
         @DefaultValue("7d") Duration horizon,
         /* real time: never query one withdrawal more often than this, whatever the compression */
         @DefaultValue("1s") Duration minWait,
-        /* Beijing dates that are not working days (T1 waits for the next working day) */
+        /* further Beijing dates that are not working days, beyond the announced calendar (a local closure) */
         @DefaultValue List<LocalDate> holidays,
+        /* a calendar file adding announced years, or replacing one (the format of the built-in years) */
+        String calendarFile,
         /* when the daily report for the previous business date runs (Beijing time); "-" disables it */
         @DefaultValue("0 30 9 * * *") String dailyCron) {
 
@@ -41,9 +45,18 @@ public record ReconciliationProperties(
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
     }
 
-    /** The poll schedule's part of these settings. */
-    public PollSchedule.Settings pollSettings() {
+    /** The poll schedule's part of these settings, counting working days with {@code workingDays}. */
+    public PollSchedule.Settings pollSettings(WorkingDays workingDays) {
         return new PollSchedule.Settings(timeCompression, instantArrival, closeInterval, maxInterval, lightInterval,
-                horizon, minWait, holidays);
+                horizon, minWait, workingDays);
+    }
+
+    /** Mainland China's built-in calendar with {@code calendarFile}'s years and the further {@code holidays}. */
+    public WorkingDays workingDays() {
+        WorkingDays days = WorkingDays.builtIn();
+        if (calendarFile != null && !calendarFile.isBlank()) {
+            days = days.withFile(Path.of(calendarFile));
+        }
+        return days.withHolidays(holidays);
     }
 }

@@ -1,35 +1,28 @@
 package io.payout.orchestrator.withdrawal;
 
-import java.time.DayOfWeek;
+import io.payout.model.calendar.WorkingDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
-import java.util.Set;
 
-/** Huifu's settlement days in Beijing: weekends and configured holidays are not working days (T1 waits them out). */
+/**
+ * Huifu's settlement days in Beijing: T1 money arrives at the start of the next working day of mainland China's
+ * calendar ({@link WorkingDays}: weekends, the announced holidays and make-up working days), D1 money the next
+ * natural day.
+ */
 final class BusinessCalendar {
 
     public static final ZoneId BEIJING = SerialNumbers.BEIJING;
 
-    private final Set<LocalDate> holidays;
+    private final WorkingDays workingDays;
 
-    public BusinessCalendar(Collection<LocalDate> holidays) {
-        this.holidays = Set.copyOf(holidays);
-    }
-
-    public boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !holidays.contains(day);
+    BusinessCalendar(WorkingDays workingDays) {
+        this.workingDays = workingDays;
     }
 
     /** 00:00 Beijing of the first working day after the Beijing date of {@code at}: when T1 money arrives. */
     public Instant nextWorkingDayStart(Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, BEIJING).plusDays(1);
-        while (!isWorkingDay(day)) {
-            day = day.plusDays(1);
-        }
-        return day.atStartOfDay(BEIJING).toInstant();
+        return workingDays.nextWorkingDay(LocalDate.ofInstant(at, BEIJING)).atStartOfDay(BEIJING).toInstant();
     }
 
     /** 00:00 Beijing of the natural day after {@code at}: when D1 money arrives. */

@@ -2,10 +2,10 @@ package io.payout.orchestrator.withdrawal;
 
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
+import io.payout.model.calendar.WorkingDays;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
+import java.util.Objects;
 
 /**
  * When to ask Huifu next about a withdrawal that is not final: the one definition of the poll schedule.
@@ -39,16 +39,16 @@ public final class PollSchedule {
      * @param lightInterval   T1/D1 before their expected arrival: at least this far apart
      * @param horizon         after this age without a final answer a withdrawal is overdue (and still polled)
      * @param minWait         real time: never query one withdrawal more often than this, whatever the compression
-     * @param holidays        Beijing dates that are not working days
+     * @param workingDays     mainland China's working days (T1 waits for the next one)
      */
     public record Settings(double timeCompression, Duration instantArrival, Duration closeInterval,
                            Duration maxInterval, Duration lightInterval, Duration horizon, Duration minWait,
-                           List<LocalDate> holidays) {
+                           WorkingDays workingDays) {
         public Settings {
             if (!(timeCompression >= 1)) {
                 throw new IllegalArgumentException("time compression must be >= 1: " + timeCompression);
             }
-            holidays = holidays == null ? List.of() : List.copyOf(holidays);
+            Objects.requireNonNull(workingDays, "workingDays");
         }
     }
 
@@ -57,7 +57,7 @@ public final class PollSchedule {
 
     public PollSchedule(Settings settings) {
         this.props = settings;
-        this.calendar = new BusinessCalendar(settings.holidays());
+        this.calendar = new BusinessCalendar(settings.workingDays());
     }
 
     /** When T1/D1/D0/DM money is expected, for a withdrawal accepted at {@code acceptedAt} (business time). */

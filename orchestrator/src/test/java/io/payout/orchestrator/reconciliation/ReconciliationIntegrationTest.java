@@ -9,6 +9,7 @@ import io.payout.model.EventSource;
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.e2e.HuifuStack;
+import io.payout.model.calendar.WorkingDays;
 import io.payout.orchestrator.withdrawal.PollSchedule;
 import io.payout.orchestrator.ops.OperationsClient;
 import io.payout.orchestrator.withdrawal.HistoryRow;
@@ -126,7 +127,8 @@ class ReconciliationIntegrationTest {
     @Test
     @Order(2)
     void aT1WithdrawalIsQueriedOnlyAHandfulOfTimesBeforeItsExpectedArrival() {
-        PollSchedule schedule = new PollSchedule(stack.orchestrator.bean(ReconciliationProperties.class).pollSettings());
+        PollSchedule schedule = new PollSchedule(stack.orchestrator.bean(ReconciliationProperties.class)
+                .pollSettings(stack.orchestrator.bean(WorkingDays.class)));
         List<String> t1 = requested.keySet().stream()
                 .filter(id -> stack.orchestrator.withdrawal(id).orElseThrow().request().intoAcctDateType()
                         == IntoAcctDateType.T1)

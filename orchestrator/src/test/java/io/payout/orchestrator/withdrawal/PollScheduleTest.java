@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
+import io.payout.model.calendar.WorkingDays;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,9 +28,11 @@ class PollScheduleTest {
     private static final Instant THURSDAY_10 = beijing("2026-11-26T10:00");
     private static final Instant FRIDAY_18 = beijing("2026-11-27T18:00");
 
+    /** The schedule on weekends and {@code holidays} only, so its cases do not move with the real calendar. */
     static PollSchedule.Settings props(double compression, List<LocalDate> holidays) {
         return new PollSchedule.Settings(compression, Duration.ofMinutes(5), Duration.ofSeconds(10),
-                Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofDays(7), Duration.ofSeconds(1), holidays);
+                Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofDays(7), Duration.ofSeconds(1),
+                WorkingDays.weekendsOnly().withHolidays(holidays));
     }
 
     private static final PollSchedule SCHEDULE = new PollSchedule(props(1, List.of()));
@@ -90,6 +93,23 @@ class PollScheduleTest {
         assertThat(expected).isEqualTo(beijing("2026-10-08T00:00"));
         assertThat(queriesBefore(schedule, T1, accepted, expected)).isBetween(2, 8);
         assertThat(schedule.expectedArrival(D1, accepted)).isEqualTo(beijing("2026-10-01T00:00"));
+    }
+
+    /** Mainland China's announced calendar: holiday weeks and their make-up working days move T1's arrival. */
+    @ParameterizedTest(name = "T1 accepted {0} Beijing is expected {1} 00:00")
+    @CsvSource({
+            "2025-09-30T15:00, 2025-10-09",
+            "2026-09-30T15:00, 2026-10-08",
+            "2025-09-26T15:00, 2025-09-28",
+            "2026-02-13T15:00, 2026-02-14",
+    })
+    void t1FollowsTheAnnouncedHolidaysAndMakeUpWorkingDays(String accepted, LocalDate expected) {
+        PollSchedule china = new PollSchedule(new PollSchedule.Settings(1, Duration.ofMinutes(5),
+                Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofDays(7),
+                Duration.ofSeconds(1), WorkingDays.builtIn()));
+
+        assertThat(china.expectedArrival(T1, beijing(accepted)))
+                .isEqualTo(expected.atStartOfDay(BusinessCalendar.BEIJING).toInstant());
     }
 
     @Test
