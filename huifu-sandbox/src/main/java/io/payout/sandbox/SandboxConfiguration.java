@@ -8,6 +8,7 @@ import io.payout.sandbox.lifecycle.Lifecycle;
 import io.payout.sandbox.lifecycle.SettlementClock;
 import io.payout.sandbox.lifecycle.Withdrawals;
 import io.payout.sandbox.notify.Notifier;
+import io.payout.sandbox.state.StateJournal;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,14 +44,20 @@ class SandboxConfiguration {
                 properties.faults().accounts()));
     }
 
-    @Bean
-    Ledger ledger() {
-        return new Ledger();
+    /** With {@code sandbox.state-dir}, the journal of that folder; without, one that keeps nothing. */
+    @Bean(destroyMethod = "close")
+    StateJournal stateJournal(SandboxProperties properties) {
+        return properties.persistentState().map(StateJournal::open).orElseGet(StateJournal::inMemory);
     }
 
     @Bean
-    Withdrawals withdrawals() {
-        return new Withdrawals();
+    Ledger ledger(StateJournal state) {
+        return new Ledger(state.ledgerFacts());
+    }
+
+    @Bean
+    Withdrawals withdrawals(StateJournal state) {
+        return new Withdrawals(state.withdrawalFacts());
     }
 
     @Bean
@@ -84,8 +91,11 @@ class SandboxConfiguration {
     @Bean
     Lifecycle lifecycle(SandboxProperties properties, Ledger ledger, Withdrawals withdrawals, Notifier notifier,
                         Faults faults, SettlementClock settlementClock, ScheduledExecutorService sandboxScheduler,
-                        Clock clock) {
-        return new Lifecycle(ledger, withdrawals, notifier, faults, settlementClock, sandboxScheduler, clock,
-                new Lifecycle.Delays(properties.accountingDelay(), properties.payoutDelay()));
+                        Clock clock, StateJournal state) {
+        Lifecycle lifecycle = new Lifecycle(ledger, withdrawals, notifier, faults, settlementClock, sandboxScheduler,
+                clock, new Lifecycle.Delays(properties.accountingDelay(), properties.payoutDelay()));
+        // Here, so that whatever serves requests (it needs the lifecycle) only ever sees the restored state.
+        state.restore(ledger, lifecycle);
+        return lifecycle;
     }
 }

@@ -65,6 +65,11 @@ public final class SandboxControl {
         return new SandboxControl(baseUrl);
     }
 
+    /**
+     * Creates the account, or answers it as it is now if it already exists with exactly this spec (so a launcher may
+     * create its accounts at every start, also on a kept {@code sandbox.state-dir}, and no money is put in twice).
+     * An existing account with another spec throws {@link ControlException} with status 409.
+     */
     public AccountView createAccount(AccountSpec spec) {
         return call("POST", "/sandbox/accounts", spec, AccountView.class);
     }

@@ -1,10 +1,12 @@
 package io.payout.sandbox;
 
 import io.payout.sandbox.behavior.FaultRates;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,7 +29,8 @@ public record SandboxProperties(
         Duration noAnswerHold,
         List<String> holidays,
         @Name("notify") Notify notification,
-        Faults faults) {
+        Faults faults,
+        Path stateDir) {
 
     public SandboxProperties {
         sysId = sysId == null || sysId.isBlank() ? "6666000100000000" : sysId;
@@ -45,6 +48,11 @@ public record SandboxProperties(
         holidays.forEach(LocalDate::parse); // fail at start on a malformed date, not at the first T1
         notification = notification == null ? new Notify(null, null, null, null) : notification;
         faults = faults == null ? new Faults(null, null) : faults;
+    }
+
+    /** The folder that keeps the ledger and the withdrawals across a restart; empty: in memory only (the default). */
+    public Optional<Path> persistentState() {
+        return Optional.ofNullable(stateDir);
     }
 
     /** The configured holidays (ISO dates, Beijing): not working days for T1. */

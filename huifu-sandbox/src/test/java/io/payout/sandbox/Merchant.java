@@ -54,8 +54,13 @@ final class Merchant {
     }
 
     Merchant(SandboxServer server, Duration readTimeout, PrivateKey merchantKey) {
-        this.baseUrl = server.baseUrl();
-        this.huifuKey = HuifuKeys.publicKey(server.huifuPublicKey());
+        this(server.baseUrl(), server.huifuPublicKey(), readTimeout, merchantKey);
+    }
+
+    /** A merchant of a sandbox running elsewhere (its own process). */
+    Merchant(String baseUrl, String huifuPublicKey, Duration readTimeout, PrivateKey merchantKey) {
+        this.baseUrl = baseUrl;
+        this.huifuKey = HuifuKeys.publicKey(huifuPublicKey);
         this.readTimeout = readTimeout;
         this.merchantKey = merchantKey;
     }

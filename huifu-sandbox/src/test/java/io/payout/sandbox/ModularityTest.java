@@ -24,7 +24,15 @@ class ModularityTest {
     void ledgerAndFaultsKnowNothingOfTheWebOrTheLifecycle() {
         noClasses().that().resideInAnyPackage("..sandbox.ledger..", "..sandbox.behavior..")
                 .should().dependOnClassesThat().resideInAnyPackage("..sandbox.api..", "..sandbox.control..",
-                        "..sandbox.lifecycle..", "..sandbox.notify..", "org.springframework..")
+                        "..sandbox.lifecycle..", "..sandbox.notify..", "..sandbox.state..", "org.springframework..")
+                .check(SANDBOX);
+    }
+
+    @Test
+    void onlyTheWiringKnowsTheStateJournal() {
+        noClasses().that().resideInAnyPackage("..sandbox.api..", "..sandbox.control..", "..sandbox.lifecycle..",
+                        "..sandbox.notify..", "..sandbox.ledger..", "..sandbox.behavior..")
+                .should().dependOnClassesThat().resideInAnyPackage("..sandbox.state..")
                 .check(SANDBOX);
     }
 

@@ -209,7 +209,7 @@ class SandboxFaultsIntegrationTest {
 
         SandboxControl.ControlException exists = org.junit.jupiter.api.Assertions.assertThrows(
                 SandboxControl.ControlException.class,
-                () -> control.createAccount(AccountSpec.standard(huifuId, "1.00", token(huifuId))));
+                () -> control.createAccount(AccountSpec.standard(huifuId, "2.00", token(huifuId))));
         SandboxControl.ControlException missing = org.junit.jupiter.api.Assertions.assertThrows(
                 SandboxControl.ControlException.class, () -> control.account("6666000000000000"));
 

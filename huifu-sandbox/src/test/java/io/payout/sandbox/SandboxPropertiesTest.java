@@ -25,6 +25,14 @@ class SandboxPropertiesTest {
         assertThat(properties.notification().timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.notification().retryInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(properties.notification().maxRetries()).isEqualTo(3);
+        assertThat(properties.persistentState()).as("in memory unless asked").isEmpty();
+    }
+
+    @Test
+    void stateDirIsAFolderPath() {
+        SandboxProperties properties = bind(Map.of("sandbox.state-dir", "/var/tmp/huifu-sandbox"));
+
+        assertThat(properties.persistentState()).contains(java.nio.file.Path.of("/var/tmp/huifu-sandbox"));
     }
 
     @Test

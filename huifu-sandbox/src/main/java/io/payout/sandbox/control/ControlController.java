@@ -60,10 +60,15 @@ public class ControlController {
         this.keys = keys;
     }
 
+    /**
+     * 201 when created; 200 with the account as it is now when it already exists with this very spec (a launcher
+     * creating its accounts at every start puts no money in twice); 409 when it exists with another spec.
+     */
     @PostMapping("/accounts")
-    @ResponseStatus(HttpStatus.CREATED)
-    public AccountView createAccount(@RequestBody AccountSpec spec) {
-        return ledger.create(spec);
+    public ResponseEntity<AccountView> createAccount(@RequestBody AccountSpec spec) {
+        Ledger.Creation creation = ledger.create(spec);
+        return ResponseEntity.status(creation.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(creation.account());
     }
 
     @GetMapping("/accounts")

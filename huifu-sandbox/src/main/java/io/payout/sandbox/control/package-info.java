@@ -7,7 +7,8 @@
  * everything pending at once; reports the ledger's totals with its conservation check, the pending work (so tests
  * await {@code idle} instead of sleeping) and the sandbox's public key. {@link io.payout.sandbox.control.ReportedFee}
  * makes Huifu report a fee other than the one it charged, to test reconciliation; the ledger keeps the real fee.
- * Errors are {@code {"error": ...}} with 400, 404 or 409. {@link io.payout.sandbox.SandboxControl} is its Java
- * client.
+ * Creating an account is idempotent: the same spec again answers 200 with the account as it is now, another spec
+ * for an existing huifu_id 409. Errors are {@code {"error": ...}} with 400, 404 or 409.
+ * {@link io.payout.sandbox.SandboxControl} is its Java client.
  */
 package io.payout.sandbox.control;

@@ -11,6 +11,8 @@ import java.util.Map;
 /** One account's money and configuration. Mutable; only {@link Ledger} touches it, always under its lock. */
 final class Account {
 
+    /** As it was created: a repeated creation is harmless only with exactly this spec. */
+    final AccountSpec spec;
     final String huifuId;
     final String acctId;
     Amount base;
@@ -23,12 +25,19 @@ final class Account {
     final Map<IntoAcctDateType, CashConfigSpec> cashConfig = new EnumMap<>(IntoAcctDateType.class);
 
     Account(AccountSpec spec) {
+        this.spec = spec;
         this.huifuId = spec.huifuId();
         this.acctId = spec.acctId();
         this.base = spec.balance();
         this.credits = spec.todayCredits();
         spec.cards().forEach(card -> cards.put(card.tokenNo(), card));
-        spec.cashConfig().forEach(config -> cashConfig.put(config.type(), config));
+        configure(spec.cashConfig());
+    }
+
+    /** Replaces the whole cash configuration. */
+    void configure(List<CashConfigSpec> configs) {
+        cashConfig.clear();
+        configs.forEach(config -> cashConfig.put(config.type(), config));
     }
 
     Amount freeBase() {
@@ -52,6 +61,12 @@ final class Account {
         heldCredits = heldCredits.plus(fromCredits);
         heldBase = heldBase.plus(fromBase);
         return new Hold.Portion(huifuId, fromBase, fromCredits);
+    }
+
+    /** Holds a portion granted before (a restored withdrawal), without checking the free funds again. */
+    void hold(Hold.Portion portion) {
+        heldCredits = heldCredits.plus(portion.fromCredits());
+        heldBase = heldBase.plus(portion.fromBase());
     }
 
     void unreserve(Hold.Portion portion) {

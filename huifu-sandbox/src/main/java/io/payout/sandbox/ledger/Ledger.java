@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +18,17 @@ import org.slf4j.LoggerFactory;
  * Money moves in three steps: {@link #reserve} holds it when the request is accepted (it stays in the balance),
  * {@link #debit} takes it out of the balance into transit, then {@link #pay} sends it to the card and the fee to
  * Huifu, or {@link #bookBack} returns all of it to the settled balance.
+ * <p>
+ * Account changes go to {@code journal} (a {@link LedgerFact}) under the lock, after validation and before they
+ * apply: a journal that refuses (throws) leaves the ledger unchanged. {@link #replay} applies a journaled fact again
+ * without journaling it, and {@link #restoreHold} puts back a withdrawal's hold exactly as it was.
  */
 public final class Ledger {
 
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
     private final Map<String, Account> accounts = new HashMap<>();
+    private final Consumer<LedgerFact> journal;
     private Amount moneyIn = Amount.ZERO;
     private Amount inTransit = Amount.ZERO;
     private Amount paidOut = Amount.ZERO;
@@ -33,16 +39,37 @@ public final class Ledger {
                       boolean workingDay) {
     }
 
-    public synchronized AccountView create(AccountSpec spec) {
-        if (accounts.containsKey(spec.huifuId())) {
-            throw new IllegalStateException("account exists: " + spec.huifuId());
+    /** The answer to a creation: the account as it is now, and whether this call created it. */
+    public record Creation(AccountView account, boolean created) {
+    }
+
+    /** An in-memory ledger whose changes go nowhere. */
+    public Ledger() {
+        this(fact -> { });
+    }
+
+    public Ledger(Consumer<LedgerFact> journal) {
+        this.journal = journal;
+    }
+
+    /**
+     * Opens an account. Idempotent: the same spec again (a launcher creating its accounts at every start) answers
+     * the account as it is now and moves no money, so balances are never put in twice. Another spec for an existing
+     * huifu_id is refused, since silently keeping either one would leave the caller with an account it did not ask for.
+     */
+    public synchronized Creation create(AccountSpec spec) {
+        Account existing = accounts.get(spec.huifuId());
+        if (existing != null) {
+            if (!existing.spec.equals(spec)) {
+                throw new IllegalStateException("account exists with a different spec: " + spec.huifuId());
+            }
+            return new Creation(existing.view(), false);
         }
-        Account account = new Account(spec);
-        accounts.put(spec.huifuId(), account);
-        moneyIn = moneyIn.plus(spec.balance()).plus(spec.todayCredits());
+        journal.accept(new LedgerFact.AccountCreated(spec));
+        Account account = open(spec);
         log.info("account created huifu_id={} balance={} today_credits={}", spec.huifuId(), spec.balance(),
                 spec.todayCredits());
-        return account.view();
+        return new Creation(account.view(), true);
     }
 
     public synchronized Optional<AccountView> account(String huifuId) {
@@ -60,28 +87,68 @@ public final class Ledger {
 
     public synchronized AccountView addCard(String huifuId, CardSpec card) {
         Account account = existing(huifuId);
+        journal.accept(new LedgerFact.CardAdded(huifuId, card));
         account.cards.put(card.tokenNo(), card);
         return account.view();
     }
 
     public synchronized AccountView setCashConfig(String huifuId, List<CashConfigSpec> configs) {
         Account account = existing(huifuId);
-        account.cashConfig.clear();
-        configs.forEach(config -> account.cashConfig.put(config.type(), config));
+        journal.accept(new LedgerFact.CashConfigSet(huifuId, List.copyOf(configs)));
+        account.configure(configs);
         return account.view();
     }
 
     /** Money put in from outside: to the settled balance, or to today's credits (which DM may not use). */
     public synchronized AccountView credit(String huifuId, Amount amount, boolean todayCredit) {
         Account account = existing(huifuId);
+        journal.accept(new LedgerFact.Credited(huifuId, amount, todayCredit));
+        putIn(account, amount, todayCredit);
+        log.info("account credited huifu_id={} amount={} today={}", huifuId, amount, todayCredit);
+        return account.view();
+    }
+
+    /** Applies a fact read back from the journal, exactly as it applied the first time, without journaling it. */
+    public synchronized void replay(LedgerFact fact) {
+        if (fact instanceof LedgerFact.AccountCreated created) {
+            open(created.spec());
+        } else if (fact instanceof LedgerFact.CardAdded added) {
+            existing(added.huifuId()).cards.put(added.card().tokenNo(), added.card());
+        } else if (fact instanceof LedgerFact.CashConfigSet set) {
+            existing(set.huifuId()).configure(set.cashConfig());
+        } else if (fact instanceof LedgerFact.Credited credited) {
+            putIn(existing(credited.huifuId()), credited.amount(), credited.todayCredit());
+        } else {
+            throw new IllegalArgumentException("not a ledger fact: " + fact);
+        }
+    }
+
+    /**
+     * Holds a restored withdrawal's money again, portion by portion as it was first held. No check of the free
+     * funds: the hold was granted once, and the journal has every fact that funded it before the hold itself.
+     */
+    public synchronized void restoreHold(Hold hold) {
+        existing(hold.principal().huifuId()).hold(hold.principal());
+        existing(hold.feePortion().huifuId()).hold(hold.feePortion());
+    }
+
+    private Account open(AccountSpec spec) {
+        if (accounts.containsKey(spec.huifuId())) {
+            throw new IllegalStateException("account exists: " + spec.huifuId());
+        }
+        Account account = new Account(spec);
+        accounts.put(spec.huifuId(), account);
+        moneyIn = moneyIn.plus(spec.balance()).plus(spec.todayCredits());
+        return account;
+    }
+
+    private void putIn(Account account, Amount amount, boolean todayCredit) {
         if (todayCredit) {
             account.credits = account.credits.plus(amount);
         } else {
             account.base = account.base.plus(amount);
         }
         moneyIn = moneyIn.plus(amount);
-        log.info("account credited huifu_id={} amount={} today={}", huifuId, amount, todayCredit);
-        return account.view();
     }
 
     /** Checks a withdrawal against the account and, when it passes, holds its money. Codes per PROTOCOL.md §7. */

@@ -5,6 +5,7 @@ import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.Faults;
 import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.ledger.Reservation;
+import io.payout.sandbox.notify.DeliveryAttempt;
 import io.payout.sandbox.notify.Notice;
 import io.payout.sandbox.notify.Notifier;
 import java.time.Clock;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * after the payout delay (D0, DM) or at the next natural (D1) or working (T1) day on the settlement clock the
  * money is paid (01, S) or booked back (01, F/B). Every step is idempotent, so {@link #settleAll()} can run
  * everything now while the scheduled steps still come later and find nothing to do.
+ * <p>
+ * Each step is journaled ({@link WithdrawalFact}) under the withdrawal's monitor before it moves money or is told to
+ * anyone; {@link #replay()} rebuilds the withdrawals from the journal and resumes those still under way.
  */
 public final class Lifecycle {
 
@@ -65,7 +69,10 @@ public final class Lifecycle {
     public String accept(WithdrawalRequest request, Reservation reservation) {
         long seq = sequence.incrementAndGet();
         Instant now = clock.instant();
-        Withdrawal w = Withdrawal.accepted(seq, request, hfSeqId(now, seq), reservation.hold(), now);
+        String hfSeqId = hfSeqId(now, seq);
+        // Journaled before a query can find it or the merchant hears 受理成功.
+        withdrawals.journal(new WithdrawalFact.Accepted(seq, request, hfSeqId, reservation.hold(), now));
+        Withdrawal w = Withdrawal.accepted(seq, request, hfSeqId, reservation.hold(), now);
         withdrawals.add(w);
         log.info("withdrawal accepted huifu_id={} req_seq_id={} hf_seq_id={} cash_amt={} fee_amt={} type={}",
                 request.key().huifuId(), request.key().reqSeqId(), w.hfSeqId, request.cash(), w.fee, request.type());
@@ -77,8 +84,11 @@ public final class Lifecycle {
     public String refuse(WithdrawalRequest request, Reservation reservation) {
         long seq = sequence.incrementAndGet();
         Instant now = clock.instant();
-        Withdrawal w = Withdrawal.refused(seq, request, hfSeqId(now, seq), reservation.fee(),
-                reservation.respCode(), reservation.respDesc(), now);
+        String hfSeqId = hfSeqId(now, seq);
+        withdrawals.journal(new WithdrawalFact.Refused(seq, request, hfSeqId, reservation.fee(),
+                reservation.respCode(), reservation.respDesc(), now));
+        Withdrawal w = Withdrawal.refused(seq, request, hfSeqId, reservation.fee(), reservation.respCode(),
+                reservation.respDesc(), now);
         withdrawals.add(w);
         log.info("withdrawal refused huifu_id={} req_seq_id={} resp_code={}", request.key().huifuId(),
                 request.key().reqSeqId(), reservation.respCode());
@@ -108,6 +118,7 @@ public final class Lifecycle {
             if (w.stage != Withdrawal.Stage.ACCEPTED) {
                 return;
             }
+            withdrawals.journal(new WithdrawalFact.Debited(w.hfSeqId));
             ledger.debit(w.hold);
             w.debited();
             notice = w.respData("02");
@@ -130,12 +141,16 @@ public final class Lifecycle {
             }
             // Decided here, when the bank answers, so a one-shot PAYOUT_FAIL hits the next payout.
             boolean fail = faults.strikes(Fault.PAYOUT_FAIL, w.request.key().huifuId(), w.request.key().reqSeqId());
+            Instant now = clock.instant();
+            // Write-ahead: booked-back money must be in the journal before another withdrawal can be granted it.
+            withdrawals.journal(fail ? new WithdrawalFact.BookedBack(w.hfSeqId, now)
+                    : new WithdrawalFact.Paid(w.hfSeqId, now));
             if (fail) {
                 ledger.bookBack(w.hold);
-                w.bookedBack(clock.instant());
+                w.bookedBack(now);
             } else {
                 ledger.pay(w.hold);
-                w.paid(clock.instant());
+                w.paid(now);
             }
             send(w, w.respData("01"), "01");
             // A reorder fault held the 02 back: it follows the 01 now.
@@ -153,7 +168,7 @@ public final class Lifecycle {
             return;
         }
         Notice notice = new Notice(url, w.request.key().huifuId(), w.request.key().reqSeqId(), msgType, respData,
-                w::record);
+                attempt -> recordAttempt(w, attempt));
         queuedNotices.incrementAndGet();
         // handle(): a notice that failed to start must not stop the ones behind it.
         w.noticeChain = w.noticeChain.handle((ignored, error) -> null).thenCompose(ignored -> {
@@ -163,6 +178,59 @@ public final class Lifecycle {
                 queuedNotices.decrementAndGet();
             }
         });
+    }
+
+    private void recordAttempt(Withdrawal w, DeliveryAttempt attempt) {
+        w.record(attempt);
+        // "dropped" is a fault's decision to lose it; sending it again after a restart would undo the fault.
+        boolean ended = attempt.acked() || "dropped".equals(attempt.outcome());
+        if (ended && "01".equals(attempt.msgType()) && w.resultNoticed()) {
+            try {
+                withdrawals.journal(new WithdrawalFact.ResultNoticed(w.hfSeqId));
+            } catch (RuntimeException e) {
+                // Only costs a duplicate 01 after a restart, which merchants must accept anyway.
+                log.warn("could not journal the result notice of hf_seq_id={}", w.hfSeqId, e);
+            }
+        }
+    }
+
+    /** Rebuilds withdrawals from journaled facts, then {@link WithdrawalReplay#resume()} restarts the open ones. */
+    public WithdrawalReplay replay() {
+        return new WithdrawalReplay(this, ledger, withdrawals);
+    }
+
+    /** New hf_seq_ids continue after the restored ones. */
+    void restoreSequence(long restored) {
+        sequence.accumulateAndGet(restored, Math::max);
+    }
+
+    /**
+     * Picks a restored withdrawal up where it stood. A debited one gets its 02 again (it may have been lost with
+     * the crash; a duplicate is allowed) before its payout; a final one whose 01 was never acknowledged gets it again.
+     */
+    void resume(Withdrawal w) {
+        synchronized (w) {
+            switch (w.stage) {
+                case ACCEPTED -> schedule(() -> account(w), remainingAccountingDelay(w));
+                case DEBITED -> {
+                    send(w, w.respData("02"), "02");
+                    schedule(() -> payout(w), payoutDelay(w.request.type()));
+                }
+                case PAID, BOOKED_BACK -> {
+                    if (w.resultNoticeOwed()) {
+                        send(w, w.respData("01"), "01");
+                    }
+                }
+                case REFUSED -> {
+                    // final at once, never notified
+                }
+            }
+        }
+    }
+
+    private Duration remainingAccountingDelay(Withdrawal w) {
+        Duration remaining = Duration.between(clock.instant(), w.acceptedAt.plus(delays.accounting()));
+        return remaining.isNegative() ? Duration.ZERO : remaining;
     }
 
     private Duration payoutDelay(IntoAcctDateType type) {

@@ -42,6 +42,8 @@ final class Withdrawal {
     Instant finishedAt;
     /** A fee Huifu reports that differs from the one it charged (control API, to test reconciliation). */
     private Amount reportedFee;
+    /** The 01 notice was acknowledged (or dropped by a fault): after a restart it is not sent again. */
+    private boolean resultNoticed;
     /** The 02 notice, withheld when a reorder fault makes it follow the 01. */
     Map<String, String> withheldAccountingNotice;
     /** Each notice's first attempt starts after the previous one's finished: this fixes their order. */
@@ -109,6 +111,20 @@ final class Withdrawal {
 
     synchronized void record(DeliveryAttempt attempt) {
         attempts.add(attempt);
+    }
+
+    /** Notes that the result notice has reached its end; true only the first time, so it is journaled once. */
+    synchronized boolean resultNoticed() {
+        if (resultNoticed) {
+            return false;
+        }
+        resultNoticed = true;
+        return true;
+    }
+
+    /** Whether a restart should send the result notice again: final, with a notify_url, never acknowledged. */
+    synchronized boolean resultNoticeOwed() {
+        return isFinal() && stage != Stage.REFUSED && request.notifyUrl() != null && !resultNoticed;
     }
 
     /** The {@code resp_data} of a notice of the current state (PROTOCOL.md §4.2). Call under the monitor. */

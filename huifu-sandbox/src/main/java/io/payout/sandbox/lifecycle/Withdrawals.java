@@ -6,21 +6,62 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-/** Every serial claimed and every withdrawal created, findable by serial and by hf_seq_id. */
+/**
+ * Every serial claimed and every withdrawal created, findable by serial and by hf_seq_id. Every change goes to
+ * {@code journal} (a {@link WithdrawalFact}) first; the lifecycle journals its steps through {@link #journal}.
+ */
 public final class Withdrawals {
 
     private final Set<SerialKey> claimed = ConcurrentHashMap.newKeySet();
     private final Map<SerialKey, Withdrawal> byKey = new ConcurrentHashMap<>();
     private final Map<String, Withdrawal> byHfSeqId = new ConcurrentHashMap<>();
+    private final Consumer<WithdrawalFact> journal;
+
+    /** In memory only: changes go nowhere. */
+    public Withdrawals() {
+        this(fact -> { });
+    }
+
+    public Withdrawals(Consumer<WithdrawalFact> journal) {
+        this.journal = journal;
+    }
 
     /**
      * Claims a serial. False when it was claimed before: the caller answers 20000000 and must not create a second
      * withdrawal. Atomic, so two concurrent requests with one serial never both pass.
      */
     public boolean claim(SerialKey key) {
-        return claimed.add(key);
+        if (!claimed.add(key)) {
+            return false;
+        }
+        try {
+            journal.accept(new WithdrawalFact.SerialClaimed(key));
+        } catch (RuntimeException e) {
+            claimed.remove(key); // not journaled, so not taken: the request fails and may be retried
+            throw e;
+        }
+        return true;
+    }
+
+    /** Writes a fact to the journal; returns once it is there (or throws, and the change must not happen). */
+    void journal(WithdrawalFact fact) {
+        journal.accept(fact);
+    }
+
+    /** A serial taken before a restart. */
+    void restoreClaim(SerialKey key) {
+        claimed.add(key);
+    }
+
+    Withdrawal byHfSeqId(String hfSeqId) {
+        Withdrawal w = byHfSeqId.get(hfSeqId);
+        if (w == null) {
+            throw new IllegalStateException("no withdrawal with hf_seq_id " + hfSeqId);
+        }
+        return w;
     }
 
     void add(Withdrawal withdrawal) {
@@ -58,7 +99,11 @@ public final class Withdrawals {
                 .filter(x -> x.request.key().huifuId().equals(huifuId) && x.request.key().reqSeqId().equals(reqSeqId))
                 .findFirst()
                 .orElseThrow(() -> new java.util.NoSuchElementException("no withdrawal " + huifuId + "/" + reqSeqId));
-        w.misreportFee(fee);
+        synchronized (w) {
+            // Under the monitor, so two switches reach the journal in the order they apply.
+            journal.accept(new WithdrawalFact.FeeMisreported(w.hfSeqId, fee));
+            w.misreportFee(fee);
+        }
     }
 
     Stream<Withdrawal> all() {
