@@ -1,5 +1,6 @@
 package io.payout.sandbox;
 
+import io.payout.model.calendar.WorkingDays;
 import io.payout.sandbox.api.SerialLog;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.behavior.Faults;
@@ -77,7 +78,8 @@ class SandboxConfiguration {
 
     @Bean
     SettlementClock settlementClock(SandboxProperties properties, Clock clock) {
-        return new SettlementClock(clock, properties.timeCompression(), properties.holidayDates());
+        return new SettlementClock(clock, properties.timeCompression(),
+                WorkingDays.builtIn().withHolidays(properties.holidayDates()));
     }
 
     @Bean

@@ -1,12 +1,11 @@
 package io.payout.sandbox.lifecycle;
 
+import io.payout.model.calendar.WorkingDays;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
 
 /**
  * The clock T1 and D1 settle on: it runs {@code compression} times faster than real time from the moment the
@@ -20,13 +19,13 @@ public final class SettlementClock {
     private final Clock real;
     private final double compression;
     private final Instant origin;
-    private final Set<LocalDate> holidays;
+    private final WorkingDays workingDays;
 
-    public SettlementClock(Clock real, double compression, Set<LocalDate> holidays) {
+    public SettlementClock(Clock real, double compression, WorkingDays workingDays) {
         this.real = real;
         this.compression = compression;
         this.origin = real.instant();
-        this.holidays = Set.copyOf(holidays);
+        this.workingDays = workingDays;
     }
 
     public Instant now() {
@@ -45,18 +44,13 @@ public final class SettlementClock {
         return today().plusDays(1).atStartOfDay(BEIJING).toInstant();
     }
 
-    /** Start of the next working day: weekends and configured holidays are off: T1. */
+    /** Start of the next working day of mainland China's calendar (its holidays and make-up days): T1. */
     public Instant nextWorkingDay() {
-        LocalDate day = today().plusDays(1);
-        while (!isWorkingDay(day)) {
-            day = day.plusDays(1);
-        }
-        return day.atStartOfDay(BEIJING).toInstant();
+        return workingDays.nextWorkingDay(today()).atStartOfDay(BEIJING).toInstant();
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !holidays.contains(day);
+        return workingDays.isWorkingDay(day);
     }
 
     private LocalDate today() {

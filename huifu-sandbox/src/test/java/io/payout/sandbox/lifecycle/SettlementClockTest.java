@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import io.payout.model.calendar.WorkingDays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +21,26 @@ class SettlementClockTest {
     @Test
     void t1SkipsTheWeekendAndHolidaysWhileD1IsTheNextNaturalDay() {
         SettlementClock clock = new SettlementClock(Clock.fixed(FRIDAY, ZoneOffset.UTC), 1,
-                Set.of(LocalDate.of(2026, 11, 30)));
+                WorkingDays.weekendsOnly().withHolidays(Set.of(LocalDate.of(2026, 11, 30))));
 
         assertThat(clock.nextNaturalDay()).isEqualTo(LocalDate.of(2026, 11, 28).atStartOfDay(BEIJING).toInstant());
         assertThat(clock.nextWorkingDay()).isEqualTo(LocalDate.of(2026, 12, 1).atStartOfDay(BEIJING).toInstant());
     }
 
     @Test
+    void t1WaitsOutTheGoldenWeekAndSettlesOnItsMakeUpSaturday() {
+        Instant wednesday = LocalDate.of(2026, 9, 30).atTime(10, 0).atZone(BEIJING).toInstant();
+        SettlementClock clock = new SettlementClock(Clock.fixed(wednesday, ZoneOffset.UTC), 1, WorkingDays.builtIn());
+
+        assertThat(clock.nextWorkingDay()).isEqualTo(LocalDate.of(2026, 10, 8).atStartOfDay(BEIJING).toInstant());
+        assertThat(clock.isWorkingDay(LocalDate.of(2026, 10, 10))).as("a make-up Saturday").isTrue();
+        assertThat(clock.isWorkingDay(LocalDate.of(2026, 10, 7))).as("a holiday Wednesday").isFalse();
+    }
+
+    @Test
     void compressionShrinksTheRealWaitForASettlementDay() {
-        SettlementClock clock = new SettlementClock(Clock.fixed(FRIDAY, ZoneOffset.UTC), 86_400, Set.of());
+        SettlementClock clock = new SettlementClock(Clock.fixed(FRIDAY, ZoneOffset.UTC), 86_400,
+                WorkingDays.weekendsOnly());
 
         // 14 hours of settlement time until Saturday 00:00 Beijing pass in 14 × 3600 / 86400 s (583.3 ms, rounded up).
         assertThat(clock.realDelayUntil(clock.nextNaturalDay())).isEqualTo(Duration.ofMillis(584));
@@ -38,7 +50,7 @@ class SettlementClockTest {
     @Test
     void theSettlementClockRunsFasterThanRealTime() {
         MutableClock real = new MutableClock(FRIDAY);
-        SettlementClock clock = new SettlementClock(real, 1000, Set.of());
+        SettlementClock clock = new SettlementClock(real, 1000, WorkingDays.weekendsOnly());
 
         real.advance(Duration.ofSeconds(3));
 
