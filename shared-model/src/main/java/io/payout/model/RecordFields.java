@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RecordFields {
 
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+
     private final JsonNode object;
     private final String path;
     private final List<FieldError> errors;
@@ -92,6 +94,19 @@ public final class RecordFields {
         String value = text(field, required, Integer.MAX_VALUE);
         if (value != null && !pattern.matcher(value).matches()) {
             error(field, name(field) + " must be " + rule);
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * A required idempotency key ({@code withdrawal_id}, {@code account_request_id}): CONTRACT.md §1's rule
+     * {@code ^[A-Za-z0-9_-]{1,64}$}. Null when missing or broken.
+     */
+    public String idempotencyKey(String field) {
+        String value = text(field, true, 64);
+        if (value != null && !IDEMPOTENCY_KEY.matcher(value).matches()) {
+            error(field, name(field) + " must match " + IDEMPOTENCY_KEY.pattern());
             return null;
         }
         return value;

@@ -1,10 +1,6 @@
 package io.payout.model;
 
-import io.payout.model.RequestRejected.FieldError;
-import io.payout.model.RequestRejected.RejectionReason;
 import java.time.Instant;
-import java.util.List;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,31 +9,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class WithdrawalRequestParser {
 
-    private static final Pattern WITHDRAWAL_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-
-    /** The result: exactly one of {@code request} and {@code reasonCode} is set. */
-    public record Parsed(WithdrawalRequested request, String withdrawalId, RejectionReason reasonCode,
-                         List<FieldError> errors) {
-        public boolean valid() {
-            return request != null;
-        }
-    }
-
-    public Parsed parse(byte[] value) {
+    public ParsedRequest<WithdrawalRequested> parse(byte[] value) {
         RecordJson.Read read = RecordJson.object(value);
-        if (read.problem() != null) {
-            return new Parsed(null, null, RejectionReason.MALFORMED, List.of(read.problem()));
-        }
-        return validate(read.object());
+        return read.problem() != null ? ParsedRequest.malformed(read.problem()) : validate(read.object());
     }
 
-    private Parsed validate(JsonNode root) {
+    private ParsedRequest<WithdrawalRequested> validate(JsonNode root) {
         RecordFields fields = RecordFields.of(root);
-        String withdrawalId = fields.text("withdrawal_id", true, 64);
-        if (withdrawalId != null && !WITHDRAWAL_ID.matcher(withdrawalId).matches()) {
-            fields.error("withdrawal_id", "withdrawal_id must match ^[A-Za-z0-9_-]{1,64}$");
-            withdrawalId = null;
-        }
+        String withdrawalId = fields.idempotencyKey("withdrawal_id");
         String huifuId = fields.text("huifu_id", true, 32);
         AccountKind accountKind = fields.enumValue("account_kind", AccountKind.class);
         String tokenNo = fields.text("token_no", true, 20);
@@ -55,9 +34,9 @@ public final class WithdrawalRequestParser {
         String remark = fields.text("remark", false, 100);
         Instant requestedAt = fields.instant("requested_at");
         if (fields.hasErrors()) {
-            return new Parsed(null, withdrawalId, RejectionReason.VALIDATION_FAILED, fields.errors());
+            return ParsedRequest.invalid(withdrawalId, fields.errors());
         }
-        return new Parsed(new WithdrawalRequested(withdrawalId, huifuId, accountKind, tokenNo, cashAmt, dateType,
-                acctId, remark, requestedAt), withdrawalId, null, List.of());
+        return ParsedRequest.valid(new WithdrawalRequested(withdrawalId, huifuId, accountKind, tokenNo, cashAmt,
+                dateType, acctId, remark, requestedAt), withdrawalId);
     }
 }

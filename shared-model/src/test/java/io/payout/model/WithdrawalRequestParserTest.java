@@ -61,7 +61,7 @@ class WithdrawalRequestParserTest {
         var parsed = parser.parse(value.getBytes(StandardCharsets.UTF_8));
 
         assertThat(parsed.reasonCode()).isEqualTo(RejectionReason.VALIDATION_FAILED);
-        assertThat(parsed.withdrawalId()).isNull();
+        assertThat(parsed.id()).isNull();
         assertThat(parsed.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
                 "withdrawal_id", "huifu_id", "account_kind", "token_no", "cash_amt", "into_acct_date_type",
                 "remark", "requested_at");
@@ -74,7 +74,7 @@ class WithdrawalRequestParserTest {
         var parsed = parser.parse(value.getBytes(StandardCharsets.UTF_8));
 
         assertThat(parsed.reasonCode()).isEqualTo(RejectionReason.VALIDATION_FAILED);
-        assertThat(parsed.withdrawalId()).isEqualTo("w-1");
+        assertThat(parsed.id()).isEqualTo("w-1");
         assertThat(parsed.errors()).singleElement()
                 .isEqualTo(new FieldError("cash_amt", "cash_amt must be at least 0.01: 0.00"));
     }

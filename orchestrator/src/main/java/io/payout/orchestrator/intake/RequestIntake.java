@@ -1,5 +1,6 @@
 package io.payout.orchestrator.intake;
 
+import io.payout.model.ParsedRequest;
 import io.payout.model.RequestRejected;
 import io.payout.model.RequestRejected.FieldError;
 import io.payout.model.RequestRejected.RejectionReason;
@@ -70,10 +71,10 @@ class RequestIntake {
     @Transactional
     public Result accept(List<byte[]> values) {
         Instant now = clock.instant();
-        List<WithdrawalRequestParser.Parsed> parsed = new ArrayList<>(values.size());
+        List<ParsedRequest<WithdrawalRequested>> parsed = new ArrayList<>(values.size());
         Set<String> ids = new LinkedHashSet<>();
         for (byte[] value : values) {
-            WithdrawalRequestParser.Parsed p = parser.parse(value);
+            ParsedRequest<WithdrawalRequested> p = parser.parse(value);
             parsed.add(p);
             if (p.valid()) {
                 ids.add(p.request().withdrawalId());
@@ -85,9 +86,9 @@ class RequestIntake {
         List<OutboxMessage> rejections = new ArrayList<>();
         int replayed = 0;
         for (int i = 0; i < parsed.size(); i++) {
-            WithdrawalRequestParser.Parsed p = parsed.get(i);
+            ParsedRequest<WithdrawalRequested> p = parsed.get(i);
             if (!p.valid()) {
-                rejections.add(rejection(p.withdrawalId(), p.reasonCode(), p.errors(), values.get(i), now));
+                rejections.add(rejection(p.id(), p.reasonCode(), p.errors(), values.get(i), now));
                 continue;
             }
             WithdrawalRequested request = p.request();

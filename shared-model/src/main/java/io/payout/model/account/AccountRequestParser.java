@@ -1,10 +1,9 @@
 package io.payout.model.account;
 
 import io.payout.model.AccountKind;
+import io.payout.model.ParsedRequest;
 import io.payout.model.RecordFields;
 import io.payout.model.RecordJson;
-import io.payout.model.RequestRejected.FieldError;
-import io.payout.model.RequestRejected.RejectionReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,32 +16,16 @@ import tools.jackson.databind.JsonNode;
  */
 public final class AccountRequestParser {
 
-    private static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
     private static final Pattern AUTHENTICATION_TYPE = Pattern.compile("[01]");
 
-    /** The result: exactly one of {@code request} and {@code reasonCode} is set. */
-    public record Parsed(AccountRequested request, String accountRequestId, RejectionReason reasonCode,
-                         List<FieldError> errors) {
-        public boolean valid() {
-            return request != null;
-        }
-    }
-
-    public Parsed parse(byte[] value) {
+    public ParsedRequest<AccountRequested> parse(byte[] value) {
         RecordJson.Read read = RecordJson.object(value);
-        if (read.problem() != null) {
-            return new Parsed(null, null, RejectionReason.MALFORMED, List.of(read.problem()));
-        }
-        return validate(read.object());
+        return read.problem() != null ? ParsedRequest.malformed(read.problem()) : validate(read.object());
     }
 
-    private Parsed validate(JsonNode root) {
+    private ParsedRequest<AccountRequested> validate(JsonNode root) {
         RecordFields fields = RecordFields.of(root);
-        String id = fields.text("account_request_id", true, 64);
-        if (id != null && !REQUEST_ID.matcher(id).matches()) {
-            fields.error("account_request_id", "account_request_id must match ^[A-Za-z0-9_-]{1,64}$");
-            id = null;
-        }
+        String id = fields.idempotencyKey("account_request_id");
         AccountAction action = fields.enumValue("action", AccountAction.class);
         AccountKind kind = fields.enumValue("account_kind", AccountKind.class);
         Instant requestedAt = fields.instant("requested_at");
@@ -82,10 +65,10 @@ public final class AccountRequestParser {
             }
         }
         if (fields.hasErrors()) {
-            return new Parsed(null, id, RejectionReason.VALIDATION_FAILED, fields.errors());
+            return ParsedRequest.invalid(id, fields.errors());
         }
-        return new Parsed(new AccountRequested(id, action, kind, huifuId, holder, card, cash, authorization,
-                requestedAt), id, null, List.of());
+        return ParsedRequest.valid(new AccountRequested(id, action, kind, huifuId, holder, card, cash, authorization,
+                requestedAt), id);
     }
 
     /** Huifu's own rules that a request can break on its face (ACCOUNTS.md A3.1). */

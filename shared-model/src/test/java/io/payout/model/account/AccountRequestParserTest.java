@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.payout.model.AccountKind;
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
+import io.payout.model.ParsedRequest;
 import io.payout.model.RequestRejected.FieldError;
 import io.payout.model.RequestRejected.RejectionReason;
 import java.nio.charset.StandardCharsets;
@@ -174,11 +175,11 @@ class AccountRequestParserTest {
     void keepsTheRequestIdOfAnInvalidRequestForTheRejectionsKey() {
         var parsed = parse("{\"account_request_id\":\"a-9\",\"action\":\"CLOSE\",\"account_kind\":\"USER\"}");
 
-        assertThat(parsed.accountRequestId()).isEqualTo("a-9");
+        assertThat(parsed.id()).isEqualTo("a-9");
         assertThat(parsed.errors()).extracting(FieldError::field).contains("action");
     }
 
-    private AccountRequestParser.Parsed parse(String text) {
+    private ParsedRequest<AccountRequested> parse(String text) {
         return parser.parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
