@@ -97,7 +97,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     throw new IllegalStateException("the Kafka broker did not answer within " + READY_TIMEOUT
                             + "; see " + logFile);
                 }
-                ServiceProcess.pause(250);
+                ServiceProcess.sleep(250);
             }
         }
     }

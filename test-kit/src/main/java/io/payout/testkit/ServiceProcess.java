@@ -120,7 +120,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause(250);
+            sleep(250);
         }
         throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + logFile);
     }
@@ -238,6 +238,34 @@ public final class ServiceProcess implements AutoCloseable {
         forgetShutdownHook();
     }
 
+    /**
+     * {@code kill -STOP}: the process freezes where it is, holding its sockets, connections, leases and half-done
+     * calls, as a long GC pause or a stalled VM would, until {@link #resume()}. The rest of the system sees it go
+     * silent without going away.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** {@code kill -CONT}: a paused process carries on where it stopped, with whatever it held by then gone stale. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " of " + this.name + " (pid " + pid() + ") failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A graceful stop (SIGTERM), forced after 20 s. */
     @Override
     public void close() {
@@ -260,7 +288,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static void pause(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

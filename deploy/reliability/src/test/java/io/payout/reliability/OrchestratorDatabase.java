@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the orchestrators stored, read straight from their database (a fresh connection per read, so PostgreSQL's
@@ -56,6 +58,49 @@ final class OrchestratorDatabase {
 
     static String serial(String huifuId, String reqDate, String reqSeqId) {
         return huifuId + "/" + reqDate + "/" + reqSeqId;
+    }
+
+    /** Withdrawals with at least one state change applied from a Huifu notice (not from a query or an answer). */
+    Set<String> noticeDrivenWithdrawals() {
+        return strings("select distinct withdrawal_id from withdrawal_transitions"
+                + " where to_status is not null and source = 'NOTIFICATION'");
+    }
+
+    /** Withdrawals with at least one Huifu notice in their history, whether it changed their state or not. */
+    Set<String> withdrawalsWithNotices() {
+        return strings("select distinct withdrawal_id from withdrawal_transitions where source = 'NOTIFICATION'");
+    }
+
+    /** Ids of the notices kept for a serial not known (yet). */
+    Set<String> pendingNotificationIds() {
+        return strings("select notification_id from pending_notifications");
+    }
+
+    /** Withdrawals whose send was claimed and not answered yet (the claim made a query due at the lease's end). */
+    long sendsInFlight() {
+        return count("select count(*) from withdrawals where status = 'REQUESTED' and next_action = 'QUERY'"
+                + " and next_action_at > now()");
+    }
+
+    /** Withdrawals leased (for a query or a later step) by the orchestrator JVM {@code pid}, lease not expired. */
+    long leasesHeldBy(long pid) {
+        return count("select count(*) from withdrawals where lease_owner like '" + pid + "@%'"
+                + " and lease_until > now()");
+    }
+
+    /** What the database takes on disk (its tables, indexes and catalog). */
+    long sizeBytes() {
+        return count("select pg_database_size(current_database())");
+    }
+
+    private Set<String> strings(String sql) {
+        Set<String> out = new HashSet<>();
+        query(sql, rows -> {
+            while (rows.next()) {
+                out.add(rows.getString(1));
+            }
+        });
+        return out;
     }
 
     /** Outbox rows not yet relayed to the broker. */

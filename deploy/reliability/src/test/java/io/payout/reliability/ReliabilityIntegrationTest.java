@@ -32,10 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system as separate processes (two orchestrators, the gateway, the sandbox, a Kafka broker and
- * PostgreSQL), the sandbox's faults at high rates, 2,000 withdrawals with 1,000 fuzzed records among them, three
- * kill -9s of an orchestrator, a broker restart and a PostgreSQL restart during the run, then 1,000 forged
- * notifications, the operations API without its token and a search of every log for secrets. Afterwards every
- * invariant of CONTRACT.md §2–§3 is checked and printed as a table; any violation fails the build.
+ * PostgreSQL), the sandbox's faults at high rates, 60 signed but unusable notices on every partition before the
+ * run, 2,000 withdrawals with 1,000 fuzzed records among them, and during the run an orchestrator frozen (SIGSTOP)
+ * past its lease, three kill -9s of an orchestrator, a kill -9 of the broker, a PostgreSQL restart and PostgreSQL's
+ * disk full (FaultSchedule); then 1,000 forged notifications, the operations API without its token and a search of
+ * every log for secrets. Afterwards every invariant of CONTRACT.md §2–§3 is checked and printed as a table; any
+ * violation fails the build.
  */
 class ReliabilityIntegrationTest {
 
@@ -49,7 +51,6 @@ class ReliabilityIntegrationTest {
     /** The suite's fault rates: 10 % answered never, 5 % 5xx, 2 % rate-limited; notices 10 % dropped, 20 % twice, 20 %
      *  reordered; 10 % of payouts fail (booked back). */
     private static final FaultRates RATES = new FaultRates(0.10, 0.05, 0, 0.02, 0.10, 0.20, 0.20, 0, 0.10, 0);
-    private static final Duration STEP_WAIT = Duration.ofMinutes(3);
     private static final Duration ALL_FINAL_WAIT = Duration.ofMinutes(4);
     private static final Duration QUIET_WAIT = Duration.ofMinutes(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -68,6 +69,13 @@ class ReliabilityIntegrationTest {
             accounts.createIn(sandbox);
             sandbox.setFaults(FaultSettings.everyone(SEED, RATES));
             progress.say("%d sandbox accounts; faults on: %s", TestAccounts.COUNT, RATES);
+
+            // before any withdrawal: every genuine notice of the run comes after them on its partition
+            List<PoisonNotices.Poison> poisons = PoisonNotices.make(stack.huifu.getPrivate(),
+                    accounts.all().get(0).huifuId(), ReliabilityStack.PARTITIONS);
+            PoisonVerdict.checkAcknowledged(table, PoisonNotices.post(stack.notifyUrl, poisons));
+            progress.say("%d poison notices posted to the gateway, %d partitions each kind", poisons.size(),
+                    ReliabilityStack.PARTITIONS);
 
             Map<String, WithdrawalRequested> valid = new LinkedHashMap<>();
             List<Fuzzed> fuzzed = new FuzzedRequests(SEED).make(FUZZED);
@@ -88,7 +96,7 @@ class ReliabilityIntegrationTest {
                         "published %d/%d, final %d/%d, rejections %d", upstream.acknowledged(), upstream.total(),
                         finals.size(), VALID, rejections.records().size());
 
-                injectFaultsAsTheRunProgresses(stack, finals, status);
+                new FaultSchedule(stack, database, progress, table).run(upstream, finals, VALID, status);
 
                 boolean allFinal = progress.await("every withdrawal final", ALL_FINAL_WAIT,
                         () -> finals.size() >= VALID, status);
@@ -111,7 +119,14 @@ class ReliabilityIntegrationTest {
                 invariants.checkMoney(table);
                 invariants.checkRejections(table);
 
-                forgedNoticesChangeNothing(stack, database, outcomes);
+                List<ConsumerRecord<String, String>> notices = readNotifications(stack);
+                NoticeDriven.check(table, notices, database.serialOwners(), valid.keySet(),
+                        database.withdrawalsWithNotices(), database.noticeDrivenWithdrawals());
+                PoisonVerdict.checkAfterRun(table, poisons, stack, database, notices);
+                forgedNoticesChangeNothing(stack, database, outcomes, notices.stream()
+                        .filter(r -> !r.value().contains(PoisonNotices.SERIAL_PREFIX)).toList());
+                progress.say("the database takes %d MiB on its tmpfs (%d MiB used there)",
+                        database.sizeBytes() >> 20, stack.tablespace.usedBytes() >> 20);
             }
             operationsApiWithoutTokenIsRefused(stack);
             logsHoldNoSecrets(stack, accounts);
@@ -147,64 +162,12 @@ class ReliabilityIntegrationTest {
     }
 
     /**
-     * The suite's crashes and restarts, each when enough withdrawals have finished that work of every kind is in
-     * flight: kill -9 of orchestrator a, PostgreSQL restarted, kill -9 of orchestrator b, the broker restarted, kill
-     * -9 of a again.
-     */
-    private void injectFaultsAsTheRunProgresses(ReliabilityStack stack, Set<String> finals,
-                                                Supplier<String> status) {
-        record Step(int afterFinals, String what, Runnable action) {
-        }
-        // An orchestrator restarts in the background while the run goes on (an incarnation that starts while
-        // PostgreSQL or the broker is away and exits is started again), so every fault meets work in flight.
-        List<Step> steps = List.of(
-                new Step(150, "kill -9 orchestrator a (restarted in the background)",
-                        () -> stack.killAndRestartOrchestrator(0)),
-                new Step(350, "restart PostgreSQL", stack.postgres::restart),
-                new Step(550, "kill -9 orchestrator b (restarted in the background)",
-                        () -> stack.killAndRestartOrchestrator(1)),
-                new Step(800, "restart the Kafka broker", () -> {
-                    stack.broker.stop();
-                    stack.broker.start();
-                }),
-                new Step(1_050, "kill -9 orchestrator a (restarted in the background, once its last restart is done)",
-                        () -> stack.killAndRestartOrchestrator(0)));
-        int done = 0;
-        List<String> idle = new ArrayList<>();
-        for (Step step : steps) {
-            boolean reached = progress.await(step.afterFinals() + " final withdrawals", STEP_WAIT,
-                    () -> finals.size() >= step.afterFinals(), status);
-            if (!reached) {
-                break;
-            }
-            double began = progress.seconds();
-            progress.say("FAULT: %s (%s)", step.what(), status.get());
-            if (finals.size() >= VALID) {
-                idle.add(step.what() + " came after every withdrawal was final");
-            }
-            step.action().run();
-            progress.say("FAULT: %s done in %.1f s", step.what(), progress.seconds() - began);
-            done++;
-        }
-        stack.awaitRestarts();
-        progress.say("both orchestrators run again (%s)", status.get());
-        table.check("faults injected (3 kill -9, 1 broker restart, 1 PostgreSQL restart)", steps.size(),
-                done == steps.size() ? List.of() : List.of((steps.size() - done) + " never reached"));
-        table.check("  each while withdrawals were in flight", steps.size(), idle);
-    }
-
-    /**
      * 1,000 forged, tampered, mis-signed and replayed notices posted to the gateway after the run: every one but the
      * exact replays is refused with a 4xx, and nothing anywhere changes: no state, no history row, no outbox row, no
      * outcome record.
      */
-    private void forgedNoticesChangeNothing(ReliabilityStack stack, OrchestratorDatabase database, TopicTail outcomes) {
-        List<ConsumerRecord<String, String>> genuine;
-        try (TopicTail notifications = TopicTail.start(stack.bootstrapServers(), stack.topics.notifications(),
-                r -> { })) {
-            progress.await("the notifications topic read", QUIET_WAIT, notifications::atEnd, () -> "reading");
-            genuine = notifications.records();
-        }
+    private void forgedNoticesChangeNothing(ReliabilityStack stack, OrchestratorDatabase database, TopicTail outcomes,
+                                            List<ConsumerRecord<String, String>> genuine) {
         List<ForgedNotices.Post> posts = new ForgedNotices(SEED, stack.merchant).make(genuine, FORGED);
         OrchestratorDatabase.Snapshot before = database.snapshot();
         Map<Integer, Long> outcomesBefore = outcomes.endOffsets();
@@ -245,6 +208,15 @@ class ReliabilityIntegrationTest {
         });
         table.check("forged and replayed notices changed nothing (state, history, outbox, outcomes)", posts.size(),
                 changes);
+    }
+
+    /** The notifications topic to its end: genuine notices and the poison notices the gateway published. */
+    private List<ConsumerRecord<String, String>> readNotifications(ReliabilityStack stack) {
+        try (TopicTail notifications = TopicTail.start(stack.bootstrapServers(), stack.topics.notifications(),
+                r -> { })) {
+            progress.await("the notifications topic read", QUIET_WAIT, notifications::atEnd, () -> "reading");
+            return notifications.records();
+        }
     }
 
     /** True when the orchestrators' notification consumer group has committed the notifications topic's end. */
