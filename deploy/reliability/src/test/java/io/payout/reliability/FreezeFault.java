@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An orchestrator frozen with SIGSTOP while it holds claimed work (leased rows, sends under way), for longer than
- * its lease (ReliabilityStack: 8 s) and its Kafka session (6 s), then resumed with SIGCONT. Meanwhile the other
+ * An orchestrator frozen with SIGSTOP while it holds claimed work (rows it leased, sends it claimed and has not had
+ * the answer of), for longer than its lease (ReliabilityStack: 8 s) and its Kafka session (6 s), then resumed with
+ * SIGCONT. Meanwhile the other
  * instance takes over its leases once they expire (a claimed send's row is due for a query then: Huifu is asked
  * before anything is sent again) and its partitions once its session expires. On resuming, the frozen instance
  * finishes what it was doing with stale claims: each write it makes carries the row version it read, so a row the
@@ -46,10 +47,11 @@ final class FreezeFault {
         ServiceProcess frozen = stack.orchestrator(index);
         for (int attempt = 1; attempt <= TRIES && !ran; attempt++) {
             progress.await("claimed work in flight", Duration.ofSeconds(30),
-                    () -> database.leasesHeldBy(frozen.pid()) + database.sendsInFlight() > 0, () -> "none");
+                    () -> database.leasesHeldBy(frozen.pid()) + database.sendsInFlightBy(frozen.pid()) > 0,
+                    () -> "none");
             frozen.pause();
             leasesHeld = database.leasesHeldBy(frozen.pid());
-            sendsInFlight = database.sendsInFlight();
+            sendsInFlight = database.sendsInFlightBy(frozen.pid());
             if (leasesHeld == 0 && sendsInFlight == 0 && attempt < TRIES) {
                 frozen.resume(); // it let go just before it stopped: another moment
                 continue;
@@ -58,7 +60,7 @@ final class FreezeFault {
             long since = System.nanoTime();
             Duration hold = LEASE.plus(MARGIN);
             try {
-                progress.say("  %s frozen (SIGSTOP) holding %d leased rows; %d sends under way in all; for %d s",
+                progress.say("  %s frozen (SIGSTOP) holding %d leased rows and %d sends under way; for %d s",
                         frozen.name(), leasesHeld, sendsInFlight, hold.toSeconds());
                 // the condition is the lease's end: every row it leased is free again, and the time has passed
                 progress.await(frozen.name() + " frozen past its lease", hold.plusSeconds(30),
@@ -81,7 +83,7 @@ final class FreezeFault {
             problems.add("the freeze never ran");
         }
         table.check("  SIGSTOP past the lease (" + LEASE.plus(MARGIN).toSeconds() + " s) holding claimed work ("
-                + leasesHeld + " leased rows, " + sendsInFlight + " sends under way), then SIGCONT, still alive",
+                + leasesHeld + " leased rows, " + sendsInFlight + " of its sends under way), then SIGCONT, still alive",
                 1, problems);
     }
 }

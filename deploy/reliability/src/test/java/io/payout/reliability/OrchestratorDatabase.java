@@ -76,10 +76,13 @@ final class OrchestratorDatabase {
         return strings("select notification_id from pending_notifications");
     }
 
-    /** Withdrawals whose send was claimed and not answered yet (the claim made a query due at the lease's end). */
-    long sendsInFlight() {
+    /**
+     * Withdrawals whose send the orchestrator JVM {@code pid} claimed and whose answer it has not applied yet (the
+     * claim names the sender and makes a query due at the lease's end).
+     */
+    long sendsInFlightBy(long pid) {
         return count("select count(*) from withdrawals where status = 'REQUESTED' and next_action = 'QUERY'"
-                + " and next_action_at > now()");
+                + " and lease_owner like '" + pid + "@%' and lease_until is null and next_action_at > now()");
     }
 
     /** Withdrawals leased (for a query or a later step) by the orchestrator JVM {@code pid}, lease not expired. */

@@ -32,8 +32,9 @@ public class DueWork {
      * sending in the same statement: its send is counted on the serial before it happens and a query is made due at
      * {@code leaseUntil}, so if this instance dies before the answer is applied the next worker asks Huifu first.
      * A serial's first send writes its row: from then on Huifu may know it, and notifications for it are applied.
-     * One write of the row instead of a lease and then a mark. Anything else due is leased until
-     * {@code leaseUntil}.
+     * One write of the row instead of a lease and then a mark; the mark names the sender in {@code lease_owner}
+     * (without a {@code lease_until}, so it is not a lease) until the answer is applied, for whoever investigates
+     * a send that never got its answer. Anything else due is leased until {@code leaseUntil}.
      */
     public List<Claimed> claim(String owner, Instant now, Instant leaseUntil, String today, int limit) {
         return jdbc.sql("""
@@ -48,7 +49,7 @@ public class DueWork {
                           for update skip locked),
                         marked as (
                           update withdrawals w set next_action = 'QUERY', next_action_at = :leaseUntil,
-                            version = version + 1, updated_at = :now, lease_owner = null, lease_until = null
+                            version = version + 1, updated_at = :now, lease_owner = :owner, lease_until = null
                           from due where w.withdrawal_id = due.due_id and due.sending
                           returning true as sending,\s""" + COLUMNS + """
                         ),
