@@ -10,6 +10,12 @@ import io.payout.sandbox.lifecycle.SettlementClock;
 import io.payout.sandbox.lifecycle.Withdrawals;
 import io.payout.sandbox.notify.Notifier;
 import io.payout.sandbox.state.StateJournal;
+import io.payout.sandbox.statement.DownloadLinks;
+import io.payout.sandbox.statement.StatementSettings;
+import io.payout.sandbox.statement.Statements;
+import io.payout.sandbox.statement.WithdrawalsMadeElsewhere;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,11 +99,36 @@ class SandboxConfiguration {
     @Bean
     Lifecycle lifecycle(SandboxProperties properties, Ledger ledger, Withdrawals withdrawals, Notifier notifier,
                         Faults faults, SettlementClock settlementClock, ScheduledExecutorService sandboxScheduler,
-                        Clock clock, StateJournal state) {
+                        Clock clock, StateJournal state, Statements statements) {
         Lifecycle lifecycle = new Lifecycle(ledger, withdrawals, notifier, faults, settlementClock, sandboxScheduler,
                 clock, new Lifecycle.Delays(properties.accountingDelay(), properties.payoutDelay()));
         // Here, so that whatever serves requests (it needs the lifecycle) only ever sees the restored state.
-        state.restore(ledger, lifecycle);
+        state.restore(ledger, lifecycle, statements::restore);
         return lifecycle;
+    }
+
+    @Bean
+    Statements statements(Withdrawals withdrawals, Ledger ledger, SettlementClock settlementClock, Clock clock,
+                          StateJournal state) {
+        return new Statements(withdrawals, ledger, settlementClock, clock, state.statementFacts());
+    }
+
+    @Bean
+    StatementSettings statementSettings(SandboxProperties properties) {
+        return new StatementSettings(properties.statement().rowsPerFile(), properties.statement().baseUrl());
+    }
+
+    /** Keyed by a digest of the signing key: links survive a restart when that key is configured. */
+    @Bean
+    DownloadLinks downloadLinks(SandboxProperties properties, SandboxKeys keys, Clock clock)
+            throws NoSuchAlgorithmException {
+        byte[] secret = MessageDigest.getInstance("SHA-256").digest(keys.huifuPrivateKey().getEncoded());
+        return new DownloadLinks(secret, properties.statement().linkTtl(), clock);
+    }
+
+    @Bean
+    WithdrawalsMadeElsewhere withdrawalsMadeElsewhere(Ledger ledger, Withdrawals withdrawals, Lifecycle lifecycle,
+                                                      SettlementClock settlementClock, Clock clock) {
+        return new WithdrawalsMadeElsewhere(ledger, withdrawals, lifecycle, settlementClock, clock);
     }
 }

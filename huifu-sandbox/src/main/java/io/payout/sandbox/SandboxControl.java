@@ -5,6 +5,8 @@ import io.payout.sandbox.api.SerialView;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.behavior.OneShotFault;
+import io.payout.sandbox.control.ClockAdvance;
+import io.payout.sandbox.control.ClockView;
 import io.payout.sandbox.control.Credit;
 import io.payout.sandbox.ledger.AccountSpec;
 import io.payout.sandbox.ledger.AccountView;
@@ -13,6 +15,8 @@ import io.payout.sandbox.ledger.CashConfigSpec;
 import io.payout.sandbox.ledger.LedgerView;
 import io.payout.sandbox.lifecycle.SandboxStatus;
 import io.payout.sandbox.lifecycle.WithdrawalView;
+import io.payout.sandbox.statement.ElsewhereWithdrawal;
+import io.payout.sandbox.statement.RowOverride;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.type.TypeReference;
@@ -112,6 +117,32 @@ public final class SandboxControl {
     public void misreportFee(String huifuId, String reqSeqId, Amount fee) {
         call("PUT", "/sandbox/withdrawals/" + encode(huifuId) + "/" + encode(reqSeqId) + "/reported_fee",
                 new io.payout.sandbox.control.ReportedFee(fee), Void.class);
+    }
+
+    /** A paid withdrawal no client submitted (unknown to us): in the ledger and on the statement of its date. */
+    public WithdrawalView withdrawElsewhere(ElsewhereWithdrawal spec) {
+        return call("POST", "/sandbox/withdrawals/elsewhere", spec, WithdrawalView.class);
+    }
+
+    /** The statement row of this accepted withdrawal shows {@code override} from now on (statement only). */
+    public void alterStatementRow(String huifuId, String reqSeqId, RowOverride override) {
+        call("PUT", "/sandbox/statements/" + encode(huifuId) + "/rows/" + encode(reqSeqId), override, Void.class);
+    }
+
+    /** The statement task of {@code fileDate} (yyyyMMdd, trade date + 1) shows task_stat F until replayed. */
+    public void failStatementTask(String huifuId, String fileDate) {
+        call("POST", "/sandbox/statements/" + encode(huifuId) + "/" + encode(fileDate) + "/failure", null,
+                Void.class);
+    }
+
+    /** The settlement clock (T1, D1, statements) and real time. */
+    public ClockView clock() {
+        return call("GET", "/sandbox/clock", null, ClockView.class);
+    }
+
+    /** Moves the settlement clock forward to {@code to} (never back); work already scheduled keeps its delay. */
+    public ClockView advanceClock(Instant to) {
+        return call("POST", "/sandbox/clock", new ClockAdvance(to), ClockView.class);
     }
 
     /** Every encashment request received, accepted or refused, in arrival order. */

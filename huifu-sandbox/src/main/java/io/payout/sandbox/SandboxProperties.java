@@ -30,7 +30,8 @@ public record SandboxProperties(
         List<String> holidays,
         @Name("notify") Notify notification,
         Faults faults,
-        Path stateDir) {
+        Path stateDir,
+        Statement statement) {
 
     public SandboxProperties {
         sysId = sysId == null || sysId.isBlank() ? "6666000100000000" : sysId;
@@ -48,6 +49,7 @@ public record SandboxProperties(
         holidays.forEach(LocalDate::parse); // fail at start on a malformed date, not at the first T1
         notification = notification == null ? new Notify(null, null, null, null) : notification;
         faults = faults == null ? new Faults(null, null) : faults;
+        statement = statement == null ? new Statement(null, null, null) : statement;
     }
 
     /** The folder that keeps the ledger and the withdrawals across a restart; empty: in memory only (the default). */
@@ -67,6 +69,23 @@ public record SandboxProperties(
             retryInterval = retryInterval == null ? Duration.ofMillis(100) : retryInterval;
             maxRetries = maxRetries == null ? 3 : maxRetries;
             maxConcurrency = maxConcurrency == null ? 64 : maxConcurrency;
+        }
+    }
+
+    /**
+     * The withdrawal statement ({@code sandbox.statement.*}): rows per CSV before the next batch file (Huifu splits
+     * past 400,000), how long a download link works (real time), and the address download links start with
+     * (default: the address the filequery came in on).
+     */
+    public record Statement(Integer rowsPerFile, Duration linkTtl, String baseUrl) {
+        public Statement {
+            rowsPerFile = rowsPerFile == null ? 400_000 : rowsPerFile;
+            if (rowsPerFile < 1) {
+                throw new IllegalArgumentException(
+                        "sandbox.statement.rows-per-file must be positive: " + rowsPerFile);
+            }
+            linkTtl = linkTtl == null ? Duration.ofHours(1) : linkTtl;
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
         }
     }
 

@@ -15,10 +15,10 @@
  * Configuration: {@link io.payout.sandbox.SandboxProperties}, prefix {@code sandbox.} ({@code sys-id},
  * {@code product-id}, {@code merchant-public-key} (required), {@code huifu-private-key}, {@code accounting-delay},
  * {@code payout-delay}, {@code time-compression}, {@code holidays}, {@code seed}, {@code no-answer-hold},
- * {@code notify.*}, {@code faults.rates.*}, {@code faults.accounts.<huifu_id>.*}, {@code state-dir}), with its
- * defaults in code so that another module's YAML cannot change them. The features depend one way:
- * {@code control}, {@code api}, {@code lifecycle}, then {@code notify} and {@code ledger}, then {@code behavior};
- * {@code state} sits beside {@code control}, over {@code lifecycle} and {@code ledger}, which hand it their facts
- * through a plain {@code Consumer}.
+ * {@code notify.*}, {@code faults.rates.*}, {@code faults.accounts.<huifu_id>.*}, {@code state-dir},
+ * {@code statement.*}), with its defaults in code so that another module's YAML cannot change them. The features
+ * depend one way: {@code control}, {@code api}, {@code statement}, {@code lifecycle}, then {@code notify} and
+ * {@code ledger}, then {@code behavior}; {@code state} sits beside {@code control}, over {@code statement},
+ * {@code lifecycle} and {@code ledger}, which hand it their facts through a plain {@code Consumer}.
  */
 package io.payout.sandbox;

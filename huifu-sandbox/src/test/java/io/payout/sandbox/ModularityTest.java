@@ -8,7 +8,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The features depend one way: control → api → lifecycle → notify/ledger → behavior, never back. */
+/**
+ * The features depend one way: control → api → statement → lifecycle → notify/ledger → behavior, never back.
+ */
 class ModularityTest {
 
     private static final JavaClasses SANDBOX = new ClassFileImporter()
@@ -24,14 +26,15 @@ class ModularityTest {
     void ledgerAndFaultsKnowNothingOfTheWebOrTheLifecycle() {
         noClasses().that().resideInAnyPackage("..sandbox.ledger..", "..sandbox.behavior..")
                 .should().dependOnClassesThat().resideInAnyPackage("..sandbox.api..", "..sandbox.control..",
-                        "..sandbox.lifecycle..", "..sandbox.notify..", "..sandbox.state..", "org.springframework..")
+                        "..sandbox.lifecycle..", "..sandbox.notify..", "..sandbox.state..", "..sandbox.statement..",
+                        "org.springframework..")
                 .check(SANDBOX);
     }
 
     @Test
     void onlyTheWiringKnowsTheStateJournal() {
         noClasses().that().resideInAnyPackage("..sandbox.api..", "..sandbox.control..", "..sandbox.lifecycle..",
-                        "..sandbox.notify..", "..sandbox.ledger..", "..sandbox.behavior..")
+                        "..sandbox.notify..", "..sandbox.ledger..", "..sandbox.behavior..", "..sandbox.statement..")
                 .should().dependOnClassesThat().resideInAnyPackage("..sandbox.state..")
                 .check(SANDBOX);
     }
@@ -40,6 +43,22 @@ class ModularityTest {
     void huifuPathsNeverReachTheControlApi() {
         noClasses().that().resideInAnyPackage("..sandbox.api..", "..sandbox.lifecycle..", "..sandbox.notify..")
                 .should().dependOnClassesThat().resideInAnyPackage("..sandbox.control..")
+                .check(SANDBOX);
+    }
+
+    @Test
+    void theStatementIsDrawnFromTheTruthAndKnowsNeitherThePathsNorTheControls() {
+        noClasses().that().resideInAnyPackage("..sandbox.statement..")
+                .should().dependOnClassesThat().resideInAnyPackage("..sandbox.api..", "..sandbox.control..",
+                        "..sandbox.notify..", "..sandbox.behavior..")
+                .check(SANDBOX);
+    }
+
+    @Test
+    void theWithdrawalsAndTheLedgerKnowNothingOfStatements() {
+        noClasses().that().resideInAnyPackage("..sandbox.lifecycle..", "..sandbox.ledger..", "..sandbox.notify..",
+                        "..sandbox.behavior..")
+                .should().dependOnClassesThat().resideInAnyPackage("..sandbox.statement..")
                 .check(SANDBOX);
     }
 }

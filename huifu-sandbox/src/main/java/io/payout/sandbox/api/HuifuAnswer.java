@@ -14,7 +14,7 @@ record HuifuAnswer(int status, String contentType, String body) {
     static final String TEXT = "text/plain";
 
     /** HTTP 200 with {@code {"data":…,"sign":…}}, signed over exactly the data text emitted (§2.3). */
-    static HuifuAnswer signed(Map<String, String> data, PrivateKey key) {
+    static HuifuAnswer signed(Map<String, ?> data, PrivateKey key) {
         return new HuifuAnswer(200, JSON_UTF8, HuifuEnvelope.response(data, key));
     }
 

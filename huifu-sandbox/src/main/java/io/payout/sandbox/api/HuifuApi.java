@@ -22,6 +22,8 @@ final class HuifuApi {
     static final String ENCASHMENT_LEGACY = "/v2/trade/settlement/enchashment";
     static final String QUERY = "/v2/trade/settlement/query";
     static final String DM_QUOTA = "/v2/trade/settlement/enchashment/dmamt/query";
+    static final String FILE_QUERY = "/v2/trade/check/filequery";
+    static final String FILE_REPLAY = "/v2/trade/check/replay";
     static final HuifuAnswer WITHHELD_TIMEOUT = HuifuAnswer.gateway(502, "Backend timeout");
 
     /** The answer, or for a NO_ANSWER fault the answer that is never sent ({@code withheld}). */
@@ -31,16 +33,19 @@ final class HuifuApi {
     private final HuifuGateway gateway;
     private final EncashmentHandler encashment;
     private final QueryHandler queries;
+    private final StatementHandler statements;
     private final Faults faults;
     private final SerialLog serials;
     private final SandboxKeys keys;
     private final Clock clock;
 
     HuifuApi(String sysId, SandboxKeys keys, Withdrawals withdrawals, Ledger ledger, Lifecycle lifecycle,
-             SettlementClock settlementClock, Faults faults, SerialLog serials, Clock clock) {
+             SettlementClock settlementClock, StatementHandler statements, Faults faults, SerialLog serials,
+             Clock clock) {
         this.gateway = new HuifuGateway(sysId, keys);
         this.encashment = new EncashmentHandler(withdrawals, ledger, lifecycle, settlementClock, clock);
         this.queries = new QueryHandler(withdrawals, ledger);
+        this.statements = statements;
         this.faults = faults;
         this.serials = serials;
         this.keys = keys;
@@ -49,13 +54,17 @@ final class HuifuApi {
 
     /**
      * A POST to the Huifu path {@code endpoint} (one of the constants above); {@code uri} is the request URI as
-     * sent, which the serial log records and the fault decisions of queries include.
+     * sent, which the serial log records and the fault decisions of queries include; {@code baseUrl} is the address
+     * the request came in on, where statement download links point.
      */
-    Reply post(String endpoint, String uri, String contentType, byte[] body) {
+    Reply post(String endpoint, String uri, String contentType, byte[] body, String baseUrl) {
         return switch (endpoint) {
             case ENCASHMENT, ENCASHMENT_LEGACY -> encashment(uri, contentType, body);
             case QUERY -> answerQuery(uri, contentType, body, "org_req_seq_id", queries::settlementQuery);
             case DM_QUOTA -> answerQuery(uri, contentType, body, "acct_id", queries::dmQuota);
+            case FILE_QUERY -> answerQuery(uri, contentType, body, "file_date",
+                    data -> statements.fileQuery(data, baseUrl));
+            case FILE_REPLAY -> answerQuery(uri, contentType, body, "req_seq_id", statements::replay);
             default -> throw new IllegalArgumentException("not a Huifu path: " + endpoint);
         };
     }
@@ -85,7 +94,7 @@ final class HuifuApi {
     }
 
     private Reply answerQuery(String path, String contentType, byte[] body, String identityField,
-                              Function<Map<String, String>, Map<String, String>> handler) {
+                              Function<Map<String, String>, Map<String, ?>> handler) {
         HuifuGateway.Admission admission = gateway.admit(contentType, body);
         if (admission.refusal() != null) {
             return new Reply(admission.refusal(), false);

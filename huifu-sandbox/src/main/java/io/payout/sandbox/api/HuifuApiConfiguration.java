@@ -7,6 +7,9 @@ import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.lifecycle.Lifecycle;
 import io.payout.sandbox.lifecycle.SettlementClock;
 import io.payout.sandbox.lifecycle.Withdrawals;
+import io.payout.sandbox.statement.DownloadLinks;
+import io.payout.sandbox.statement.StatementSettings;
+import io.payout.sandbox.statement.Statements;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,12 +22,14 @@ class HuifuApiConfiguration {
     @Bean
     ServletRegistrationBean<HuifuApiServlet> huifuApiServlet(SandboxProperties properties, SandboxKeys keys,
             Withdrawals withdrawals, Ledger ledger, Lifecycle lifecycle, SettlementClock settlementClock,
-            Faults faults, SerialLog serials, Clock clock) {
+            Statements statements, DownloadLinks links, StatementSettings statementSettings, Faults faults,
+            SerialLog serials, Clock clock) {
         HuifuApi api = new HuifuApi(properties.sysId(), keys, withdrawals, ledger, lifecycle, settlementClock,
-                faults, serials, clock);
+                new StatementHandler(statements, ledger, links, statementSettings), faults, serials, clock);
         ServletRegistrationBean<HuifuApiServlet> registration = new ServletRegistrationBean<>(
                 new HuifuApiServlet(api, properties.noAnswerHold().toMillis()),
-                HuifuApi.ENCASHMENT, HuifuApi.ENCASHMENT_LEGACY, HuifuApi.QUERY, HuifuApi.DM_QUOTA);
+                HuifuApi.ENCASHMENT, HuifuApi.ENCASHMENT_LEGACY, HuifuApi.QUERY, HuifuApi.DM_QUOTA,
+                HuifuApi.FILE_QUERY, HuifuApi.FILE_REPLAY);
         registration.setName("huifuApiServlet");
         // Withheld answers are asynchronous requests (servlet async), held without a thread.
         registration.setAsyncSupported(true);

@@ -40,7 +40,7 @@ final class HuifuApiServlet extends HttpServlet {
         }
         byte[] body = request.getInputStream().readAllBytes();
         HuifuApi.Reply reply = api.post(request.getServletPath(), request.getRequestURI(), request.getContentType(),
-                body);
+                body, baseUrl(request));
         if (reply.withheld()) {
             withhold(request);
         } else {
@@ -72,6 +72,13 @@ final class HuifuApiServlet extends HttpServlet {
             public void onStartAsync(AsyncEvent event) {
             }
         });
+    }
+
+    /** The address the caller reached us at (its Host header), so the links we hand it work from where it is. */
+    private static String baseUrl(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        return request.getScheme() + "://" + (host != null && !host.isBlank() ? host
+                : request.getServerName() + ":" + request.getServerPort());
     }
 
     private static void write(HttpServletResponse response, HuifuAnswer answer) throws IOException {

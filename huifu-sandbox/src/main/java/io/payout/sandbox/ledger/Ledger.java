@@ -81,6 +81,19 @@ public final class Ledger {
         return Optional.ofNullable(accounts.get(huifuId)).map(account -> account.acctId);
     }
 
+    /**
+     * Each bound card's number by token_no, unmasked: for a statement, which masks them itself (first 6, last 4,
+     * where the account view keeps only the last 4). Empty for an unknown account.
+     */
+    public synchronized Map<String, String> cardNumbers(String huifuId) {
+        Account account = accounts.get(huifuId);
+        Map<String, String> numbers = new HashMap<>();
+        if (account != null) {
+            account.cards.values().forEach(card -> numbers.put(card.tokenNo(), card.cardNo()));
+        }
+        return numbers;
+    }
+
     public synchronized List<AccountView> accounts() {
         return accounts.values().stream().map(Account::view).toList();
     }

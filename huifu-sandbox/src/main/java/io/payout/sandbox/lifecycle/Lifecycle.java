@@ -95,6 +95,30 @@ public final class Lifecycle {
         return w.hfSeqId;
     }
 
+    /**
+     * Records a withdrawal that no client of this sandbox submitted but Huifu carried out (e.g. from its console):
+     * accepted, debited and paid at {@code at}, its money held already, never notified (nobody gave a notify_url).
+     * It goes through the same journaled facts as any withdrawal, so a restart restores it and the ledger alike.
+     */
+    public String recordCompleted(WithdrawalRequest request, Reservation reservation, Instant at) {
+        long seq = sequence.incrementAndGet();
+        String hfSeqId = hfSeqId(at, seq);
+        Withdrawal w = Withdrawal.accepted(seq, request, hfSeqId, reservation.hold(), at);
+        synchronized (w) {
+            withdrawals.journal(new WithdrawalFact.Accepted(seq, request, hfSeqId, reservation.hold(), at));
+            withdrawals.add(w);
+            withdrawals.journal(new WithdrawalFact.Debited(hfSeqId, at));
+            ledger.debit(w.hold);
+            w.debited(at);
+            withdrawals.journal(new WithdrawalFact.Paid(hfSeqId, at));
+            ledger.pay(w.hold);
+            w.paid(at);
+        }
+        log.info("withdrawal made elsewhere huifu_id={} req_date={} req_seq_id={} cash_amt={}",
+                request.key().huifuId(), request.key().reqDate(), request.key().reqSeqId(), request.cash());
+        return hfSeqId;
+    }
+
     /** Finishes every pending debit and payout now, whatever the clocks say. */
     public void settleAll() {
         withdrawals.all()
@@ -118,9 +142,10 @@ public final class Lifecycle {
             if (w.stage != Withdrawal.Stage.ACCEPTED) {
                 return;
             }
-            withdrawals.journal(new WithdrawalFact.Debited(w.hfSeqId));
+            Instant now = clock.instant();
+            withdrawals.journal(new WithdrawalFact.Debited(w.hfSeqId, now));
             ledger.debit(w.hold);
-            w.debited();
+            w.debited(now);
             notice = w.respData("02");
             if (w.request.notifyUrl() != null
                     && faults.strikes(Fault.NOTIFY_REORDER, w.request.key().huifuId(), w.request.key().reqSeqId())) {

@@ -39,6 +39,8 @@ final class Withdrawal {
     String channelStatus;
     String subRespCode;
     String subRespDesc;
+    /** When the account was debited (02); a statement generated before it shows acct_status P. */
+    Instant debitedAt;
     Instant finishedAt;
     /** A fee Huifu reports that differs from the one it charged (control API, to test reconciliation). */
     private Amount reportedFee;
@@ -81,8 +83,9 @@ final class Withdrawal {
         return w;
     }
 
-    void debited() {
+    void debited(Instant at) {
         stage = Stage.DEBITED;
+        debitedAt = at;
         acctStatus = "S";
     }
 
@@ -161,6 +164,6 @@ final class Withdrawal {
         return new WithdrawalView(key.huifuId(), request.acctId(), key.reqDate(), key.reqSeqId(), hfSeqId,
                 request.tokenNo(), request.cash(), reported(), hold == null ? Amount.ZERO : hold.toCard(),
                 request.type().name(), stage != Stage.REFUSED, transStatus, acctStatus, channelStatus, subRespCode,
-                subRespDesc, isFinal(), acceptedAt, finishedAt, List.copyOf(attempts));
+                subRespDesc, isFinal(), acceptedAt, debitedAt, finishedAt, List.copyOf(attempts));
     }
 }

@@ -25,8 +25,11 @@ public sealed interface WithdrawalFact {
                    String respDesc, Instant at) implements WithdrawalFact {
     }
 
-    /** Accounting (02): the held money left the balance. */
-    record Debited(String hfSeqId) implements WithdrawalFact {
+    /**
+     * Accounting (02): the held money left the balance. {@code at} is null in journals written before it was kept;
+     * the replay then takes the acceptance time.
+     */
+    record Debited(String hfSeqId, Instant at) implements WithdrawalFact {
     }
 
     record Paid(String hfSeqId, Instant at) implements WithdrawalFact {

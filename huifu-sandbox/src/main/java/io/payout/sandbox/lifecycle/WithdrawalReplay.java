@@ -36,7 +36,7 @@ public final class WithdrawalReplay {
         } else if (fact instanceof WithdrawalFact.Debited debited) {
             Withdrawal w = in(debited.hfSeqId(), Withdrawal.Stage.ACCEPTED);
             ledger.debit(w.hold);
-            w.debited();
+            w.debited(debited.at() != null ? debited.at() : w.acceptedAt);
         } else if (fact instanceof WithdrawalFact.Paid paid) {
             Withdrawal w = in(paid.hfSeqId(), Withdrawal.Stage.DEBITED);
             ledger.pay(w.hold);

@@ -11,7 +11,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * The true state of one withdrawal. {@code accepted} is false for one refused synchronously with trans_stat F
  * (never debited). {@code final} is true once S or F can no longer change. {@code to_card} is what the card got
- * (or will get). {@code notifications} lists every delivery attempt of every notice.
+ * (or will get). {@code accepted_at}, {@code debited_at} and {@code finished_at} are real instants (null until they
+ * happen). {@code notifications} lists every delivery attempt of every notice.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WithdrawalView(
@@ -33,6 +34,7 @@ public record WithdrawalView(
         String subRespDesc,
         @JsonProperty("final") boolean isFinal,
         Instant acceptedAt,
+        Instant debitedAt,
         Instant finishedAt,
         List<DeliveryAttempt> notifications) {
 

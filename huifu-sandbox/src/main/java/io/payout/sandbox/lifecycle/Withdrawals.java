@@ -91,6 +91,18 @@ public final class Withdrawals {
     }
 
     /**
+     * The accepted withdrawals of one account and request date, oldest first, each viewed only when the stream
+     * reaches it: a statement of a million rows holds references to the sandbox's own withdrawals, not a copy.
+     */
+    public Stream<WithdrawalView> acceptedOn(String huifuId, String reqDate) {
+        return byKey.values().stream()
+                .filter(w -> w.stage != Withdrawal.Stage.REFUSED)
+                .filter(w -> w.request.key().huifuId().equals(huifuId) && w.request.key().reqDate().equals(reqDate))
+                .sorted(Comparator.comparingLong(w -> w.sequence))
+                .map(Withdrawal::view);
+    }
+
+    /**
      * Makes Huifu report another fee for an accepted withdrawal than the one it charged (a test switch for
      * reconciliation). The ledger keeps the real fee. Throws NoSuchElementException for an unknown serial.
      */

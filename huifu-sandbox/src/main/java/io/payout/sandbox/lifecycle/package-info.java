@@ -9,7 +9,8 @@
  * sends the 01 first).
  * <p>
  * {@link io.payout.sandbox.lifecycle.SettlementClock} runs {@code sandbox.time-compression} times faster than real
- * time, with {@code sandbox.holidays} off for T1, so settlement days pass within a test; request dates are still
+ * time (and jumps forward on request), with {@code sandbox.holidays} off for T1, so settlement days pass within a
+ * test; request dates are still
  * checked against the real Beijing date. {@link io.payout.sandbox.lifecycle.Withdrawals} claims serials atomically
  * ({@link io.payout.sandbox.lifecycle.SerialKey}: {@code huifu_id}, {@code req_date}, {@code req_seq_id}) and finds
  * withdrawals by serial or {@code hf_seq_id}; {@link io.payout.sandbox.lifecycle.WithdrawalView} is a withdrawal's

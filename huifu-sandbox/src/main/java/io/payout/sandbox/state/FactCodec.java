@@ -2,6 +2,7 @@ package io.payout.sandbox.state;
 
 import io.payout.sandbox.ledger.LedgerFact;
 import io.payout.sandbox.lifecycle.WithdrawalFact;
+import io.payout.sandbox.statement.StatementFact;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ final class FactCodec {
             LedgerFact.Credited.class,
             WithdrawalFact.SerialClaimed.class, WithdrawalFact.Accepted.class, WithdrawalFact.Refused.class,
             WithdrawalFact.Debited.class, WithdrawalFact.Paid.class, WithdrawalFact.BookedBack.class,
-            WithdrawalFact.FeeMisreported.class, WithdrawalFact.ResultNoticed.class);
+            WithdrawalFact.FeeMisreported.class, WithdrawalFact.ResultNoticed.class,
+            StatementFact.RowAltered.class, StatementFact.TaskFailed.class, StatementFact.TaskReplayed.class);
 
     private final JsonMapper json = JsonMapper.builder()
             // A journal written by a newer sandbox with an extra field still restores.

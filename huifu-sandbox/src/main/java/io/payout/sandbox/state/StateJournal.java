@@ -5,6 +5,7 @@ import io.payout.sandbox.ledger.LedgerFact;
 import io.payout.sandbox.lifecycle.Lifecycle;
 import io.payout.sandbox.lifecycle.WithdrawalFact;
 import io.payout.sandbox.lifecycle.WithdrawalReplay;
+import io.payout.sandbox.statement.StatementFact;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the sandbox's ledger and withdrawals across a crash ({@code sandbox.state-dir}): every fact the ledger and
- * the lifecycle hand over is appended to {@code journal.jsonl} in that folder before it takes effect, and at start
- * {@link #restore} replays them in order and resumes the withdrawals still under way. {@link #inMemory()} keeps
+ * Keeps the sandbox's ledger, withdrawals and statement switches across a crash ({@code sandbox.state-dir}): every
+ * fact the ledger, the lifecycle and the statements hand over is appended to {@code journal.jsonl} in that folder
+ * before it takes effect, and at start {@link #restore} replays them in order and resumes the withdrawals still
+ * under way. {@link #inMemory()} keeps
  * nothing and costs nothing: its sinks do nothing. A {@code lock} file held while open stops a second sandbox from
  * writing into the same journal; the OS releases it when the process dies, even by SIGKILL.
  */
@@ -97,12 +99,17 @@ public final class StateJournal implements AutoCloseable {
         return writer == null ? fact -> { } : this::append;
     }
 
+    /** Where the statements' switches and row alterations go. */
+    public Consumer<StatementFact> statementFacts() {
+        return writer == null ? fact -> { } : this::append;
+    }
+
     /**
-     * Replays the journal into a fresh ledger and lifecycle, in the order it was written (account facts and
+     * Replays the journal into a fresh ledger, lifecycle and statements, in the order it was written (account facts and
      * withdrawal facts interleaved, since a hold may spend money a credit just before it put in), then resumes the
      * withdrawals under way. Call once, before the sandbox serves anything.
      */
-    public void restore(Ledger ledger, Lifecycle lifecycle) {
+    public void restore(Ledger ledger, Lifecycle lifecycle, Consumer<StatementFact> statements) {
         if (recorded.isEmpty()) {
             return;
         }
@@ -110,6 +117,8 @@ public final class StateJournal implements AutoCloseable {
         for (Object fact : recorded) {
             if (fact instanceof LedgerFact ledgerFact) {
                 ledger.replay(ledgerFact);
+            } else if (fact instanceof StatementFact statementFact) {
+                statements.accept(statementFact);
             } else {
                 replay.apply((WithdrawalFact) fact);
             }

@@ -83,4 +83,26 @@ class SettlementClockTest {
             return now;
         }
     }
+
+    @Test
+    void aJumpMovesTheClockForwardOnlyAndRealAtFindsWhenAnInstantWasPassed() {
+        MutableClock real = new MutableClock(FRIDAY);
+        SettlementClock clock = new SettlementClock(real, 1, WorkingDays.weekendsOnly());
+        real.advance(Duration.ofMinutes(10));
+        Instant jumpedTo = FRIDAY.plus(Duration.ofDays(1));
+        Instant jumpedAt = real.instant();
+
+        clock.advanceTo(jumpedTo);
+        clock.advanceTo(FRIDAY); // backwards: ignored
+        real.advance(Duration.ofMinutes(5));
+
+        assertThat(clock.now()).isEqualTo(jumpedTo.plus(Duration.ofMinutes(5)));
+        assertThat(clock.realAt(FRIDAY.plus(Duration.ofMinutes(3)))).as("before the jump")
+                .isEqualTo(FRIDAY.plus(Duration.ofMinutes(3)));
+        assertThat(clock.realAt(FRIDAY.plus(Duration.ofHours(5)))).as("jumped over").isEqualTo(jumpedAt);
+        assertThat(clock.realAt(jumpedTo.plus(Duration.ofMinutes(2)))).as("after the jump")
+                .isEqualTo(jumpedAt.plus(Duration.ofMinutes(2)));
+        assertThat(clock.realAt(FRIDAY.minus(Duration.ofHours(1)))).as("before the start")
+                .isEqualTo(FRIDAY.minus(Duration.ofHours(1)));
+    }
 }
