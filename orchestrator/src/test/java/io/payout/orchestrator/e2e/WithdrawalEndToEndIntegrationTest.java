@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.payout.model.EventSource;
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
+import io.payout.model.schema.ContractSchemas;
 import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.WithdrawalSerials;
@@ -135,6 +136,18 @@ class WithdrawalEndToEndIntegrationTest {
             }
         }
         assertThat(stack.control().ledger().conserved()).isTrue();
+        everyRecordMatchesTheContractSchema();
+    }
+
+    /** What the orchestrator published and the gateway passed on, each record against its message's schema. */
+    private static void everyRecordMatchesTheContractSchema() {
+        List<ConsumerRecord<String, String>> outcomes = TestKafka.readAll(stack.orchestrator.outcomes);
+        List<ConsumerRecord<String, String>> notices = TestKafka.readAll(stack.orchestrator.notifications);
+        assertThat(outcomes).isNotEmpty();
+        assertThat(notices).isNotEmpty();
+        outcomes.forEach(r -> assertThat(ContractSchemas.WITHDRAWAL_STATUS_CHANGED.errors(r.value()))
+                .as(r.value()).isEmpty());
+        notices.forEach(r -> assertThat(ContractSchemas.HUIFU_NOTIFICATION.errors(r.value())).as(r.key()).isEmpty());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.payout.model.WithdrawalStatus;
+import io.payout.model.schema.ContractSchemas;
 import io.payout.model.huifu.HuifuKeys;
 import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.ops.OperationsClient;
@@ -161,6 +162,7 @@ class RequestIntakeIntegrationTest {
             assertThat(orchestrator.withdrawal("mix-" + i)).isPresent();
         }
         assertThat(rejected).noneMatch(r -> r.key() != null && r.key().startsWith("mix-"));
+        rejected.forEach(r -> assertThat(ContractSchemas.REQUEST_REJECTED.errors(r.value())).as(r.value()).isEmpty());
     }
 
     @Test
