@@ -31,28 +31,28 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * One real Kafka broker (KRaft, in-process) per JVM, started on first use, with the few helpers tests need:
- * create topics, produce, and read a topic from the beginning until a condition holds.
+ * One real Kafka broker (KRaft) per JVM, started on first use, with the few helpers tests need: create topics,
+ * produce, and read a topic from the beginning until a condition holds. The broker is in-process, or a container
+ * under {@code -Ptestcontainers} (see {@link InfrastructureSelection}); every helper works on either.
  */
 public final class TestKafka {
 
     private static final Duration POLL = Duration.ofMillis(100);
-    private static EmbeddedKafkaKraftBroker broker;
 
     private TestKafka() {
     }
 
-    public static synchronized String bootstrapServers() {
-        if (broker == null) {
-            broker = startBroker();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-stop"));
-        }
-        return broker.getBrokersAsString();
+    public static String bootstrapServers() {
+        return InfrastructureSelection.selected().kafkaBootstrapServers();
     }
 
-    /** A broker of the caller's own, e.g. to stop it in a test; the caller destroys it. */
+    /**
+     * A broker of the caller's own, e.g. to stop it in a test; the caller destroys it. Always in-process, also under
+     * {@code -Ptestcontainers}: its callers stop and restart it through the embedded broker's own API (the outage
+     * tests shut down and start up its {@code BrokerServer}; the local stack and the benchmarks run on it).
+     */
     public static EmbeddedKafkaKraftBroker startPrivateBroker() {
-        return startBroker();
+        return InProcessInfrastructure.startBroker();
     }
 
     /** A topic name no other test uses, so tests sharing the broker never see each other's records. */
@@ -151,22 +151,6 @@ public final class TestKafka {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;
-    }
-
-    private static EmbeddedKafkaKraftBroker startBroker() {
-        EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 1);
-        // By default the broker writes its address to the SYSTEM property spring.kafka.bootstrap-servers, which
-        // outranks the properties a launcher passes to SpringApplicationBuilder: after a private broker (started,
-        // then destroyed, by another test) every later context in the JVM would dial a dead broker.
-        kraft.brokerListProperty("payout.testkit.kafka.brokers");
-        kraft.brokerProperties(Map.of(
-                        "auto.create.topics.enable", "false",
-                        "group.initial.rebalance.delay.ms", "0",
-                        "transaction.state.log.replication.factor", "1",
-                        "transaction.state.log.min.isr", "1",
-                        "offsets.topic.replication.factor", "1"));
-        kraft.afterPropertiesSet();
-        return kraft;
     }
 
     private static Properties producerProps() {

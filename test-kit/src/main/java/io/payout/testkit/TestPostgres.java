@@ -4,26 +4,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** One real PostgreSQL server per JVM, started on first use; each test class takes a fresh database. */
+/**
+ * One real PostgreSQL 17 server per JVM, started on first use; each test class takes a fresh database. The server
+ * runs from embedded binaries, or in a container under {@code -Ptestcontainers} (see {@link InfrastructureSelection}).
+ */
 public final class TestPostgres {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static PostgresServer server;
 
     private TestPostgres() {
-    }
-
-    public static synchronized PostgresServer server() {
-        if (server == null) {
-            server = PostgresServer.startTemporary();
-        }
-        return server;
     }
 
     /** A new, empty database on the shared server. */
     public static Database freshDatabase() {
         String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        return new Database(server().createDatabase(name), server().username(), "");
+        return InfrastructureSelection.selected().createDatabase(name);
     }
 
     /** Connection facts of one database. */

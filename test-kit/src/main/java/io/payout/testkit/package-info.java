@@ -3,7 +3,8 @@
  * server from embedded binaries. The system's guarantees (acks=all before an acknowledgement, one transaction with
  * the outbox, claims with {@code SKIP LOCKED}) only show against the real thing, so the integration tests of every
  * module, the benchmarks, the reliability suite and the local stack all use these; the services take this library
- * in test scope only.
+ * in test scope only. Under {@code -Ptestcontainers} the shared broker and server are containers instead
+ * (chosen in {@code InfrastructureSelection}), with no change to the tests.
  * <p>
  * {@link io.payout.testkit.TestKafka} is one in-process broker per JVM, started on first use, with helpers to
  * create topics, produce, and read a topic until a condition holds; {@link io.payout.testkit.TestPostgres} is one
