@@ -61,21 +61,63 @@ final class PostgresCluster {
     }
 
     void stop() {
-        run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"), "pg_ctl stop");
+        run(stopCommand(), "pg_ctl stop");
+    }
+
+    /** Stops, without a word, whatever server runs on this folder; for a server that may already be gone. */
+    void stopQuietly() {
+        try {
+            runAsServerUser(stopCommand()).waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("pg_ctl stop could not be started", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A watchdog that stops the server once this JVM is gone, however it went (kill -9 included): a shell reading
+     * a pipe from this JVM, which the kernel closes when the JVM dies. Closing the returned process's stdin
+     * does the same on purpose. It ignores the terminal's signals, because Ctrl-C reaches the whole process group
+     * and the JVM's own shutdown stops the server in order, after the services that use it.
+     */
+    Process watchdog() {
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                "trap '' INT QUIT HUP; cat >/dev/null; exec \"$@\" >/dev/null 2>&1", "postgres-watchdog"));
+        command.addAll(asServerUser(stopCommand()));
+        try {
+            return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the PostgreSQL watchdog", e);
+        }
+    }
+
+    private List<String> stopCommand() {
+        return List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop");
     }
 
     private String bin(String name) {
         return binaries.resolve("bin").resolve(name).toString();
     }
 
-    private void run(List<String> command, String what) {
+    private static List<String> asServerUser(List<String> command) {
         List<String> full = new ArrayList<>();
         if (RunningUser.isRoot()) {
             full.addAll(List.of("runuser", "-u", "nobody", "--"));
         }
         full.addAll(command);
+        return full;
+    }
+
+    private static Process runAsServerUser(List<String> command) throws IOException {
+        return new ProcessBuilder(asServerUser(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private void run(List<String> command, String what) {
         try {
-            Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(asServerUser(command)).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(START_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ public final class PostgresServer implements AutoCloseable {
     private final List<String> settings;
     private final PostgresDatabases databases;
     private volatile boolean running;
+    /** Stops the server when this JVM is gone (kept-data servers only); its stdin is the pipe it watches. */
+    private Process watchdog;
 
     private PostgresServer(PostgresCluster cluster, int port, boolean durable, boolean deleteOnClose,
                            List<String> settings) {
@@ -53,11 +56,27 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * A server on a data folder kept between runs (the local stack). {@code durable} keeps fsync on.
-     * An existing cluster in {@code dataDir} is reused.
+     * A server on a data folder kept between runs (the local stack). {@code durable} keeps fsync on. An existing
+     * cluster in {@code dataDir} is reused, and a server a killed process left running on it is stopped first
+     * ({@link #stopLeftover}). The server lives no longer than this JVM, however the JVM ends: a watchdog process
+     * stops it when the JVM is gone, so a kill -9 leaves no server behind holding the folder and the port.
      */
     public static PostgresServer start(Path dataDir, int port, boolean durable, boolean deleteOnClose) {
-        return start(dataDir, port, durable, deleteOnClose, List.of());
+        PostgresCluster cluster = new PostgresCluster(PostgresBinaries.unpack(), dataDir.toAbsolutePath());
+        LeftoverServer.stop(cluster);
+        PostgresServer server = new PostgresServer(cluster, port, durable, deleteOnClose, List.of());
+        cluster.initIfMissing();
+        server.watchdog = cluster.watchdog();
+        server.startServer();
+        return server;
+    }
+
+    /**
+     * Stops a server that a killed process left running on {@code dataDir} (its postmaster.pid names a live postgres
+     * on that folder) and returns its process id; empty when there was none. A stale postmaster.pid is removed.
+     */
+    public static OptionalLong stopLeftover(Path dataDir) {
+        return LeftoverServer.stop(new PostgresCluster(PostgresBinaries.unpack(), dataDir.toAbsolutePath()));
     }
 
     private static PostgresServer start(Path dataDir, int port, boolean durable, boolean deleteOnClose,
@@ -118,6 +137,15 @@ public final class PostgresServer implements AutoCloseable {
             stop();
         } catch (RuntimeException e) {
             log.warn("PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+        if (watchdog != null) {
+            // Already stopped: the watchdog's own stop finds nothing to do, and it exits.
+            try {
+                watchdog.getOutputStream().close();
+            } catch (IOException e) {
+                watchdog.destroy();
+            }
+            watchdog = null;
         }
         if (deleteOnClose) {
             Folders.deleteRecursively(cluster.dataDir());

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The sandbox accounts of the local stack, one per scenario the demo shows. Created afresh at every start. */
+/**
+ * The sandbox accounts of the local stack, one per scenario the demo shows. Created at every start; a sandbox that
+ * kept its ledger from an earlier run already has them, and keeps them as they are.
+ */
 final class DemoAccounts {
 
     /** A scenario: which account, which kind of holder, how the sandbox treats it, and the final state it must reach. */
@@ -52,12 +55,23 @@ final class DemoAccounts {
     static void create(SandboxControl sandbox) {
         Map<String, FaultRates> faults = new LinkedHashMap<>();
         for (Scenario scenario : Scenario.values()) {
-            sandbox.createAccount(AccountSpec.standard(scenario.huifuId, scenario.balance, scenario.tokenNo()));
+            createUnlessPresent(sandbox, AccountSpec.standard(scenario.huifuId, scenario.balance, scenario.tokenNo()));
             if (!scenario.faults.equals(FaultRates.NONE)) {
                 faults.put(scenario.huifuId, scenario.faults);
             }
         }
         sandbox.setFaults(new FaultSettings(7L, FaultRates.NONE, faults));
+    }
+
+    private static void createUnlessPresent(SandboxControl sandbox, AccountSpec spec) {
+        try {
+            sandbox.createAccount(spec);
+        } catch (SandboxControl.ControlException e) {
+            // 409: the account exists, from an earlier run; its balance reflects what that run paid out.
+            if (e.status() != 409) {
+                throw e;
+            }
+        }
     }
 
     static String exampleRequest() {

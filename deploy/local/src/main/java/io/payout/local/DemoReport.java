@@ -81,7 +81,7 @@ final class DemoReport {
     }
 
     /** The final state the sandbox's ledger implies; null while it is not final there. */
-    private static WithdrawalStatus truthOf(WithdrawalView view) {
+    static WithdrawalStatus truthOf(WithdrawalView view) {
         if (view == null || !view.accepted()) {
             return WithdrawalStatus.FAILED;
         }

@@ -22,9 +22,24 @@ final class PostgresData {
         return Path.of("/var/tmp", "payout-local-pg-" + Integer.toHexString(dataDir.toString().hashCode()));
     }
 
+    /**
+     * Everything the stack keeps, for {@code --fresh}: the data folder's contents (database, broker, sandbox, keys,
+     * logs) and the database folder under /var/tmp. Not the lock file, which the running launcher holds.
+     */
     static void delete(Path dataDir) {
-        deleteTree(dataDir);
         deleteTree(folder(dataDir));
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (var entries = Files.list(dataDir)) {
+            for (Path entry : entries.toList()) {
+                if (!entry.getFileName().toString().equals(DataFolderLock.FILE_NAME)) {
+                    deleteTree(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean isRoot() {

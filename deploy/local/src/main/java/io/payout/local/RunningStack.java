@@ -4,77 +4,83 @@ import io.payout.gateway.GatewayServer;
 import io.payout.orchestrator.OrchestratorServer;
 import io.payout.sandbox.SandboxServer;
 import io.payout.testkit.PostgresServer;
-import io.payout.testkit.TestKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Every part of the system in this one process, each on its own port, wired together: Kafka and PostgreSQL first
- * (in parallel), then the sandbox and the gateway (in parallel), then the orchestrator, which needs them all.
+ * (in parallel), then the sandbox and the gateway (in parallel) and the demo accounts, then the orchestrator, which
+ * needs them all. Every piece of state lives under the data folder, so a restart (after a crash too) carries on.
  */
 final class RunningStack implements AutoCloseable {
 
     static final String SYS_ID = "6666000100000000";
     static final String PRODUCT_ID = "PAYUN";
     static final String DATABASE = "orchestrator";
-    // The in-process KRaft broker picks its own port (it ignores a requested one); the banner prints it.
     /** A day of settlement passes in about 4 s, so T1 and D1 finish within a demo. */
     static final int TIME_COMPRESSION = 20_000;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<Part> started = new ArrayList<>();
+    private boolean closed;
     final LaunchOptions options;
-    final DevKeys keys;
-    final String opsToken;
-    final String jdbcUrl;
-    final String bootstrapServers;
-    final SandboxServer sandbox;
-    final GatewayServer gateway;
-    final OrchestratorServer orchestrator;
+    DevKeys keys;
+    String opsToken;
+    String jdbcUrl;
+    String bootstrapServers;
+    SandboxServer sandbox;
+    GatewayServer gateway;
+    OrchestratorServer orchestrator;
 
-    private RunningStack(LaunchOptions options) {
+    RunningStack(LaunchOptions options) {
         this.options = options;
+    }
+
+    /** Starts every part; on failure the caller closes what did start ({@link #close()}). */
+    void start() {
         Path data = options.dataDir();
         this.keys = DevKeys.loadOrCreate(data.resolve("keys"));
         this.opsToken = opsToken(data.resolve("ops-token"));
-        Map<String, Object> logging = logging(data.resolve("logs"), options.verbose());
 
-        var postgres = CompletableFuture.supplyAsync(() -> PostgresServer.start(
+        var postgres = Starting.on(ServiceName.POSTGRES, "PostgreSQL", () -> PostgresServer.start(
                 PostgresData.folder(data), options.postgresPort(), true, false));
-        var kafka = CompletableFuture.supplyAsync(() -> TestKafka.startPrivateBroker());
-        PostgresServer database = join(postgres, "PostgreSQL");
-        started.add(database);
-        EmbeddedKafkaKraftBroker broker = join(kafka, "Kafka");
-        started.add(broker::destroy);
+        var kafka = Starting.on(ServiceName.KAFKA, "Kafka", () -> LocalKafka.start(data.resolve("kafka"),
+                options.kafkaPort(), options.kafkaControllerPort()));
+        PostgresServer database = trackBoth(postgres, kafka);
+        LocalKafka broker = track(kafka);
         this.jdbcUrl = database.createDatabase(DATABASE);
-        this.bootstrapServers = broker.getBrokersAsString();
+        this.bootstrapServers = broker.bootstrapServers();
 
-        var sandboxStart = CompletableFuture.supplyAsync(() -> SandboxServer.start(with(logging, Map.of(
+        var sandboxStart = Starting.on(ServiceName.SANDBOX, "the Huifu sandbox", () -> SandboxServer.start(Map.of(
                 "server.port", options.sandboxPort(),
+                "spring.main.banner-mode", "off",
+                "spring.main.register-shutdown-hook", false,
                 "sandbox.sys-id", SYS_ID,
                 "sandbox.product-id", PRODUCT_ID,
                 "sandbox.merchant-public-key", DevKeys.ref(keys.merchantPublic()),
                 "sandbox.huifu-private-key", DevKeys.ref(keys.huifuPrivate()),
-                "sandbox.time-compression", TIME_COMPRESSION))));
-        var gatewayStart = CompletableFuture.supplyAsync(() -> GatewayServer.start(with(logging, Map.of(
+                "sandbox.time-compression", TIME_COMPRESSION,
+                // Its ledger, serials and pending notices, kept between runs like everything else.
+                "sandbox.state-dir", data.resolve("sandbox").toString())));
+        var gatewayStart = Starting.on(ServiceName.GATEWAY, "the callback gateway", () -> GatewayServer.start(Map.of(
                 "server.port", options.gatewayPort(),
+                "spring.main.banner-mode", "off",
+                "spring.main.register-shutdown-hook", false,
                 "spring.kafka.bootstrap-servers", bootstrapServers,
-                "gateway.huifu-public-key", DevKeys.ref(keys.huifuPublic())))));
-        this.sandbox = join(sandboxStart, "the Huifu sandbox");
-        started.add(sandbox);
-        this.gateway = join(gatewayStart, "the callback gateway");
-        started.add(gateway);
+                "gateway.huifu-public-key", DevKeys.ref(keys.huifuPublic()))));
+        this.sandbox = trackBoth(sandboxStart, gatewayStart);
+        this.gateway = track(gatewayStart);
+        // Before the orchestrator: after a crash it resumes withdrawals at once, and their accounts must exist.
+        DemoAccounts.create(sandbox.control());
 
-        Map<String, Object> orchestratorProps = new java.util.HashMap<>(logging);
-        orchestratorProps.putAll(Map.of(
+        Map<String, Object> orchestratorProps = new HashMap<>(Map.of(
                 "server.port", options.orchestratorPort(),
                 "spring.datasource.url", jdbcUrl,
                 "spring.datasource.username", database.username(),
@@ -87,49 +93,77 @@ final class RunningStack implements AutoCloseable {
                 "orchestrator.huifu.huifu-public-key", DevKeys.ref(keys.huifuPublic())));
         orchestratorProps.put("orchestrator.huifu.notify-url", gateway.notifyUrl());
         orchestratorProps.put("orchestrator.ops.token", opsToken);
-        this.orchestrator = OrchestratorServer.start(orchestratorProps);
-        started.add(orchestrator);
+        orchestratorProps.put("spring.main.banner-mode", "off");
+        // After a crash the killed launcher's consumers still own their partitions until their sessions expire;
+        // 10 s rather than Kafka's 45 s before the restarted orchestrator resumes.
+        orchestratorProps.put("spring.kafka.consumer.properties.session.timeout.ms", 10_000);
+        // A stop just after a start waits on a consumer still joining its group: Ctrl-C should not take 30 s.
+        // Offsets are committed as records are processed, so a consumer cut short loses nothing.
+        orchestratorProps.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
+        // The launcher's hook stops the parts in order, the orchestrator first; Spring's would close all at once.
+        orchestratorProps.put("spring.main.register-shutdown-hook", false);
+        this.orchestrator = track(Starting.on(ServiceName.ORCHESTRATOR, "the orchestrator",
+                () -> OrchestratorServer.start(orchestratorProps)));
     }
 
-    static RunningStack start(LaunchOptions options) {
-        if (options.fresh()) {
-            PostgresData.delete(options.dataDir());
-        }
-        try {
-            Files.createDirectories(options.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + options.dataDir(), e);
-        }
-        return new RunningStack(options);
-    }
-
-    @Override
-    public void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("stopping: " + e.getMessage());
+    /**
+     * Waits for a part and keeps it for {@link #close()}. A part that finishes starting after a stop (Ctrl-C while
+     * starting) is closed at once, so nothing outlives the stop.
+     */
+    private <T extends AutoCloseable> T track(Starting<T> starting) {
+        T part = starting.await();
+        synchronized (this) {
+            if (!closed) {
+                started.add(new Part(starting.service(), part));
+                return part;
             }
+        }
+        new Part(starting.service(), part).close();
+        throw new CannotStart("stopped while starting");
+    }
+
+    /** The first of two parts started together; when it failed, the second is still waited for and kept, to be closed. */
+    private <T extends AutoCloseable> T trackBoth(Starting<T> first, Starting<? extends AutoCloseable> second) {
+        try {
+            return track(first);
+        } catch (RuntimeException e) {
+            try {
+                track(second);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Stops every part that started, the last started first; parts still starting are closed when they finish. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
         }
         started.clear();
     }
 
-    private static Map<String, Object> logging(Path logs, boolean verbose) {
-        Map<String, Object> props = new java.util.HashMap<>();
-        props.put("logging.file.name", logs.resolve("local-stack.log").toString());
-        props.put("spring.main.banner-mode", "off");
-        if (!verbose) {
-            // The console is for the launcher's own table and the demo; the services log to the file.
-            props.put("logging.threshold.console", "WARN");
-        }
-        return props;
+    synchronized boolean running() {
+        return !started.isEmpty();
     }
 
-    private static Map<String, Object> with(Map<String, Object> base, Map<String, Object> more) {
-        Map<String, Object> all = new java.util.HashMap<>(base);
-        all.putAll(more);
-        return all;
+    /** A started part and the service it is, so that what it logs while stopping carries its name. */
+    private record Part(String service, AutoCloseable part) {
+
+        void close() {
+            String closing = ServiceName.current();
+            ServiceName.startingAs(service);
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("stopping " + service + ": " + e.getMessage());
+            } finally {
+                ServiceName.startingAs(closing);
+            }
+        }
     }
 
     private static String opsToken(Path file) {
@@ -144,16 +178,6 @@ final class RunningStack implements AutoCloseable {
             return token;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the operations token in " + file, e);
-        }
-    }
-
-    private <T> T join(CompletableFuture<T> future, String what) {
-        try {
-            return future.join();
-        } catch (RuntimeException e) {
-            close();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException(what + " did not start: " + cause.getMessage(), cause);
         }
     }
 }
