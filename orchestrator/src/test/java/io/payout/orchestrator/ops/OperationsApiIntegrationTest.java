@@ -139,6 +139,8 @@ class OperationsApiIntegrationTest {
                 "cash_amt 12.34 but the statement says 12.35"));
         assertThat(ops.get("/api/reconciliation/20261121/breaks").json(200).get("no_breaks").asBoolean()).isTrue();
 
+        await().atMost(OrchestratorHarness.WAIT).untilAsserted(() -> assertThat(ops.get("/actuator/prometheus")
+                .text(200)).contains("statement_breaks_open{class=\"AMOUNT_MISMATCH\"} 1.0"));
         JsonNode day = ops.get("/api/reconciliation/20261120/breaks").json(200);
         assertThat(day.get("open").asLong()).isEqualTo(1);
         JsonNode found = day.get("breaks").get(0);
