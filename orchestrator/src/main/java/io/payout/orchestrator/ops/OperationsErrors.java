@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Clear JSON errors for the operations API: bad input 400, unknown 404, refused or concurrent 409. */
-@RestControllerAdvice(assignableTypes = OperationsController.class)
+@RestControllerAdvice(assignableTypes = {OperationsController.class, StatementBreaksController.class})
 class OperationsErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.payout.orchestrator.OrchestratorHarness;
+import io.payout.orchestrator.reconciliation.statement.BreakClass;
+import io.payout.orchestrator.reconciliation.statement.StatementBreak;
+import io.payout.orchestrator.reconciliation.statement.StatementBreaks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -127,5 +130,35 @@ class OperationsApiIntegrationTest {
         assertThat(ops.post("/api/withdrawals/nobody/resolve", "{\"status\":\"FAILED\",\"actor\":\"a\","
                 + "\"reason\":\"r\"}").status()).isEqualTo(404);
         assertThat(orchestrator.withdrawal("ops-1").orElseThrow().status().name()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void statementBreaksAreListedAsJsonAndCsvAndClosedOnlyByAnOperatorsExplanation() {
+        StatementBreaks breaks = orchestrator.bean(StatementBreaks.class);
+        breaks.raise(new StatementBreak("20261120", BreakClass.AMOUNT_MISMATCH, "6666000000000201", "seq-9", "ops-1",
+                "cash_amt 12.34 but the statement says 12.35"));
+        assertThat(ops.get("/api/reconciliation/20261121/breaks").json(200).get("no_breaks").asBoolean()).isTrue();
+
+        await().atMost(OrchestratorHarness.WAIT).untilAsserted(() -> assertThat(ops.get("/actuator/prometheus")
+                .text(200)).contains("statement_breaks_open{class=\"AMOUNT_MISMATCH\"} 1.0"));
+        JsonNode day = ops.get("/api/reconciliation/20261120/breaks").json(200);
+        assertThat(day.get("open").asLong()).isEqualTo(1);
+        JsonNode found = day.get("breaks").get(0);
+        assertThat(found.get("break_class").asString()).isEqualTo("AMOUNT_MISMATCH");
+        assertThat(ops.get("/api/reconciliation/20261120/breaks?format=csv").text(200))
+                .startsWith("id,trade_date,break_class").contains("AMOUNT_MISMATCH,6666000000000201,seq-9,ops-1");
+
+        String explain = "/api/reconciliation/20261120/breaks/" + found.get("id").asLong() + "/explain";
+        assertThat(ops.post(explain, "{\"actor\":\"ops-anna\"}").status()).isEqualTo(400);
+        JsonNode explained = ops.post(explain, "{\"actor\":\"ops-anna\",\"reason\":\"Huifu confirmed 12.34\"}")
+                .json(200);
+        assertThat(explained.get("open").asBoolean()).isFalse();
+        assertThat(explained.get("explained_by").asString()).isEqualTo("ops-anna");
+        assertThat(ops.post(explain, "{\"actor\":\"ops-ben\",\"reason\":\"again\"}").status()).isEqualTo(404);
+        assertThat(breaks.raise(new StatementBreak("20261120", BreakClass.AMOUNT_MISMATCH, "6666000000000201",
+                "seq-9", "ops-1", "found again by a re-run"))).isFalse();
+        assertThat(ops.get("/api/reconciliation/20261120/breaks").json(200).get("open").asLong()).isZero();
+        assertThat(OperationsClient.anonymous(orchestrator.server().baseUrl())
+                .get("/api/reconciliation/20261120/breaks").status()).isEqualTo(401);
     }
 }

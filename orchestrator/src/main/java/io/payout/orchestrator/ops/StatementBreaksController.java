@@ -1,0 +1,63 @@
+package io.payout.orchestrator.ops;
+
+import io.payout.orchestrator.reconciliation.DailyReconciliation;
+import io.payout.orchestrator.reconciliation.statement.StatementBreaks;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The breaks of a trade date's withdrawal statement (CONTRACT.md section 7): listed, and closed only by an operator
+ * who says why. Behind the same bearer token as the rest of the operations API.
+ */
+@RestController
+@RequestMapping(path = "/api/reconciliation/{tradeDate}/breaks", produces = MediaType.APPLICATION_JSON_VALUE)
+class StatementBreaksController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final StatementBreaks breaks;
+
+    StatementBreaksController(StatementBreaks breaks) {
+        this.breaks = breaks;
+    }
+
+    /** Every break of the date, open and explained; {@code no_breaks} says plainly when the day had none. */
+    @GetMapping(produces = {"application/json", "text/csv"})
+    ResponseEntity<?> list(@PathVariable String tradeDate, @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new IllegalArgumentException("format must be json or csv: " + format);
+        }
+        String date = DailyReconciliation.businessDate(tradeDate);
+        List<BreakView> views = breaks.of(date).stream().map(BreakView::of).toList();
+        if (format.equals("csv")) {
+            StringBuilder csv = new StringBuilder(BreakView.CSV_HEADER).append('\n');
+            views.forEach(v -> csv.append(v.csv()).append('\n'));
+            return ResponseEntity.ok().contentType(CSV).body(csv.toString());
+        }
+        long open = views.stream().filter(BreakView::open).count();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("trade_date", date,
+                "no_breaks", views.isEmpty(), "open", open, "breaks", views));
+    }
+
+    /** Closes an open break; 404 when the date has no such open break (an explained one stays as explained). */
+    @PostMapping("/{id}/explain")
+    BreakView explain(@PathVariable String tradeDate, @PathVariable long id,
+                      @RequestBody Acknowledgement explanation) {
+        String date = DailyReconciliation.businessDate(tradeDate);
+        if (!breaks.explain(date, id, explanation.actor(), explanation.reason())) {
+            throw new NoSuchElementException("no open break " + id + " on " + date);
+        }
+        return breaks.of(date).stream().filter(b -> b.id() == id).findFirst().map(BreakView::of).orElseThrow();
+    }
+}
