@@ -1,5 +1,5 @@
 /**
- * Huifu over HTTP: {@link io.payout.orchestrator.huifu.Huifu} (submit/query) implemented by
+ * Huifu over HTTP: {@link io.payout.orchestrator.huifu.Huifu} (submit, query, and the statement query and replay) implemented by
  * {@link io.payout.orchestrator.huifu.HuifuHttpClient}, which signs requests, verifies answers and classifies them
  * in one table ({@code HuifuAnswers}, UNKNOWN by default). It never throws for Huifu's answers or transport failures.
  * <p>
@@ -10,7 +10,7 @@
  * in flight), {@code permit-timeout} (5s: longest wait for a free slot; then the call is Unknown, rate limited,
  * and nothing was sent).
  * <p>
- * Metric: {@code huifu.calls} tagged {@code operation} (submit/query), {@code outcome} (Accepted, Refused, Found,
- * NotFound, Unknown) and {@code rate_limited}.
+ * Metric: {@code huifu.calls} tagged {@code operation} (submit, query, filequery, replay), {@code outcome} (Accepted, Refused, Found,
+ * NotFound, Listed, Refused, Replayed, NotReplayed, Unknown) and {@code rate_limited}.
  */
 package io.payout.orchestrator.huifu;
