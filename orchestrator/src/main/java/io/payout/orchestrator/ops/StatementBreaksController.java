@@ -74,11 +74,11 @@ class StatementBreaksController {
      * stored statement is matched again (an explained break stays explained), a missing one is fetched.
      */
     @PostMapping("/statement")
-    List<StatementFetcher.AccountRun> rerun(@PathVariable String tradeDate) {
+    List<StatementRunView> rerun(@PathVariable String tradeDate) {
         String date = DailyReconciliation.businessDate(tradeDate);
         Set<String> accounts = new TreeSet<>(fetcher.accountsOf(date));
         fetches.of(date).forEach(f -> accounts.add(f.huifuId()));
-        return accounts.stream().map(huifuId -> fetcher.rerun(huifuId, date)).toList();
+        return accounts.stream().map(huifuId -> StatementRunView.of(fetcher.rerun(huifuId, date))).toList();
     }
 
     /** Closes an open break; 404 when the date has no such open break (an explained one stays as explained). */

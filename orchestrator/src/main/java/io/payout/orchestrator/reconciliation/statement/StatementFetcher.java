@@ -97,8 +97,8 @@ public class StatementFetcher {
     }
 
     /**
-     * The operator's re-run of one account: a stored file is matched again; without one, Huifu is asked once more,
-     * even past the daily limit (the limit is for the job, an operator decides for themself).
+     * The operator's re-run of one account: a stored file is matched again; without one, Huifu is asked once more
+     * (and a failed task replayed), even past the daily limit: the limit is for the job, an operator decides.
      */
     public AccountRun rerun(String huifuId, String tradeDate) {
         Path stored = downloads.fileOf(huifuId, tradeDate);
@@ -108,7 +108,7 @@ public class StatementFetcher {
             return match(huifuId, tradeDate, fetch.get().fileName() == null ? null : stored);
         }
         int used = fetch.map(Fetch::queries).orElse(0);
-        return fetch(huifuId, tradeDate, used + 1);
+        return fetch(huifuId, tradeDate, Math.max(properties.maxQueries(), used + 2));
     }
 
     private AccountRun fetch(String huifuId, String tradeDate, int allowedQueries) {
@@ -155,7 +155,7 @@ public class StatementFetcher {
         } catch (UncheckedIOException e) {
             problem = e.getMessage();
         }
-        State state = used >= allowedQueries ? State.GAVE_UP : State.WAITING;
+        State state = used >= properties.maxQueries() ? State.GAVE_UP : State.WAITING;
         fetches.mark(huifuId, tradeDate, state, problem);
         if (state == State.GAVE_UP) {
             failures.increment();
