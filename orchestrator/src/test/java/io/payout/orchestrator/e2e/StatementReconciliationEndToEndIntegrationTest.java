@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.payout.model.Amount;
 import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.ops.OperationsClient;
+import io.payout.orchestrator.reconciliation.statement.StatementFetcher;
+import io.payout.orchestrator.reconciliation.statement.StatementFetches;
 import io.payout.orchestrator.withdrawal.SerialNumbers;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.sandbox.ledger.AccountSpec;
@@ -51,7 +53,9 @@ class StatementReconciliationEndToEndIntegrationTest {
 
     @BeforeAll
     static void theDaysWithdrawals() {
-        stack = new HuifuStack(Map.of("sandbox.time-compression", 1), Map.of("orchestrator.ops.token", OPS_TOKEN));
+        // retries as soon as asked: the query limit, not the interval, is under test
+        stack = new HuifuStack(Map.of("sandbox.time-compression", 1), Map.of("orchestrator.ops.token", OPS_TOKEN,
+                "orchestrator.statement.retry-interval", "1ms"));
         ops = new OperationsClient(stack.orchestrator.server().baseUrl(), OPS_TOKEN);
         stack.control().createAccount(AccountSpec.standard(ACCOUNT, "10000.00", TOKEN));
         stack.control().createAccount(AccountSpec.standard(FAILING_TASK, "10000.00", TOKEN));
@@ -154,6 +158,29 @@ class StatementReconciliationEndToEndIntegrationTest {
         assertThat(breaks(day(2)).get("breaks")).hasSize(1).allMatch(b -> !b.get("open").asBoolean());
         // a re-run matched the stored file: Huifu was not asked again
         assertThat(statementOf(day(0), ACCOUNT).get("queries").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void theJobQueriesAnAccountAtMostThreeTimesForAFileDateAcrossARestart() {
+        // not due on the sandbox's clock: every query answers task_stat P
+        String notDue = day(5);
+        StatementFetcher job = stack.orchestrator.bean(StatementFetcher.class);
+        for (int query = 1; query <= 3; query++) {
+            assertThat(job.attempt(ACCOUNT, notDue)).as("query " + query).isPresent();
+        }
+        assertThat(job.attempt(ACCOUNT, notDue)).isEmpty();
+        assertThat(OperationsClient.anonymous(stack.orchestrator.server().baseUrl()).get("/actuator/prometheus")
+                .text(200)).contains("statement_fetch_failures_total 1.0");
+
+        stack.orchestrator.restart();
+
+        assertThat(stack.orchestrator.bean(StatementFetcher.class).attempt(ACCOUNT, notDue)).isEmpty();
+        StatementFetches.Fetch fetch = stack.orchestrator.bean(StatementFetches.class).find(ACCOUNT, notDue)
+                .orElseThrow();
+        assertThat(fetch.queries()).isEqualTo(3);
+        assertThat(fetch.state()).isEqualTo(StatementFetches.State.GAVE_UP);
+        assertThat(fetch.detail()).contains("task_stat [P]");
     }
 
     private static Withdrawal withdrawal(String id) {
