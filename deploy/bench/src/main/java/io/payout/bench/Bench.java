@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code deploy/bench/run [B1|B2|B3|all] [--quick]}: runs the benchmarks, prints a table per scenario and writes
  * {@code results/<timestamp>-<scenario>.json}. It measures; it checks nothing but that the work was done.
- * {@code deploy/bench/run gateway|sandbox|orchestrator|outbox|statement [--quick]} runs one component's benchmark instead,
- * which prints only.
+ * {@code deploy/bench/run gateway|sandbox|orchestrator|outbox|statement [--quick]} runs one component's benchmark
+ * instead, which prints only.
  */
 public final class Bench {
 

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * The serials a statement is expected to list, in columns rather than one object per serial: a million of them take
- * some 150 MB instead of half a gigabyte, so that a day's statement is matched within a small heap. Looked up by
+ * under 200 MB instead of half a gigabyte, so that a day's statement is matched within a small heap. Looked up by
  * req_seq_id (open addressing); each serial can be taken once. Not thread-safe.
  */
 public final class ExpectedSerials implements Consumer<SentSerial> {
