@@ -2,9 +2,12 @@ package io.payout.orchestrator.reconciliation.statement;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,14 +43,7 @@ class StatementSchedule {
         if (!properties.enabled()) {
             return;
         }
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(BEIJING));
-        for (int daysBack = 1; daysBack <= DAYS_LOOKED_AT; daysBack++) {
-            LocalDate tradeDate = now.toLocalDate().minusDays(daysBack);
-            ZonedDateTime firstTry = tradeDate.plusDays(1).atTime(properties.firstTry()).atZone(BEIJING);
-            if (now.isBefore(firstTry)) {
-                continue;
-            }
-            String date = tradeDate.format(YYYYMMDD);
+        for (String date : dueTradeDates(ZonedDateTime.now(clock), properties.firstTry())) {
             for (String huifuId : fetcher.accountsOf(date)) {
                 try {
                     fetcher.attempt(huifuId, date);
@@ -57,5 +53,21 @@ class StatementSchedule {
                 }
             }
         }
+    }
+
+    /**
+     * The trade dates whose statement may be asked for at {@code now}: yesterday once {@code firstTry} has passed
+     * today, and the day before yesterday, both in Beijing. Every natural day, holidays included.
+     */
+    static List<String> dueTradeDates(ZonedDateTime at, LocalTime firstTry) {
+        ZonedDateTime now = at.withZoneSameInstant(BEIJING);
+        List<String> due = new ArrayList<>();
+        for (int daysBack = 1; daysBack <= DAYS_LOOKED_AT; daysBack++) {
+            LocalDate tradeDate = now.toLocalDate().minusDays(daysBack);
+            if (!now.isBefore(tradeDate.plusDays(1).atTime(firstTry).atZone(BEIJING))) {
+                due.add(tradeDate.format(YYYYMMDD));
+            }
+        }
+        return due;
     }
 }
