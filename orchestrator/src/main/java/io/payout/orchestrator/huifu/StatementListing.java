@@ -25,6 +25,13 @@ public sealed interface StatementListing {
 
     /** One entry of {@code file_details}; {@code downloadUrl} is Huifu's, to be checked before it is followed. */
     record StatementFile(String huifuId, String fileDate, String fileName, String billType, String downloadUrl) {
+
+        /** Without the link's query: its token lets anyone download the statement until it expires. */
+        @Override
+        public String toString() {
+            return "StatementFile[huifuId=" + huifuId + ", fileDate=" + fileDate + ", fileName=" + fileName
+                    + ", billType=" + billType + ", downloadUrl=" + withoutQuery(downloadUrl) + "]";
+        }
     }
 
     /**
@@ -41,5 +48,16 @@ public sealed interface StatementListing {
         public boolean succeeded() {
             return "S".equals(taskStat);
         }
+
+        @Override
+        public String toString() {
+            return "StatementTask[huifuId=" + huifuId + ", billType=" + billType + ", dataDate=" + dataDate
+                    + ", taskStat=" + taskStat + ", fileName=" + fileName + ", downloadUrl="
+                    + withoutQuery(downloadUrl) + "]";
+        }
+    }
+
+    private static String withoutQuery(String url) {
+        return url == null || url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?')) + "?…";
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,15 @@ class StatementRequestsTest {
             });
             assertThat(listed.tasks()).singleElement().satisfies(t -> assertThat(t.succeeded()).isTrue());
         }
+    }
+
+    @Test
+    void aListingNeverPrintsTheDownloadLinksToken() {
+        StatementListing.StatementFile file = new StatementListing.StatementFile("6666000000000301", "20261127",
+                "x.zip", "WITHDRAWAL_BILL", "https://files.example/x.zip?expires=1&token=secret");
+
+        assertThat(new StatementListing.Listed(List.of(file), List.of()).toString())
+                .contains("https://files.example/x.zip").doesNotContain("secret");
     }
 
     @Test
