@@ -113,11 +113,12 @@ public class StatementFetcher {
 
     private AccountRun fetch(String huifuId, String tradeDate, int allowedQueries) {
         String fileDate = LocalDate.parse(tradeDate, YYYYMMDD).plusDays(1).format(YYYYMMDD);
-        int used = fetches.countQuery(huifuId, tradeDate);
-        if (used > allowedQueries) {
-            // another instance took the last query meanwhile: the count is what bounds the queries, not the check
+        Optional<Integer> counted = fetches.countQuery(huifuId, tradeDate, allowedQueries);
+        if (counted.isEmpty()) {
+            // another instance took the last query meanwhile
             return new AccountRun(huifuId, State.WAITING, "query limit reached", null, null, null);
         }
+        int used = counted.get();
         StatementListing listing = huifu.statementFiles(huifuId, fileDate);
         String problem;
         try {
@@ -135,9 +136,10 @@ public class StatementFetcher {
                     // S without a file: Huifu has no withdrawal of that day on the account
                     return match(huifuId, tradeDate, null);
                 }
-                if (tasks.stream().anyMatch(StatementListing.StatementTask::failed) && used < allowedQueries) {
-                    fetches.countQuery(huifuId, tradeDate);
-                    used++;
+                Optional<Integer> replay = tasks.stream().anyMatch(StatementListing.StatementTask::failed)
+                        ? fetches.countQuery(huifuId, tradeDate, allowedQueries) : Optional.empty();
+                if (replay.isPresent()) {
+                    used = replay.get();
                     problem = huifu.replayStatement(huifuId, fileDate) ? "task failed; replay requested"
                             : "task failed; replay not accepted";
                 } else {

@@ -43,18 +43,20 @@ public class StatementFetches {
     }
 
     /**
-     * Counts one more query before it is sent, and returns the count: a crash after the query leaves it counted, so
-     * a restart cannot exceed the limit.
+     * Counts one more query before it is sent, unless {@code limit} queries were counted already: the new count, or
+     * empty when the limit is reached. Check and count are one statement, so instances running side by side never
+     * send more than the limit between them, and a crash after the query leaves it counted.
      */
-    public int countQuery(String huifuId, String tradeDate) {
+    public Optional<Integer> countQuery(String huifuId, String tradeDate, int limit) {
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.sql("""
                 insert into statement_fetches (huifu_id, trade_date, queries, state, last_query_at)
                 values (?, ?, 1, 'WAITING', ?)
                 on conflict (trade_date, huifu_id) do update set queries = statement_fetches.queries + 1,
                   last_query_at = excluded.last_query_at
+                where statement_fetches.queries < ?
                 returning queries
-                """).params(huifuId, tradeDate, now).query(Integer.class).single();
+                """).params(huifuId, tradeDate, now, limit).query(Integer.class).optional();
     }
 
     public void mark(String huifuId, String tradeDate, State state, String detail) {
