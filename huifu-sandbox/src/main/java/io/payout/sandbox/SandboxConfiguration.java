@@ -58,8 +58,9 @@ class SandboxConfiguration {
     }
 
     @Bean
-    Ledger ledger(StateJournal state) {
-        return new Ledger(state.ledgerFacts());
+    Ledger ledger(StateJournal state, SettlementClock settlementClock) {
+        // today's credits become settled balance when the settlement clock's day moves on (DM's quota grows)
+        return new Ledger(state.ledgerFacts(), settlementClock::today);
     }
 
     @Bean

@@ -2,6 +2,9 @@ package io.payout.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payout.model.Amount;
+import io.payout.sandbox.ledger.AccountView;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +48,19 @@ class SettlementClockIntegrationTest {
                 "org_req_date", Merchant.today(), "org_hf_seq_id", hfSeqId));
         assertThat(byHfSeqId.field("org_req_seq_id")).isEqualTo(t1);
         assertThat(byHfSeqId.field("trans_status")).isEqualTo("S");
+        assertThat(fixture.control.ledger().conserved()).isTrue();
+    }
+
+    @Test
+    void todaysCreditsAreSettledOnceTheSettlementDayMovesOnSoDmsQuotaGrows() {
+        String huifuId = fixture.newAccount("100.00", "0.00");
+        fixture.control.credit(huifuId, Amount.parse("300.00"), true);
+        // a day passes every 100 ms here; the jump makes it certain
+        fixture.control.advanceClock(fixture.control.clock().settlementNow().plus(Duration.ofDays(1)));
+
+        AccountView account = fixture.control.account(huifuId);
+        assertThat(account.todayCredits()).isEqualTo(Amount.ZERO);
+        assertThat(account.dmQuota()).isEqualTo(Amount.parse("400.00"));
         assertThat(fixture.control.ledger().conserved()).isTrue();
     }
 }

@@ -7,7 +7,10 @@ import io.payout.orchestrator.withdrawal.WithdrawalHistory;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import io.payout.testkit.TestKafka;
 import io.payout.testkit.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.HashMap;
@@ -58,6 +61,9 @@ public final class OrchestratorHarness implements AutoCloseable {
         properties.put("orchestrator.huifu.merchant-private-key", HuifuKeys.toBase64(merchantKeys.getPrivate()));
         properties.put("orchestrator.huifu.huifu-public-key", HuifuKeys.toBase64(huifuKeys.getPublic()));
         properties.put("orchestrator.huifu.notify-url", "http://127.0.0.1:9/huifu/notify/withdrawal");
+        // the statement job only when a test runs it; its downloads in a folder of their own
+        properties.put("orchestrator.statement.enabled", false);
+        properties.put("orchestrator.statement.folder", statementFolder());
         properties.put("orchestrator.submission.enabled", false);
         properties.put("orchestrator.outbox.poll-interval", "100ms");
         properties.put("orchestrator.notifications.pending-sweep", "200ms");
@@ -65,6 +71,14 @@ public final class OrchestratorHarness implements AutoCloseable {
     }
 
     /** Sets a property before {@link #start()} (e.g. the sandbox's address, known only once it runs). */
+    private static String statementFolder() {
+        try {
+            return Files.createTempDirectory("orchestrator-statements-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public OrchestratorHarness with(String key, Object value) {
         properties.put(key, value);
         return this;

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code deploy/bench/run [B1|B2|B3|all] [--quick]}: runs the benchmarks, prints a table per scenario and writes
  * {@code results/<timestamp>-<scenario>.json}. It measures; it checks nothing but that the work was done.
- * {@code deploy/bench/run gateway|sandbox|orchestrator|outbox [--quick]} runs one component's benchmark instead,
- * which prints only.
+ * {@code deploy/bench/run gateway|sandbox|orchestrator|outbox|statement [--quick]} runs one component's benchmark
+ * instead, which prints only.
  */
 public final class Bench {
 
@@ -38,6 +38,7 @@ public final class Bench {
             case "sandbox" -> SandboxBenchmark.main(rest);
             case "orchestrator" -> OrchestratorBenchmark.main(rest);
             case "outbox" -> OutboxBenchmark.main(rest);
+            case "statement" -> StatementBenchmark.main(rest);
             default -> scenarios(args);
         }
     }
@@ -53,7 +54,7 @@ public final class Bench {
                 case "all" -> scenarios.addAll(List.of("B1", "B2", "B3"));
                 default -> {
                     System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick]\n       deploy/bench/run "
-                            + "gateway|sandbox|orchestrator|outbox [--quick] [--name=value...]");
+                            + "gateway|sandbox|orchestrator|outbox|statement [--quick] [--name=value...]");
                     System.exit(2);
                 }
             }

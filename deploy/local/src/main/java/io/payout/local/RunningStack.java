@@ -93,6 +93,8 @@ final class RunningStack implements AutoCloseable {
                 "orchestrator.huifu.huifu-public-key", DevKeys.ref(keys.huifuPublic())));
         orchestratorProps.put("orchestrator.huifu.notify-url", gateway.notifyUrl());
         orchestratorProps.put("orchestrator.ops.token", opsToken);
+        // Downloaded withdrawal statements, so that a re-run matches the file the first run saw.
+        orchestratorProps.put("orchestrator.statement.folder", data.resolve("statements").toString());
         orchestratorProps.put("spring.main.banner-mode", "off");
         // After a crash the killed launcher's consumers still own their partitions until their sessions expire;
         // 10 s rather than Kafka's 45 s before the restarted orchestrator resumes.

@@ -2,6 +2,7 @@ package io.payout.sandbox.ledger;
 
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ final class Account {
     final String acctId;
     Amount base;
     Amount credits;
+    /** The settlement day {@code credits} were put in on: from the next day on they are settled balance. */
+    LocalDate creditsDay;
     Amount heldBase = Amount.ZERO;
     Amount heldCredits = Amount.ZERO;
     Amount paidOut = Amount.ZERO;
@@ -24,7 +27,8 @@ final class Account {
     final Map<String, CardSpec> cards = new LinkedHashMap<>();
     final Map<IntoAcctDateType, CashConfigSpec> cashConfig = new EnumMap<>(IntoAcctDateType.class);
 
-    Account(AccountSpec spec) {
+    Account(AccountSpec spec, LocalDate day) {
+        this.creditsDay = day;
         this.spec = spec;
         this.huifuId = spec.huifuId();
         this.acctId = spec.acctId();
@@ -38,6 +42,21 @@ final class Account {
     void configure(List<CashConfigSpec> configs) {
         cashConfig.clear();
         configs.forEach(config -> cashConfig.put(config.type(), config));
+    }
+
+    /**
+     * A new settlement day: today's credits of an earlier day become settled balance (so DM may use them). Credits
+     * still held by a withdrawal stay credits until it is debited or let go; the next roll-over settles what is freed.
+     */
+    boolean rollOver(LocalDate today) {
+        if (!today.isAfter(creditsDay)) {
+            return false;
+        }
+        Amount settling = freeCredits();
+        base = base.plus(settling);
+        credits = credits.minus(settling);
+        creditsDay = today;
+        return !settling.isZero();
     }
 
     Amount freeBase() {

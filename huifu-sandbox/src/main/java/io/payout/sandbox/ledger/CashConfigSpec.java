@@ -2,6 +2,8 @@ package io.payout.sandbox.ledger;
 
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
+import io.payout.model.account.CashConfig;
+import io.payout.model.account.ExpectedFee;
 import java.math.BigDecimal;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -65,13 +67,14 @@ public record CashConfigSpec(
         return "2".equals(outFeeFlag);
     }
 
-    /** fee = fix_amt + cash_amt × fee_rate%, the product rounded half-up to fen (PROTOCOL.md §8). */
+    /**
+     * fee = fix_amt + cash_amt × fee_rate%, the product rounded half-up to fen (PROTOCOL.md §8); D1's working-day fee
+     * on a working day. The rule is the orchestrator's too: {@link ExpectedFee}.
+     */
     public Amount feeFor(Amount cash, boolean workingDay) {
-        if (type() == IntoAcctDateType.D1 && workingDay && (weekdayFixAmt != null || weekdayFeeRate != null)) {
-            Amount fix = weekdayFixAmt == null ? Amount.ZERO : weekdayFixAmt;
-            return fix.plus(cash.percent(new BigDecimal(weekdayFeeRate == null ? "0" : weekdayFeeRate)));
-        }
-        return fixAmt.plus(cash.percent(new BigDecimal(feeRate)));
+        CashConfig config = new CashConfig(type(), switchedOn(), fixAmt, new BigDecimal(feeRate), weekdayFixAmt,
+                weekdayFeeRate == null ? null : new BigDecimal(weekdayFeeRate), null, outFeeHuifuId);
+        return ExpectedFee.of(config, cash, workingDay);
     }
 
     private static IntoAcctDateType type(String cashType) {

@@ -2,11 +2,13 @@ package io.payout.sandbox.ledger;
 
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ public final class Ledger {
 
     private final Map<String, Account> accounts = new HashMap<>();
     private final Consumer<LedgerFact> journal;
+    private final Supplier<LocalDate> settlementDay;
     private Amount moneyIn = Amount.ZERO;
     private Amount inTransit = Amount.ZERO;
     private Amount paidOut = Amount.ZERO;
@@ -43,13 +46,19 @@ public final class Ledger {
     public record Creation(AccountView account, boolean created) {
     }
 
-    /** An in-memory ledger whose changes go nowhere. */
+    /** An in-memory ledger whose changes go nowhere, on a day that never ends (today's credits stay today's). */
     public Ledger() {
         this(fact -> { });
     }
 
     public Ledger(Consumer<LedgerFact> journal) {
+        this(journal, () -> LocalDate.MIN);
+    }
+
+    /** {@code settlementDay}: the settlement clock's Beijing date; today's credits settle when it moves on. */
+    public Ledger(Consumer<LedgerFact> journal, Supplier<LocalDate> settlementDay) {
         this.journal = journal;
+        this.settlementDay = settlementDay;
     }
 
     /**
@@ -65,15 +74,16 @@ public final class Ledger {
             }
             return new Creation(existing.view(), false);
         }
-        journal.accept(new LedgerFact.AccountCreated(spec));
-        Account account = open(spec);
+        LocalDate today = settlementDay.get();
+        journal.accept(new LedgerFact.AccountCreated(spec, today));
+        Account account = open(spec, today);
         log.info("account created huifu_id={} balance={} today_credits={}", spec.huifuId(), spec.balance(),
                 spec.todayCredits());
         return new Creation(account.view(), true);
     }
 
     public synchronized Optional<AccountView> account(String huifuId) {
-        return Optional.ofNullable(accounts.get(huifuId)).map(Account::view);
+        return Optional.ofNullable(accounts.get(huifuId)).map(account -> settled(account).view());
     }
 
     /** The account's acct_id (基本户), which answers and notices echo when the request named none. */
@@ -95,7 +105,7 @@ public final class Ledger {
     }
 
     public synchronized List<AccountView> accounts() {
-        return accounts.values().stream().map(Account::view).toList();
+        return accounts.values().stream().map(account -> settled(account).view()).toList();
     }
 
     public synchronized AccountView addCard(String huifuId, CardSpec card) {
@@ -114,8 +124,9 @@ public final class Ledger {
 
     /** Money put in from outside: to the settled balance, or to today's credits (which DM may not use). */
     public synchronized AccountView credit(String huifuId, Amount amount, boolean todayCredit) {
-        Account account = existing(huifuId);
-        journal.accept(new LedgerFact.Credited(huifuId, amount, todayCredit));
+        Account account = settled(existing(huifuId));
+        LocalDate today = settlementDay.get();
+        journal.accept(new LedgerFact.Credited(huifuId, amount, todayCredit, today));
         putIn(account, amount, todayCredit);
         log.info("account credited huifu_id={} amount={} today={}", huifuId, amount, todayCredit);
         return account.view();
@@ -124,13 +135,17 @@ public final class Ledger {
     /** Applies a fact read back from the journal, exactly as it applied the first time, without journaling it. */
     public synchronized void replay(LedgerFact fact) {
         if (fact instanceof LedgerFact.AccountCreated created) {
-            open(created.spec());
+            open(created.spec(), created.day() == null ? settlementDay.get() : created.day());
         } else if (fact instanceof LedgerFact.CardAdded added) {
             existing(added.huifuId()).cards.put(added.card().tokenNo(), added.card());
         } else if (fact instanceof LedgerFact.CashConfigSet set) {
             existing(set.huifuId()).configure(set.cashConfig());
         } else if (fact instanceof LedgerFact.Credited credited) {
-            putIn(existing(credited.huifuId()), credited.amount(), credited.todayCredit());
+            Account account = existing(credited.huifuId());
+            LocalDate day = credited.day() == null ? settlementDay.get() : credited.day();
+            account.rollOver(day);
+            // a credit of a day before the account's current credits day has long been settled
+            putIn(account, credited.amount(), credited.todayCredit() && !day.isBefore(account.creditsDay));
         } else {
             throw new IllegalArgumentException("not a ledger fact: " + fact);
         }
@@ -145,11 +160,22 @@ public final class Ledger {
         existing(hold.feePortion().huifuId()).hold(hold.feePortion());
     }
 
-    private Account open(AccountSpec spec) {
+    /** The account after the settlement day's roll-over (logged when it settles money). */
+    private Account settled(Account account) {
+        LocalDate today = settlementDay.get();
+        Amount credits = account.credits;
+        if (account.rollOver(today)) {
+            log.info("account credits settled huifu_id={} amount={} settlement_day={}", account.huifuId,
+                    credits.minus(account.credits), today);
+        }
+        return account;
+    }
+
+    private Account open(AccountSpec spec, LocalDate day) {
         if (accounts.containsKey(spec.huifuId())) {
             throw new IllegalStateException("account exists: " + spec.huifuId());
         }
-        Account account = new Account(spec);
+        Account account = new Account(spec, day);
         accounts.put(spec.huifuId(), account);
         moneyIn = moneyIn.plus(spec.balance()).plus(spec.todayCredits());
         return account;
@@ -170,6 +196,7 @@ public final class Ledger {
         if (account == null) {
             return Reservation.error("22000002", "商户信息不存在");
         }
+        settled(account);
         if (ask.acctId() != null && !ask.acctId().equals(account.acctId)) {
             return Reservation.error("22000002", "账户信息不存在");
         }
@@ -190,6 +217,7 @@ public final class Ledger {
             if (payer == null) {
                 return Reservation.error("22000005", "手续费承担方不存在");
             }
+            settled(payer);
         }
         boolean dm = ask.type() == IntoAcctDateType.DM;
         Hold.Portion principal = account.reserve(ask.cash(), !dm);

@@ -1,6 +1,7 @@
 package io.payout.sandbox.ledger;
 
 import io.payout.model.Amount;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -10,7 +11,11 @@ import java.util.List;
  */
 public sealed interface LedgerFact {
 
-    record AccountCreated(AccountSpec spec) implements LedgerFact {
+    /** {@code day}: the settlement day it was opened on, whose credits its today_credits are (null in old journals). */
+    record AccountCreated(AccountSpec spec, LocalDate day) implements LedgerFact {
+        public AccountCreated(AccountSpec spec) {
+            this(spec, null);
+        }
     }
 
     record CardAdded(String huifuId, CardSpec card) implements LedgerFact {
@@ -19,6 +24,10 @@ public sealed interface LedgerFact {
     record CashConfigSet(String huifuId, List<CashConfigSpec> cashConfig) implements LedgerFact {
     }
 
-    record Credited(String huifuId, Amount amount, boolean todayCredit) implements LedgerFact {
+    /** {@code day}: the settlement day of the credit, so a restart still settles it the day after (null: unknown). */
+    record Credited(String huifuId, Amount amount, boolean todayCredit, LocalDate day) implements LedgerFact {
+        public Credited(String huifuId, Amount amount, boolean todayCredit) {
+            this(huifuId, amount, todayCredit, null);
+        }
     }
 }

@@ -9,9 +9,9 @@
  * One lock guards all accounts and totals, so every snapshot ({@link io.payout.sandbox.ledger.LedgerView})
  * satisfies {@code money_in = balances + in_transit + paid_out + fees_collected}, the conservation the tests assert.
  * Fees follow PROTOCOL.md §8 ({@code fix_amt + cash_amt × fee_rate%}, rounded half-up to fen; 内扣 takes the fee out
- * of the amount, 外扣 charges it on top); DM may use only the settled balance, not today's credits. Amounts are
- * {@link io.payout.model.Amount}, never floating point. {@link io.payout.sandbox.ledger.AccountView} is an account as
- * the control API shows it, card numbers and names masked. This package knows nothing of the web, the lifecycle or
- * Spring.
+ * of the amount, 外扣 charges it on top); DM may use only the settled balance, not today's credits, which settle
+ * when the settlement clock's day moves on. Amounts are {@link io.payout.model.Amount}, never floating point.
+ * {@link io.payout.sandbox.ledger.AccountView} is an account as the control API shows it, card numbers and names
+ * masked. This package knows nothing of the web, the lifecycle or Spring.
  */
 package io.payout.sandbox.ledger;

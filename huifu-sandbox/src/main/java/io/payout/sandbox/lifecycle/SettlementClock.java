@@ -93,7 +93,8 @@ public final class SettlementClock {
         return workingDays.isWorkingDay(day);
     }
 
-    private LocalDate today() {
+    /** The settlement clock's Beijing date. */
+    public LocalDate today() {
         return LocalDate.ofInstant(now(), BEIJING);
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class LedgerTest {
@@ -94,6 +96,29 @@ class LedgerTest {
         assertThat(ledger.account("A").orElseThrow().dmQuota()).isEqualTo(Amount.parse("100.00"));
         assertThat(ledger.reserve(ask("A", "DM", "100.00")).isAccepted()).isTrue();
         assertThat(ledger.account("A").orElseThrow().available()).isEqualTo(Amount.parse("50.00"));
+    }
+
+    @Test
+    void todaysCreditsAreSettledTheNextDaySoDmsQuotaGrows() {
+        AtomicReference<LocalDate> day = new AtomicReference<>(LocalDate.parse("2026-11-26"));
+        Ledger daily = new Ledger(fact -> { }, day::get);
+        daily.create(AccountSpec.standard("A", "100.00", "T").withTodayCredits("300.00"));
+        // held by a D0 of today: still today's credits when the day changes, settled once let go
+        Hold d0 = daily.reserve(ask("A", "D0", "50.00")).hold();
+        daily.credit("A", Amount.parse("20.00"), true);
+        assertThat(daily.reserve(ask("A", "DM", "150.00")).respDesc()).isEqualTo("DM取现额度不足");
+
+        day.set(LocalDate.parse("2026-11-27"));
+
+        AccountView settled = daily.account("A").orElseThrow();
+        assertThat(settled.todayCredits()).isEqualTo(Amount.parse("50.00"));
+        assertThat(settled.balance()).isEqualTo(Amount.parse("370.00"));
+        assertThat(settled.dmQuota()).isEqualTo(Amount.parse("370.00"));
+        assertThat(daily.reserve(ask("A", "DM", "150.00")).isAccepted()).isTrue();
+        daily.credit("A", Amount.parse("5.00"), true);
+        assertThat(daily.account("A").orElseThrow().todayCredits()).isEqualTo(Amount.parse("55.00"));
+        daily.debit(d0);
+        assertThat(daily.totals().conserved()).isTrue();
     }
 
     @Test

@@ -11,4 +11,13 @@ public interface Huifu {
 
     /** POST /v2/trade/settlement/query for one serial. */
     QueryOutcome query(QueryCommand command);
+
+    /**
+     * POST /v2/trade/check/filequery: the withdrawal statement ({@code bill_type} WITHDRAWAL_BILL) of one account for
+     * {@code fileDate} (yyyyMMdd, the trade date + 1).
+     */
+    StatementListing statementFiles(String huifuId, String fileDate);
+
+    /** POST /v2/trade/check/replay: asks Huifu to generate a failed statement again; true when Huifu accepted. */
+    boolean replayStatement(String huifuId, String fileDate);
 }

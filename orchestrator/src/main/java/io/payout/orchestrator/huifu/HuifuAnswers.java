@@ -121,7 +121,7 @@ final class HuifuAnswers {
     }
 
     /** Why the exchange carries no trusted business answer, or null when it does (HTTP 200, verified). */
-    private static String transportProblem(Exchange exchange) {
+    static String transportProblem(Exchange exchange) {
         if (exchange.httpStatus() == Exchange.NOT_SENT) {
             // Held back by our own concurrency limit: nothing reached Huifu, but unknown only ever leads to a query.
             return exchange.problem();
@@ -146,7 +146,7 @@ final class HuifuAnswers {
     }
 
     /** Huifu's gateway throttled us, or our own limit did: either way the caller should slow down. */
-    private static boolean isRateLimited(Exchange exchange) {
+    static boolean isRateLimited(Exchange exchange) {
         return exchange.httpStatus() == HTTP_RATE_LIMITED || exchange.httpStatus() == HTTP_RATE_LIMITED_TOO
                 || exchange.httpStatus() == Exchange.NOT_SENT;
     }

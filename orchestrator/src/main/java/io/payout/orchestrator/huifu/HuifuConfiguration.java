@@ -6,6 +6,7 @@ import io.payout.model.huifu.HuifuKeys;
 import java.net.http.HttpClient;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,7 @@ public class HuifuConfiguration {
         factory.setReadTimeout(properties.readTimeout());
         // no base URL here: the client resolves its two paths against orchestrator.huifu.base-url once
         RestClient http = RestClient.builder().requestFactory(factory).build();
-        return new HuifuHttpClient(http, properties, merchantKey, huifuKey, meters);
+        return new HuifuHttpClient(http, properties, merchantKey, huifuKey, meters, Clock.systemUTC());
     }
 
     /** Loads a key; the message names the property and never carries the key (nor a cause that might). */

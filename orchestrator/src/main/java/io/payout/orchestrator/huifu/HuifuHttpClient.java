@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class HuifuHttpClient implements Huifu {
 
     static final String SUBMIT_PATH = "/v2/trade/settlement/encashment";
     static final String QUERY_PATH = "/v2/trade/settlement/query";
+    static final String FILE_QUERY_PATH = "/v2/trade/check/filequery";
+    static final String REPLAY_PATH = "/v2/trade/check/replay";
     private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
     private static final Logger log = LoggerFactory.getLogger(HuifuHttpClient.class);
 
@@ -43,10 +46,14 @@ public final class HuifuHttpClient implements Huifu {
     // URI is used as it is.
     private final URI submitUri;
     private final URI queryUri;
+    private final URI fileQueryUri;
+    private final URI replayUri;
+    private final StatementRequests statements;
 
     HuifuHttpClient(RestClient http, HuifuProperties properties, PrivateKey merchantKey, PublicKey huifuKey,
-                    MeterRegistry meters) {
+                    MeterRegistry meters, Clock clock) {
         this.meters = meters;
+        this.statements = new StatementRequests(clock);
         this.http = http;
         this.sysId = properties.sysId();
         this.productId = properties.productId();
@@ -57,6 +64,8 @@ public final class HuifuHttpClient implements Huifu {
         this.permitTimeout = properties.permitTimeout();
         this.submitUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(SUBMIT_PATH).build().toUri();
         this.queryUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(QUERY_PATH).build().toUri();
+        this.fileQueryUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(FILE_QUERY_PATH).build().toUri();
+        this.replayUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(REPLAY_PATH).build().toUri();
     }
 
     @Override
@@ -87,6 +96,26 @@ public final class HuifuHttpClient implements Huifu {
         record("query", command.huifuId(), command.reqDate(), command.reqSeqId(), outcome,
                 outcome instanceof QueryOutcome.Unknown unknown && unknown.rateLimited());
         return outcome;
+    }
+
+    @Override
+    public StatementListing statementFiles(String huifuId, String fileDate) {
+        Map<String, Object> data = statements.fileQuery(huifuId, fileDate);
+        StatementListing listing = StatementRequests.listing(exchange(fileQueryUri, data));
+        record("filequery", huifuId, (String) data.get("req_date"), (String) data.get("req_seq_id"), listing,
+                listing instanceof StatementListing.Unknown unknown && unknown.rateLimited());
+        return listing;
+    }
+
+    @Override
+    public boolean replayStatement(String huifuId, String fileDate) {
+        Map<String, Object> data = statements.replay(huifuId, fileDate);
+        Exchange answer = exchange(replayUri, data);
+        boolean replayed = StatementRequests.replayed(answer);
+        record("replay", huifuId, (String) data.get("req_date"), (String) data.get("req_seq_id"),
+                replayed ? "replayed" : "not replayed: resp_code " + answer.field("resp_code") + " "
+                        + answer.problem(), replayed ? "Replayed" : "NotReplayed", HuifuAnswers.isRateLimited(answer));
+        return replayed;
     }
 
     /** One signed POST; every failure becomes an {@link Exchange} without trusted data. */
@@ -137,9 +166,14 @@ public final class HuifuHttpClient implements Huifu {
      */
     private void record(String operation, String huifuId, String reqDate, String reqSeqId, Object outcome,
                         boolean rateLimited) {
+        record(operation, huifuId, reqDate, reqSeqId, outcome, outcome.getClass().getSimpleName(), rateLimited);
+    }
+
+    private void record(String operation, String huifuId, String reqDate, String reqSeqId, Object outcome,
+                        String outcomeName, boolean rateLimited) {
         log.info("huifu {} huifu_id={} req_date={} req_seq_id={} -> {}", operation, huifuId, reqDate, reqSeqId,
                 outcome);
-        meters.counter("huifu.calls", "operation", operation, "outcome", outcome.getClass().getSimpleName(),
+        meters.counter("huifu.calls", "operation", operation, "outcome", outcomeName,
                 "rate_limited", Boolean.toString(rateLimited)).increment();
     }
 

@@ -1,6 +1,6 @@
 /**
- * Huifu over HTTP: {@link io.payout.orchestrator.huifu.Huifu} (submit/query) implemented by
- * {@link io.payout.orchestrator.huifu.HuifuHttpClient}, which signs requests, verifies answers and classifies them
+ * Huifu over HTTP: {@link io.payout.orchestrator.huifu.Huifu} (submit, query, and the statement query and replay)
+ * implemented by {@link io.payout.orchestrator.huifu.HuifuHttpClient}, which signs requests, verifies answers and classifies them
  * in one table ({@code HuifuAnswers}, UNKNOWN by default). It never throws for Huifu's answers or transport failures.
  * <p>
  * Configuration ({@code orchestrator.huifu.*}, checked at start-up; key values are never printed):
@@ -10,7 +10,7 @@
  * in flight), {@code permit-timeout} (5s: longest wait for a free slot; then the call is Unknown, rate limited,
  * and nothing was sent).
  * <p>
- * Metric: {@code huifu.calls} tagged {@code operation} (submit/query), {@code outcome} (Accepted, Refused, Found,
- * NotFound, Unknown) and {@code rate_limited}.
+ * Metric: {@code huifu.calls} tagged {@code operation} (submit, query, filequery, replay), {@code outcome}
+ * (Accepted, Refused, Found, NotFound, Listed, Replayed, NotReplayed, Unknown) and {@code rate_limited}.
  */
 package io.payout.orchestrator.huifu;

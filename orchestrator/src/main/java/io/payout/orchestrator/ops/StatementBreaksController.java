@@ -2,10 +2,14 @@ package io.payout.orchestrator.ops;
 
 import io.payout.orchestrator.reconciliation.DailyReconciliation;
 import io.payout.orchestrator.reconciliation.statement.StatementBreaks;
+import io.payout.orchestrator.reconciliation.statement.StatementFetcher;
+import io.payout.orchestrator.reconciliation.statement.StatementFetches;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,19 +25,27 @@ import org.springframework.web.bind.annotation.RestController;
  * who says why. Behind the same bearer token as the rest of the operations API.
  */
 @RestController
-@RequestMapping(path = "/api/reconciliation/{tradeDate}/breaks", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/reconciliation/{tradeDate}", produces = MediaType.APPLICATION_JSON_VALUE)
 class StatementBreaksController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final StatementBreaks breaks;
+    private final StatementFetches fetches;
+    private final StatementFetcher fetcher;
 
-    StatementBreaksController(StatementBreaks breaks) {
+    StatementBreaksController(StatementBreaks breaks, StatementFetches fetches, StatementFetcher fetcher) {
         this.breaks = breaks;
+        this.fetches = fetches;
+        this.fetcher = fetcher;
     }
 
-    /** Every break of the date, open and explained; {@code no_breaks} says plainly when the day had none. */
-    @GetMapping(produces = {"application/json", "text/csv"})
+    /**
+     * Every break of the date, open and explained; {@code no_breaks} says plainly when the day had none, and
+     * {@code statements} how far each account's statement got ({@code reconciled}: every one was matched). The CSV
+     * says "no breaks" in a comment line when there are none.
+     */
+    @GetMapping(path = "/breaks", produces = {"application/json", "text/csv"})
     ResponseEntity<?> list(@PathVariable String tradeDate, @RequestParam(defaultValue = "json") String format) {
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("format must be json or csv: " + format);
@@ -43,15 +55,34 @@ class StatementBreaksController {
         if (format.equals("csv")) {
             StringBuilder csv = new StringBuilder(BreakView.CSV_HEADER).append('\n');
             views.forEach(v -> csv.append(v.csv()).append('\n'));
+            if (views.isEmpty()) {
+                csv.append("# no breaks on ").append(date).append('\n');
+            }
             return ResponseEntity.ok().contentType(CSV).body(csv.toString());
         }
         long open = views.stream().filter(BreakView::open).count();
+        List<StatementFetches.Fetch> statements = fetches.of(date);
+        boolean reconciled = !statements.isEmpty()
+                && statements.stream().allMatch(f -> f.state() == StatementFetches.State.MATCHED);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("trade_date", date,
-                "no_breaks", views.isEmpty(), "open", open, "breaks", views));
+                "no_breaks", views.isEmpty(), "open", open, "reconciled", reconciled,
+                "statements", statements.stream().map(StatementView::of).toList(), "breaks", views));
+    }
+
+    /**
+     * Runs the date's statement reconciliation now, for every account withdrawn that day or already fetched: a
+     * stored statement is matched again (an explained break stays explained), a missing one is fetched.
+     */
+    @PostMapping("/statement")
+    List<StatementRunView> rerun(@PathVariable String tradeDate) {
+        String date = DailyReconciliation.businessDate(tradeDate);
+        Set<String> accounts = new TreeSet<>(fetcher.accountsOf(date));
+        fetches.of(date).forEach(f -> accounts.add(f.huifuId()));
+        return accounts.stream().map(huifuId -> StatementRunView.of(fetcher.rerun(huifuId, date))).toList();
     }
 
     /** Closes an open break; 404 when the date has no such open break (an explained one stays as explained). */
-    @PostMapping("/{id}/explain")
+    @PostMapping("/breaks/{id}/explain")
     BreakView explain(@PathVariable String tradeDate, @PathVariable long id,
                       @RequestBody Acknowledgement explanation) {
         String date = DailyReconciliation.businessDate(tradeDate);

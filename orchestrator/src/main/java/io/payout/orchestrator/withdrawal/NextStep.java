@@ -101,7 +101,8 @@ public final class NextStep {
             // Unanswered: ask again after a back-off; the attempt is not counted, so the back-off does not grow
             // past what the answered queries earned.
             case QUERY_UNKNOWN -> new Due(NextAction.QUERY, now.plus(backoff(before.attempts(), evidence)),
-                    before.attempts(), false, schedule.isOverdue(before.acceptedAt(), now));
+                    before.attempts(), false, schedule.isOverdue(before.request().intoAcctDateType(),
+                    before.acceptedAt(), now));
             default -> unchangedOrFollowUp(before, changed, now);
         };
     }

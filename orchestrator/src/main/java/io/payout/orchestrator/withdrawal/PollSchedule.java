@@ -14,8 +14,8 @@ import java.util.Objects;
  *   <li>T1/D1 are expected at 00:00 Beijing of the next working (T1) or natural (D1) day: polled lightly until then
  *       (at least {@code lightInterval} apart, half the remaining wait when that is longer, never past the expected
  *       arrival), then closely, widening with the time since the expected arrival.</li>
- *   <li>Past the horizon (7 days) polling goes on at the widest interval and the withdrawal is overdue: flagged for
- *       attention, never closed.</li>
+ *   <li>Past the horizon (7 days; for T1 not counting the days without a payout before its working day) polling
+ *       goes on at the widest interval and the withdrawal is overdue: flagged for attention, never closed.</li>
  * </ul>
  * All of this runs on business time; {@code timeCompression} shrinks it for tests against the compressed sandbox.
  * Pure: no clock, no I/O.
@@ -69,10 +69,19 @@ public final class PollSchedule {
         };
     }
 
-    /** Whether a withdrawal accepted at {@code acceptedAt} has outlived the horizon at {@code now} (real time). */
-    public boolean isOverdue(Instant acceptedAt, Instant now) {
+    /**
+     * Whether a withdrawal accepted at {@code acceptedAt} has outlived the horizon at {@code now} (real time). For T1
+     * the days without a payout between the next natural day and the next working day (a weekend, Golden Week) do
+     * not count: a T1 accepted before a holiday week is not overdue before Huifu could even have paid it.
+     */
+    public boolean isOverdue(IntoAcctDateType type, Instant acceptedAt, Instant now) {
         Duration realAge = Duration.between(acceptedAt, now);
-        return !realAge.isNegative() && scaleUp(realAge).compareTo(props.horizon()) >= 0;
+        if (realAge.isNegative()) {
+            return false;
+        }
+        Duration notCounted = type != IntoAcctDateType.T1 ? Duration.ZERO
+                : Duration.between(calendar.nextNaturalDayStart(acceptedAt), calendar.nextWorkingDayStart(acceptedAt));
+        return scaleUp(realAge).compareTo(props.horizon().plus(notCounted)) >= 0;
     }
 
     /** The next query of a non-final withdrawal accepted at {@code acceptedAt}, asked at {@code now} (real time). */
@@ -87,7 +96,7 @@ public final class PollSchedule {
         // business time: the acceptance is the common origin of the real and the compressed clock
         Duration age = scaleUp(realAge);
         Instant businessNow = acceptedAt.plus(age);
-        if (isOverdue(acceptedAt, now)) {
+        if (isOverdue(type, acceptedAt, now)) {
             return new Poll(now.plus(real(props.maxInterval())), true);
         }
         Instant expected = expectedArrival(type, acceptedAt);

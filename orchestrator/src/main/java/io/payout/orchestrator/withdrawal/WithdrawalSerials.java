@@ -11,8 +11,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The withdrawal_serials table: every serial sent to Huifu (its row is written at its first send, see
@@ -37,10 +42,17 @@ public class WithdrawalSerials {
                              WithdrawalStatus status, Amount cashAmt, Amount feeAmt) {
     }
 
-    private final JdbcClient jdbc;
+    /** Rows to fetch per round trip when a day's serials are streamed. */
+    private static final int STREAM_FETCH_SIZE = 5_000;
 
-    WithdrawalSerials(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+
+    WithdrawalSerials(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        // PostgreSQL streams a result set only inside a transaction and with a fetch size
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(STREAM_FETCH_SIZE);
     }
 
     /**
@@ -179,6 +191,42 @@ public class WithdrawalSerials {
             case QUERY_UNKNOWN -> "UNKNOWN";
             default -> throw new IllegalArgumentException(kind + " is not a query's answer");
         };
+    }
+
+    /**
+     * The serials of one account that Huifu accepted (a send or a query said so, or the withdrawal moved on with
+     * it), sent on {@code reqDate} or named in {@code carried}, each with its withdrawal as we hold it now. Rows are
+     * streamed to {@code serials} in batches, so a million of them never sit in a result set.
+     */
+    @Transactional(readOnly = true)
+    public void acceptedOf(String huifuId, String reqDate, String carriedFrom, Consumer<SentSerial> serials) {
+        streaming.query("""
+                        select w.withdrawal_id, s.huifu_id, s.req_date, s.req_seq_id,
+                          (w.req_date = s.req_date and w.req_seq_id = s.req_seq_id) as current_serial,
+                          w.status, w.cash_amt, w.fee_amt
+                        from withdrawal_serials s join withdrawals w on w.withdrawal_id = s.withdrawal_id
+                        where s.huifu_id = ? and s.sent_count > 0
+                          and (s.req_date = ? or exists (select 1 from statement_carried c
+                                where c.trade_date = ? and c.huifu_id = s.huifu_id and c.req_date = s.req_date
+                                  and c.req_seq_id = s.req_seq_id))
+                          and (s.submit_outcome in ('SYNC_PROCESSING', 'SYNC_SUCCESS')
+                               or s.last_query_result like 'FOUND%'
+                               or (w.req_date = s.req_date and w.req_seq_id = s.req_seq_id
+                                   and w.status in ('PROCESSING', 'ACCOUNTED', 'SUCCEEDED', 'REFUNDED')))
+                        """,
+                (RowCallbackHandler) rs -> serials.accept(new SentSerial(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), WithdrawalStatus.valueOf(rs.getString(6)),
+                        amount(rs.getBigDecimal(7)), amount(rs.getBigDecimal(8)))),
+                huifuId, reqDate, carriedFrom);
+    }
+
+    /** The accounts with a serial sent on {@code reqDate} or carried from the statement of {@code carriedFrom}. */
+    public List<String> accountsOf(String reqDate, String carriedFrom) {
+        return jdbc.sql("""
+                        select distinct huifu_id from withdrawal_serials where req_date = ? and sent_count > 0
+                        union select distinct huifu_id from statement_carried where trade_date = ?
+                        """)
+                .params(reqDate, carriedFrom).query(String.class).list();
     }
 
     /** The serials sent on a business date (req_date), each with its withdrawal as we hold it now. */

@@ -145,9 +145,25 @@ class PollScheduleTest {
 
     @Test
     void aWithdrawalIsOverdueFromTheHorizonOnWhateverItsState() {
-        assertThat(SCHEDULE.isOverdue(THURSDAY_10, THURSDAY_10.plus(Duration.ofDays(7)).minusMillis(1))).isFalse();
-        assertThat(SCHEDULE.isOverdue(THURSDAY_10, THURSDAY_10.plus(Duration.ofDays(7)))).isTrue();
+        assertThat(SCHEDULE.isOverdue(D0, THURSDAY_10, THURSDAY_10.plus(Duration.ofDays(7)).minusMillis(1))).isFalse();
+        assertThat(SCHEDULE.isOverdue(D0, THURSDAY_10, THURSDAY_10.plus(Duration.ofDays(7)))).isTrue();
         assertThat(SCHEDULE.next(REQUESTED, T1, THURSDAY_10, THURSDAY_10.plus(Duration.ofDays(9))).overdue()).isTrue();
+    }
+
+    @Test
+    void theDaysBeforeAT1CanBePaidDoNotCountTowardsTheHorizon() {
+        // the real calendar: Tuesday 2025-09-30's T1 arrives Thursday 2025-10-09, after National Day and Mid-Autumn
+        PollSchedule china = new PollSchedule(new PollSchedule.Settings(1, Duration.ofMinutes(5),
+                Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofDays(7),
+                Duration.ofSeconds(1), WorkingDays.builtIn()));
+        Instant accepted = beijing("2025-09-30T10:00");
+        assertThat(china.expectedArrival(T1, accepted)).isEqualTo(beijing("2025-10-09T00:00"));
+
+        // seven days counted from 1 October, plus the eight days from 1 to 9 October without a T1 payout
+        assertThat(china.isOverdue(T1, accepted, beijing("2025-10-15T09:59"))).isFalse();
+        assertThat(china.isOverdue(T1, accepted, beijing("2025-10-15T10:00"))).isTrue();
+        // D1 pays on holidays too: its horizon is seven natural days
+        assertThat(china.isOverdue(D1, accepted, beijing("2025-10-07T10:00"))).isTrue();
     }
 
     @Test

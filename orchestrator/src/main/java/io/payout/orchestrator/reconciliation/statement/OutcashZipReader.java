@@ -73,12 +73,24 @@ public final class OutcashZipReader {
         if (header == null) {
             return 0;
         }
-        OutcashCsv columns = OutcashCsv.fromHeader(header);
+        OutcashCsv columns;
+        try {
+            columns = OutcashCsv.fromHeader(header);
+        } catch (IllegalArgumentException e) {
+            // the layout is our assumption: a file that does not fit it is refused, never half-guessed
+            throw new StatementRefused(e.getMessage());
+        }
         long count = 0;
         String line;
         while ((line = csv.readLine()) != null) {
             if (!line.isEmpty()) {
-                rows.accept(columns.row(line));
+                StatementRow row;
+                try {
+                    row = columns.row(line);
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new StatementRefused("outcash row " + (count + 1) + " unreadable: " + e.getMessage());
+                }
+                rows.accept(row);
                 count++;
             }
         }

@@ -5,9 +5,7 @@ import io.payout.orchestrator.withdrawal.WithdrawalSerials.SentSerial;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,39 +23,48 @@ public final class StatementMatcher {
 
     private final String tradeDate;
     private final String oldestCarried;
-    private final Map<String, SentSerial> unmatched = new LinkedHashMap<>();
+    private final ExpectedSerials expected;
     private final List<SentSerial> carried = new ArrayList<>();
 
     public StatementMatcher(String tradeDate, List<SentSerial> expected) {
+        this(tradeDate, ExpectedSerials.of(expected));
+    }
+
+    public StatementMatcher(String tradeDate, ExpectedSerials expected) {
         this.tradeDate = Objects.requireNonNull(tradeDate, "trade date is required");
         this.oldestCarried = LocalDate.parse(tradeDate, YYYYMMDD).minusDays(CARRY_DAYS).format(YYYYMMDD);
-        for (SentSerial serial : expected) {
-            unmatched.put(serial.reqSeqId(), serial);
-        }
+        this.expected = expected;
     }
 
     /** Compares one row; returns the breaks it raises (none when it agrees). */
     public List<StatementBreak> accept(StatementRow row) {
-        SentSerial ours = unmatched.remove(row.reqSeqId());
-        if (ours == null) {
+        int ours = expected.take(row.reqSeqId());
+        if (ours < 0) {
             return List.of(new StatementBreak(tradeDate, BreakClass.UNKNOWN_TO_US, row.huifuId(), row.reqSeqId(), null,
                     "statement lists " + row.cashAmt() + " (trans_status " + row.transStatus()
                             + ") that we never sent"));
         }
-        List<StatementBreak> breaks = new ArrayList<>();
-        if (!statusAgrees(ours.status(), row.transStatus())) {
-            breaks.add(of(BreakClass.STATUS_MISMATCH, ours, "we published " + ours.status()
-                    + " but the statement says " + row.transStatus()));
-        }
-        if (!row.cashAmt().equals(ours.cashAmt())) {
-            breaks.add(of(BreakClass.AMOUNT_MISMATCH, ours, "cash_amt " + ours.cashAmt() + " but the statement says "
-                    + row.cashAmt()));
-        }
+        boolean statusAgrees = statusAgrees(expected.status(ours), row.transStatus());
+        boolean cashAgrees = expected.cashEquals(ours, row.cashAmt());
         // The account registry that would give the expected fee does not exist yet: compare with the fee Huifu
         // reported to us (query or notice), when we recorded one. A failed row's fee was never charged.
-        if (ours.feeAmt() != null && !"F".equals(row.transStatus()) && !ours.feeAmt().equals(row.feeAmt())) {
-            breaks.add(of(BreakClass.FEE_MISMATCH, ours, "fee_amt " + ours.feeAmt() + " recorded but the statement says "
-                    + row.feeAmt()));
+        boolean feeAgrees = "F".equals(row.transStatus()) || !expected.feeDiffers(ours, row.feeAmt());
+        if (statusAgrees && cashAgrees && feeAgrees) {
+            return List.of(); // the common case: no object made for the serial
+        }
+        SentSerial serial = expected.serial(ours);
+        List<StatementBreak> breaks = new ArrayList<>();
+        if (!statusAgrees) {
+            breaks.add(of(BreakClass.STATUS_MISMATCH, serial, "we published " + serial.status()
+                    + " but the statement says " + row.transStatus()));
+        }
+        if (!cashAgrees) {
+            breaks.add(of(BreakClass.AMOUNT_MISMATCH, serial, "cash_amt " + serial.cashAmt()
+                    + " but the statement says " + row.cashAmt()));
+        }
+        if (!feeAgrees) {
+            breaks.add(of(BreakClass.FEE_MISMATCH, serial, "fee_amt " + serial.feeAmt()
+                    + " recorded but the statement says " + row.feeAmt()));
         }
         return breaks;
     }
@@ -66,7 +73,7 @@ public final class StatementMatcher {
     public List<StatementBreak> finish() {
         List<StatementBreak> breaks = new ArrayList<>();
         carried.clear();
-        for (SentSerial serial : unmatched.values()) {
+        for (SentSerial serial : expected.untaken()) {
             if (serial.reqDate().compareTo(oldestCarried) <= 0) {
                 breaks.add(of(BreakClass.MISSING_AT_HUIFU, serial, "Huifu accepted serial of " + serial.reqDate()
                         + " (" + serial.status() + ") but no statement up to " + tradeDate + " lists it"));

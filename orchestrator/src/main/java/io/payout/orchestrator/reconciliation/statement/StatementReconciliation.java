@@ -29,10 +29,15 @@ public class StatementReconciliation {
      *                 matched (see {@link StatementMatcher})
      */
     public Outcome match(String tradeDate, List<SentSerial> expected, InputStream zip) {
+        return match(tradeDate, ExpectedSerials.of(expected), zip);
+    }
+
+    /** As {@link #match(String, List, InputStream)}; a null {@code zip} is a statement without rows. */
+    public Outcome match(String tradeDate, ExpectedSerials expected, InputStream zip) {
         StatementMatcher matcher = new StatementMatcher(tradeDate, expected);
         int[] found = {0, 0};
         // each break is stored as its row is read, so no list of rows or breaks grows with the file
-        long rows = reader.read(zip, row -> matcher.accept(row).forEach(b -> store(b, found)));
+        long rows = zip == null ? 0 : reader.read(zip, row -> matcher.accept(row).forEach(b -> store(b, found)));
         matcher.finish().forEach(b -> store(b, found));
         return new Outcome(rows, found[0], found[1], matcher.carried());
     }
