@@ -44,10 +44,12 @@ class OperationsController {
     private final DailyReconciliation reconciliation;
     private final QuarantineReplays quarantine;
     private final WithdrawalWork work;
+    private final StatementDay statementDay;
 
     OperationsController(Withdrawals withdrawals, WithdrawalSerials serials, WithdrawalHistory history,
                          Resolutions resolutions, ObjectProvider<Submissions> submissions,
-                         DailyReconciliation reconciliation, QuarantineReplays quarantine, WithdrawalWork work) {
+                         DailyReconciliation reconciliation, QuarantineReplays quarantine, WithdrawalWork work,
+                         StatementDay statementDay) {
         this.withdrawals = withdrawals;
         this.serials = serials;
         this.history = history;
@@ -56,6 +58,7 @@ class OperationsController {
         this.reconciliation = reconciliation;
         this.quarantine = quarantine;
         this.work = work;
+        this.statementDay = statementDay;
     }
 
     @GetMapping("/withdrawals/{withdrawalId}")
@@ -107,18 +110,28 @@ class OperationsController {
         return reconciliation.run(businessDate);
     }
 
+    /**
+     * The date's reconciliation (CONTRACT.md section 7): the daily report of our serials re-queried at Huifu, and
+     * beside it, under {@code statement}, what matching Huifu's withdrawal statement found; 404 when neither exists.
+     * The CSV holds the report's lines, then the statement's breaks after a blank line.
+     */
     @GetMapping(path = "/reconciliation/{businessDate}", produces = {"application/json", "text/csv"})
     ResponseEntity<?> reconciliationReport(@PathVariable String businessDate,
                                            @RequestParam(defaultValue = "json") String format) {
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("format must be json or csv: " + format);
         }
-        ReconciliationReport report = reconciliation.find(businessDate)
-                .orElseThrow(() -> new NoSuchElementException("no reconciliation report for " + businessDate));
-        if (format.equals("csv")) {
-            return ResponseEntity.ok().contentType(CSV).body(report.csv());
+        String date = DailyReconciliation.businessDate(businessDate);
+        ReconciliationReport report = reconciliation.find(date).orElse(null);
+        StatementDay.View statement = statementDay.of(date);
+        if (report == null && !statement.known()) {
+            throw new NoSuchElementException("no reconciliation report for " + date);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        if (format.equals("csv")) {
+            String lines = report == null ? "" : report.csv();
+            return ResponseEntity.ok().contentType(CSV).body(lines + "\r\n" + statement.csv());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new DayReconciliation(report, statement));
     }
 
     @GetMapping(path = "/reconciliation/{businessDate}.csv", produces = "text/csv")

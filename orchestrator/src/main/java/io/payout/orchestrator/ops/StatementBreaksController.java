@@ -6,7 +6,6 @@ import io.payout.orchestrator.reconciliation.statement.StatementFetcher;
 import io.payout.orchestrator.reconciliation.statement.StatementFetches;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,40 +32,27 @@ class StatementBreaksController {
     private final StatementBreaks breaks;
     private final StatementFetches fetches;
     private final StatementFetcher fetcher;
+    private final StatementDay statementDay;
 
-    StatementBreaksController(StatementBreaks breaks, StatementFetches fetches, StatementFetcher fetcher) {
+    StatementBreaksController(StatementBreaks breaks, StatementFetches fetches, StatementFetcher fetcher,
+                              StatementDay statementDay) {
         this.breaks = breaks;
         this.fetches = fetches;
         this.fetcher = fetcher;
+        this.statementDay = statementDay;
     }
 
-    /**
-     * Every break of the date, open and explained; {@code no_breaks} says plainly when the day had none, and
-     * {@code statements} how far each account's statement got ({@code reconciled}: every one was matched). The CSV
-     * says "no breaks" in a comment line when there are none.
-     */
+    /** Every break of the date, open and explained, with how far each account's statement got. */
     @GetMapping(path = "/breaks", produces = {"application/json", "text/csv"})
     ResponseEntity<?> list(@PathVariable String tradeDate, @RequestParam(defaultValue = "json") String format) {
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("format must be json or csv: " + format);
         }
-        String date = DailyReconciliation.businessDate(tradeDate);
-        List<BreakView> views = breaks.of(date).stream().map(BreakView::of).toList();
+        StatementDay.View day = statementDay.of(DailyReconciliation.businessDate(tradeDate));
         if (format.equals("csv")) {
-            StringBuilder csv = new StringBuilder(BreakView.CSV_HEADER).append('\n');
-            views.forEach(v -> csv.append(v.csv()).append('\n'));
-            if (views.isEmpty()) {
-                csv.append("# no breaks on ").append(date).append('\n');
-            }
-            return ResponseEntity.ok().contentType(CSV).body(csv.toString());
+            return ResponseEntity.ok().contentType(CSV).body(day.csv());
         }
-        long open = views.stream().filter(BreakView::open).count();
-        List<StatementFetches.Fetch> statements = fetches.of(date);
-        boolean reconciled = !statements.isEmpty()
-                && statements.stream().allMatch(f -> f.state() == StatementFetches.State.MATCHED);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("trade_date", date,
-                "no_breaks", views.isEmpty(), "open", open, "reconciled", reconciled,
-                "statements", statements.stream().map(StatementView::of).toList(), "breaks", views));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(day);
     }
 
     /**

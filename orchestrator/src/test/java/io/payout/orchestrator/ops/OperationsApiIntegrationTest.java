@@ -147,6 +147,12 @@ class OperationsApiIntegrationTest {
         assertThat(found.get("break_class").asString()).isEqualTo("AMOUNT_MISMATCH");
         assertThat(ops.get("/api/reconciliation/20261120/breaks?format=csv").text(200))
                 .startsWith("id,trade_date,break_class").contains("AMOUNT_MISMATCH,6666000000000201,seq-9,ops-1");
+        JsonNode reconciliation = ops.get("/api/reconciliation/20261120").json(200);
+        assertThat(reconciliation.has("checked")).as("no daily report was run for the date").isFalse();
+        assertThat(reconciliation.get("statement").get("breaks").get(0).get("id").asLong())
+                .isEqualTo(found.get("id").asLong());
+        assertThat(ops.get("/api/reconciliation/20261120.csv").text(200))
+                .contains("\r\nid,trade_date,break_class").contains("AMOUNT_MISMATCH,6666000000000201,seq-9");
 
         String explain = "/api/reconciliation/20261120/breaks/" + found.get("id").asLong() + "/explain";
         assertThat(ops.post(explain, "{\"actor\":\"ops-anna\"}").status()).isEqualTo(400);

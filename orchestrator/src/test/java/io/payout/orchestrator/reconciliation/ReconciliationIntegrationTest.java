@@ -170,7 +170,9 @@ class ReconciliationIntegrationTest {
                 .findFirst().orElseThrow();
         assertThat(mismatch.get("withdrawal_id").asString()).isEqualTo(id);
         assertThat(mismatch.get("detail").asString()).contains("fee_amt");
-        assertThat(ops.get("/api/reconciliation/" + date).json(200).get("mismatched").asInt()).isEqualTo(1);
+        JsonNode stored = ops.get("/api/reconciliation/" + date).json(200);
+        assertThat(stored.get("mismatched").asInt()).isEqualTo(1);
+        assertThat(stored.get("statement").get("no_breaks").asBoolean()).isTrue();
         String csv = ops.get("/api/reconciliation/" + date + ".csv").text(200);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("withdrawal_id,");
         assertThat(csv.lines().filter(l -> l.startsWith(id + ",")).findFirst().orElseThrow()).contains("MISMATCH");
