@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Health and metrics are open (CONTRACT.md §4); everything else needs the operations bearer token
@@ -25,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class OrchestratorSecurity {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     SecurityFilterChain orchestratorFilterChain(HttpSecurity http, OpsProperties ops)
@@ -36,9 +41,30 @@ class OrchestratorSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerToken(ops.token()), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
-                        response.sendError(HttpServletResponse.SC_UNAUTHORIZED)))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problem(request, response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                                "send the operations token as Authorization: Bearer <token>"))
+                        .accessDeniedHandler((request, response, ex) -> problem(request, response,
+                                HttpServletResponse.SC_FORBIDDEN, "Forbidden", "not allowed for this identity")))
                 .build();
+    }
+
+    /**
+     * Security's refusals in the operations API's one error shape (RFC 9457); written here because they happen
+     * before any controller or advice runs.
+     */
+    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                                String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        response.getWriter().write(JSON.writeValueAsString(body));
     }
 
     /** Authenticates a request whose {@code Authorization: Bearer} matches the configured token. */

@@ -252,10 +252,10 @@ class NotificationApplicationIntegrationTest {
         assertThat(last.get("reason_code").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(last.get("to").isNull()).isTrue();
         assertThat(last.get("reason").asString()).contains("alice").contains("confirmed the refund");
-        assertThat(ops.post("/api/withdrawals/ack-1/acknowledge", body).json(409).get("error").asString())
+        assertThat(ops.post("/api/withdrawals/ack-1/acknowledge", body).problem(409).get("detail").asString())
                 .contains("not flagged");
-        assertThat(ops.post("/api/withdrawals/ack-1/acknowledge", "{\"actor\":\"alice\"}").json(400)
-                .get("error").asString()).contains("reason is required");
+        assertThat(ops.post("/api/withdrawals/ack-1/acknowledge", "{\"actor\":\"alice\"}").problem(400)
+                .get("detail").asString()).contains("reason is required");
         assertThat(ops.post("/api/withdrawals/nobody/acknowledge", body).status()).isEqualTo(404);
 
         // Huifu sends the contradicting result once more: recorded in the history, not raised again

@@ -9,12 +9,16 @@ import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.reconciliation.statement.BreakClass;
 import io.payout.orchestrator.reconciliation.statement.StatementBreak;
 import io.payout.orchestrator.reconciliation.statement.StatementBreaks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The operations API over real HTTP against a real database and broker. Submission is off, so the withdrawals stay
@@ -49,7 +53,9 @@ class OperationsApiIntegrationTest {
     void everyOperationsCallWithoutTheRightTokenGets401AndHealthAndMetricsStayOpen() {
         String base = orchestrator.server().baseUrl();
         for (OperationsClient caller : List.of(OperationsClient.anonymous(base), new OperationsClient(base, "wrong"))) {
-            assertThat(caller.get("/api/withdrawals/ops-1").status()).isEqualTo(401);
+            assertThat(caller.get("/api/withdrawals/ops-1").problem(401).get("instance").asString())
+                    .isEqualTo("/api/withdrawals/ops-1");
+            assertThat(caller.get("/v3/api-docs").status()).isEqualTo(401);
             assertThat(caller.get("/api/withdrawals?status=REQUESTED").status()).isEqualTo(401);
             assertThat(caller.post("/api/withdrawals/ops-1/reconcile", null).status()).isEqualTo(401);
             assertThat(caller.post("/api/withdrawals/ops-1/resolve",
@@ -78,7 +84,7 @@ class OperationsApiIntegrationTest {
         assertThat(first.get("source").asString()).isEqualTo("REQUEST");
         assertThat(first.get("to").asString()).isEqualTo("REQUESTED");
         assertThat(first.get("occurred_at").asString()).isNotBlank();
-        assertThat(ops.get("/api/withdrawals/nobody").json(404).get("error").asString()).contains("nobody");
+        assertThat(ops.get("/api/withdrawals/nobody").problem(404).get("detail").asString()).contains("nobody");
     }
 
     @Test
@@ -88,10 +94,10 @@ class OperationsApiIntegrationTest {
         requested.forEach(w -> assertThat(w.get("status").asString()).isEqualTo("REQUESTED"));
         assertThat(ops.get("/api/withdrawals?attention=true").json(200)).isEmpty();
 
-        assertThat(ops.get("/api/withdrawals?status=LOST").json(400).get("error").asString()).contains("LOST");
-        assertThat(ops.get("/api/withdrawals?limit=0").json(400).get("error").asString()).contains("limit");
+        assertThat(ops.get("/api/withdrawals?status=LOST").problem(400).get("detail").asString()).contains("LOST");
+        assertThat(ops.get("/api/withdrawals?limit=0").problem(400).get("detail").asString()).contains("limit");
         assertThat(ops.get("/api/withdrawals?attention=maybe").status()).isEqualTo(400);
-        assertThat(ops.get("/api/reconciliation/2026-11-25").json(400).get("error").asString())
+        assertThat(ops.get("/api/reconciliation/2026-11-25").problem(400).get("detail").asString())
                 .contains("yyyyMMdd");
         assertThat(ops.get("/api/reconciliation/20261131").status()).isEqualTo(400);
         assertThat(ops.get("/api/reconciliation/20200101").status()).isEqualTo(404);
@@ -114,18 +120,49 @@ class OperationsApiIntegrationTest {
                 && "FAILED".equals(header(r, "status")) && r.value().contains("\"source\":\"OPERATOR\"")));
 
         JsonNode refused = ops.post("/api/withdrawals/ops-3/resolve",
-                "{\"status\":\"SUCCEEDED\",\"actor\":\"bob\",\"reason\":\"try again\"}").json(409);
+                "{\"status\":\"SUCCEEDED\",\"actor\":\"bob\",\"reason\":\"try again\"}").problem(409);
 
-        assertThat(refused.get("error").asString()).contains("FAILED is final");
+        assertThat(refused.get("detail").asString()).contains("FAILED is final");
         assertThat(orchestrator.history("ops-3")).hasSize(2);
+    }
+
+    @Test
+    void everyErrorIsAProblemDetailsAnswer() {
+        ops.get("/api/withdrawals/nobody").problem(404);
+        ops.get("/api/no-such-resource").problem(404);
+        ops.send("DELETE", "/api/withdrawals/ops-1", null).problem(405);
+        ops.get("/api/withdrawals?limit=abc").problem(400);
+        ops.post("/api/withdrawals/ops-1/resolve", "not json").problem(400);
+        ops.post("/api/withdrawals/ops-1/acknowledge", "{\"actor\":\"a\",\"reason\":\"r\"}").problem(409);
+        ops.post("/api/quarantine/999999/replay", "{\"actor\":\"a\",\"reason\":\"r\"}").problem(404);
+        ops.post("/api/reconciliation/20261120/breaks/999999/explain", "{\"actor\":\"a\",\"reason\":\"r\"}")
+                .problem(404);
+    }
+
+    /**
+     * The served OpenAPI document equals docs/openapi/orchestrator.yaml. After a deliberate change of the API,
+     * rewrite the checked-in copy with {@code -Dopenapi.write=true} on this test and review the diff.
+     */
+    @Test
+    void servedOpenApiDocumentEqualsTheCheckedInOne() throws IOException {
+        String served = ops.get("/v3/api-docs.yaml").text(200);
+        Path checkedIn = Path.of("..", "docs", "openapi", "orchestrator.yaml");
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(checkedIn, served);
+        }
+        YAMLMapper yaml = YAMLMapper.builder().build();
+        assertThat(yaml.readTree(served)).as("served /v3/api-docs differs from %s; rewrite it with "
+                + "-Dopenapi.write=true and review the diff", checkedIn)
+                .isEqualTo(yaml.readTree(Files.readString(checkedIn)));
+        assertThat(served).startsWith("openapi: 3.1");
     }
 
     @Test
     void resolveRejectsBadInputWithAClearMessage() {
         assertThat(ops.post("/api/withdrawals/ops-1/resolve", "{\"status\":\"PROCESSING\",\"actor\":\"a\","
-                + "\"reason\":\"r\"}").json(400).get("error").asString()).contains("SUCCEEDED, REFUNDED or FAILED");
+                + "\"reason\":\"r\"}").problem(400).get("detail").asString()).contains("SUCCEEDED, REFUNDED or FAILED");
         assertThat(ops.post("/api/withdrawals/ops-1/resolve", "{\"status\":\"FAILED\",\"reason\":\"r\"}")
-                .json(400).get("error").asString()).contains("actor is required");
+                .problem(400).get("detail").asString()).contains("actor is required");
         assertThat(ops.post("/api/withdrawals/ops-1/resolve", "not json").status()).isEqualTo(400);
         assertThat(ops.post("/api/withdrawals/nobody/resolve", "{\"status\":\"FAILED\",\"actor\":\"a\","
                 + "\"reason\":\"r\"}").status()).isEqualTo(404);

@@ -30,11 +30,23 @@ public final class OperationsClient {
         return new OperationsClient(baseUrl, null);
     }
 
-    /** A status and a body, checked by the caller. */
-    public record Response(int status, String body) {
+    /** A status, a content type and a body, checked by the caller. */
+    public record Response(int status, String contentType, String body) {
         public JsonNode json(int expectedStatus) {
             assertThat(status).as(body).isEqualTo(expectedStatus);
             return JSON.readTree(body);
+        }
+
+        /** An error answer in the operations API's one shape, RFC 9457 problem details. */
+        public JsonNode problem(int expectedStatus) {
+            JsonNode problem = json(expectedStatus);
+            assertThat(contentType).as(body).startsWith("application/problem+json");
+            assertThat(problem.get("status").asInt()).isEqualTo(expectedStatus);
+            // no type member means about:blank (RFC 9457 section 3.1.1): the status says what happened
+            assertThat(problem.path("type").asString("about:blank")).isEqualTo("about:blank");
+            assertThat(problem.get("title").asString()).isNotBlank();
+            assertThat(problem.get("detail").asString()).isNotBlank();
+            return problem;
         }
 
         public String text(int expectedStatus) {
@@ -65,7 +77,8 @@ public final class OperationsClient {
         try {
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
