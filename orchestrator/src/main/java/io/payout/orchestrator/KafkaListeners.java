@@ -1,5 +1,6 @@
 package io.payout.orchestrator;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -29,19 +31,19 @@ class KafkaListeners {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> requestListenerFactory(KafkaProperties kafka,
-            org.springframework.core.env.Environment env) {
+            org.springframework.core.env.Environment env, MeterRegistry meters) {
         // Bytes, not strings: invalid UTF-8 must become a MALFORMED rejection, not a poison pill.
-        return factory(kafka, env, ByteArrayDeserializer.class);
+        return factory(kafka, env, meters, ByteArrayDeserializer.class);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, String> notificationListenerFactory(KafkaProperties kafka,
-            org.springframework.core.env.Environment env) {
-        return factory(kafka, env, StringDeserializer.class);
+            org.springframework.core.env.Environment env, MeterRegistry meters) {
+        return factory(kafka, env, meters, StringDeserializer.class);
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(KafkaProperties kafka,
-            org.springframework.core.env.Environment env, Class<?> valueDeserializer) {
+            org.springframework.core.env.Environment env, MeterRegistry meters, Class<?> valueDeserializer) {
         Map<String, Object> props = kafka.buildConsumerProperties();
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer);
@@ -61,7 +63,10 @@ class KafkaListeners {
                 "orchestrator.consumer.fetch-max-wait", Duration.class, Duration.ofMillis(100))
                 .toMillis());
         ConcurrentKafkaListenerContainerFactory<String, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(props));
+        DefaultKafkaConsumerFactory<String, V> consumers = new DefaultKafkaConsumerFactory<>(props);
+        // the consumers' own metrics (records-lag-max, records-consumed-total) tell whether a consumer moves
+        consumers.addListener(new MicrometerConsumerListener<>(meters));
+        factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(env.getProperty("orchestrator.consumer.concurrency", Integer.class, 2));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);

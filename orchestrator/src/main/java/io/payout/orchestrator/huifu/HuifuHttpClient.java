@@ -1,5 +1,7 @@
 package io.payout.orchestrator.huifu;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.payout.model.huifu.HuifuEnvelope;
 import io.payout.model.huifu.HuifuSignatureException;
 import java.net.URI;
@@ -8,10 +10,11 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,10 @@ public final class HuifuHttpClient implements Huifu {
     static final String REPLAY_PATH = "/v2/trade/check/replay";
     private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
     private static final Logger log = LoggerFactory.getLogger(HuifuHttpClient.class);
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+        Duration.ofSeconds(30)};
 
     private final RestClient http;
     private final String sysId;
@@ -42,6 +49,7 @@ public final class HuifuHttpClient implements Huifu {
     private final Semaphore permits;
     private final Duration permitTimeout;
     private final MeterRegistry meters;
+    private final Map<String, Timer> latency = new HashMap<>();
     // Absolute, built once: a path handed to RestClient is expanded as a URI template on every call, an absolute
     // URI is used as it is.
     private final URI submitUri;
@@ -66,6 +74,11 @@ public final class HuifuHttpClient implements Huifu {
         this.queryUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(QUERY_PATH).build().toUri();
         this.fileQueryUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(FILE_QUERY_PATH).build().toUri();
         this.replayUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(REPLAY_PATH).build().toUri();
+        for (String operation : List.of("submit", "query", "filequery", "replay")) {
+            latency.put(operation, Timer.builder("huifu.call.latency").tag("operation", operation)
+                    .description("one signed call to Huifu, from sending (with a free request slot) to the answer "
+                            + "verified or given up").serviceLevelObjectives(LATENCY_BUCKETS).register(meters));
+        }
     }
 
     @Override
@@ -80,7 +93,7 @@ public final class HuifuHttpClient implements Huifu {
         data.put("acct_id", blankToNull(command.acctId()));
         data.put("remark", blankToNull(command.remark()));
         data.put("notify_url", notifyUrl);
-        SubmitOutcome outcome = HuifuAnswers.submission(exchange(submitUri, data), command);
+        SubmitOutcome outcome = HuifuAnswers.submission(exchange(submitUri, latency.get("submit"), data), command);
         record("submit", command.huifuId(), command.reqDate(), command.reqSeqId(), outcome,
                 outcome instanceof SubmitOutcome.Unknown unknown && unknown.rateLimited());
         return outcome;
@@ -92,7 +105,7 @@ public final class HuifuHttpClient implements Huifu {
         data.put("huifu_id", command.huifuId());
         data.put("org_req_date", command.reqDate());
         data.put("org_req_seq_id", command.reqSeqId());
-        QueryOutcome outcome = HuifuAnswers.query(exchange(queryUri, data), command);
+        QueryOutcome outcome = HuifuAnswers.query(exchange(queryUri, latency.get("query"), data), command);
         record("query", command.huifuId(), command.reqDate(), command.reqSeqId(), outcome,
                 outcome instanceof QueryOutcome.Unknown unknown && unknown.rateLimited());
         return outcome;
@@ -101,7 +114,7 @@ public final class HuifuHttpClient implements Huifu {
     @Override
     public StatementListing statementFiles(String huifuId, String fileDate) {
         Map<String, Object> data = statements.fileQuery(huifuId, fileDate);
-        StatementListing listing = StatementRequests.listing(exchange(fileQueryUri, data));
+        StatementListing listing = StatementRequests.listing(exchange(fileQueryUri, latency.get("filequery"), data));
         record("filequery", huifuId, (String) data.get("req_date"), (String) data.get("req_seq_id"), listing,
                 listing instanceof StatementListing.Unknown unknown && unknown.rateLimited());
         return listing;
@@ -110,7 +123,7 @@ public final class HuifuHttpClient implements Huifu {
     @Override
     public boolean replayStatement(String huifuId, String fileDate) {
         Map<String, Object> data = statements.replay(huifuId, fileDate);
-        Exchange answer = exchange(replayUri, data);
+        Exchange answer = exchange(replayUri, latency.get("replay"), data);
         boolean replayed = StatementRequests.replayed(answer);
         record("replay", huifuId, (String) data.get("req_date"), (String) data.get("req_seq_id"),
                 replayed ? "replayed" : "not replayed: resp_code " + answer.field("resp_code") + " "
@@ -118,8 +131,8 @@ public final class HuifuHttpClient implements Huifu {
         return replayed;
     }
 
-    /** One signed POST; every failure becomes an {@link Exchange} without trusted data. */
-    private Exchange exchange(URI uri, Map<String, Object> data) {
+    /** One signed POST, timed; every failure becomes an {@link Exchange} without trusted data. */
+    private Exchange exchange(URI uri, Timer timer, Map<String, Object> data) {
         boolean permitted;
         try {
             permitted = permits.tryAcquire(permitTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -130,6 +143,7 @@ public final class HuifuHttpClient implements Huifu {
         if (!permitted) {
             return Exchange.notSent("not sent: no free request slot within " + permitTimeout);
         }
+        long start = System.nanoTime();
         try {
             HuifuEnvelope.SignedRequest request = HuifuEnvelope.request(sysId, productId, data, merchantKey);
             Raw raw = http.post()
@@ -145,6 +159,7 @@ public final class HuifuHttpClient implements Huifu {
             return Exchange.noAnswer("no answer: " + describe(e));
         } finally {
             permits.release();
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -2,6 +2,7 @@ package io.payout.orchestrator.quarantine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.Topics;
+import io.payout.orchestrator.OrchestratorTopics;
 import io.payout.orchestrator.outbox.Outbox;
 import io.payout.orchestrator.outbox.OutboxMessage;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,16 @@ public class RecordGuard {
     private final Clock clock;
 
     RecordGuard(QuarantinedRecords quarantined, Outbox outbox, TransactionTemplate tx, MeterRegistry meters,
-                Clock clock) {
+                Clock clock, OrchestratorTopics topics) {
         this.quarantined = quarantined;
         this.outbox = outbox;
         this.tx = tx;
         this.meters = meters;
         this.clock = clock;
+        // visible at zero before the first poison record, so an alert on their increase has a series to watch
+        for (String topic : List.of(topics.requests(), topics.notifications())) {
+            meters.counter("orchestrator.records.quarantined", "topic", topic);
+        }
     }
 
     /** Hands {@code records} to {@code handler} (which commits its own transaction), isolating any poison record. */

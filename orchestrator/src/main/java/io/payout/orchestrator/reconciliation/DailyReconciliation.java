@@ -58,6 +58,9 @@ public class DailyReconciliation {
         this.tx = tx;
         this.clock = clock;
         this.meters = meters;
+        // visible before the first report, so an alert on their increase has a series to watch
+        meters.counter("reconciliation.mismatches");
+        meters.counter("reconciliation.unanswered");
     }
 
     /** Checks a business date given as yyyyMMdd; throws IllegalArgumentException with a clear message otherwise. */

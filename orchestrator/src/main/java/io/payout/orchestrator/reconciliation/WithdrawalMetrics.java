@@ -3,12 +3,14 @@ package io.payout.orchestrator.reconciliation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -57,14 +59,18 @@ class WithdrawalMetrics {
         List<Instant> bounds = List.of(now.minus(Duration.ofHours(1)), now.minus(Duration.ofDays(1)),
                 now.minus(Duration.ofDays(7)));
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        withdrawals.countOpenByAge(bounds, countLimit).forEach((status, counts) -> {
-            for (int bucket = 0; bucket < AGES.size(); bucket++) {
-                if (counts[bucket] > 0) {
-                    rows.add(MultiGauge.Row.of(Tags.of("status", status.name(), "age", AGES.get(bucket)),
-                            counts[bucket]));
-                }
+        Map<WithdrawalStatus, long[]> open = withdrawals.countOpenByAge(bounds, countLimit);
+        for (WithdrawalStatus status : WithdrawalStatus.values()) {
+            if (status.isFinal()) {
+                continue;
             }
-        });
+            // every open state and age, zeros included: a dashboard and an alert see the series from the start
+            long[] counts = open.getOrDefault(status, new long[AGES.size()]);
+            for (int bucket = 0; bucket < AGES.size(); bucket++) {
+                rows.add(MultiGauge.Row.of(Tags.of("status", status.name(), "age", AGES.get(bucket)),
+                        counts[bucket]));
+            }
+        }
         byStateAndAge.register(rows, true);
         attention.set(withdrawals.countFlagged());
     }

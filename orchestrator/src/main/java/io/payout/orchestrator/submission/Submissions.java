@@ -15,6 +15,7 @@ import io.payout.orchestrator.withdrawal.SerialKey;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.WithdrawalWork;
 import io.payout.orchestrator.withdrawal.Withdrawals;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,9 @@ public class Submissions {
         this.work = work;
         this.huifu = huifu;
         this.meters = meters;
+        for (String answer : List.of("S", "F", "P", "NOT_FOUND", "UNKNOWN")) {
+            meters.counter("reconciliation.query.answers", "answer", answer);
+        }
     }
 
     /** One step of a withdrawal as the workers' claim wrote it (a notification may have moved it since). */

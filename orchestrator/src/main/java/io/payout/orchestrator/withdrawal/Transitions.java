@@ -38,6 +38,7 @@ final class Transitions {
     private final OrchestratorTopics topics;
     private final JsonMapper json;
     private final Counter attentionRaised;
+    private final TransitionMetrics metrics;
 
     Transitions(OrchestratorTopics topics, JsonMapper json, MeterRegistry meters) {
         this.topics = topics;
@@ -45,11 +46,13 @@ final class Transitions {
         this.attentionRaised = Counter.builder("withdrawal.attention.raised")
                 .description("withdrawals flagged for attention (contradicting evidence, amount mismatch, overdue)")
                 .register(meters);
+        this.metrics = new TransitionMetrics(meters);
     }
 
     /** A new withdrawal, REQUESTED with its first serial and its first send due now. */
     Applied requested(WithdrawalRequested request, SerialKey serial, Instant now) {
         Withdrawal created = Withdrawal.requested(request, serial, now);
+        metrics.entered(created, WithdrawalStatus.REQUESTED, now);
         UUID eventId = EventIds.next(now);
         HistoryRow row = new HistoryRow(request.withdrawalId(), eventId, null, WithdrawalStatus.REQUESTED,
                 EventSource.REQUEST, null, null, null, now);
@@ -105,6 +108,7 @@ final class Transitions {
             events.add(event(after, eventId, status, evidence.source(), reasonCode, reason, now));
             log.info("withdrawal {} {} -> {} ({}, {})", current.withdrawalId(), status, next, evidence.source(),
                     evidence.kind());
+            metrics.entered(after, next, now);
             status = next;
         }
         if (decision.path().isEmpty()) {
