@@ -85,6 +85,36 @@ class ComposeFileTest {
     }
 
     @Test
+    void clientsOnTheHostReachTheBrokerAtItsExternalListener() throws IOException {
+        Map<String, String> kafka = environment("kafka");
+        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("EXTERNAL://localhost:29092");
+        assertThat(kafka.get("KAFKA_LISTENERS")).contains("EXTERNAL://:29092");
+        assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).contains("EXTERNAL:PLAINTEXT");
+        assertThat(ports("kafka")).contains("29092:29092");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theObservabilityProfileScrapesEveryServiceWhereItListens() throws IOException {
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(
+                ROOT.resolve("deploy/observability/prometheus.yml")));
+        List<String> targets = new ArrayList<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
+            for (Map<String, Object> config : (List<Map<String, Object>>) job.get("static_configs")) {
+                targets.addAll((List<String>) config.get("targets"));
+            }
+        }
+        for (String service : List.of("huifu-sandbox", "callback-gateway", "orchestrator")) {
+            assertThat(targets).contains(service + ":" + environment(service).get("SERVER_PORT"));
+        }
+        for (String service : List.of("prometheus", "grafana", "jaeger")) {
+            assertThat((List<String>) service(service).get("profiles")).containsExactly("observability");
+        }
+        assertThat(Files.exists(ROOT.resolve("deploy/observability/alerts.yml"))).isTrue();
+        assertThat(Files.exists(ROOT.resolve("deploy/observability/dashboard.json"))).isTrue();
+    }
+
+    @Test
     void theRelaxedBindingOfThisTestMatchesSpringsRule() {
         assertThat(relaxed("ORCHESTRATOR_HUIFU_BASE_URL")).isEqualTo(relaxed("orchestrator.huifu.base-url"));
         assertThat(relaxed("ORCHESTRATOR_HUIFU_BASE_URL")).isNotEqualTo(relaxed("orchestrator.huifu.notify-url"));
