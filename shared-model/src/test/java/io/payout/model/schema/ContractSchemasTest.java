@@ -14,6 +14,7 @@ import io.payout.model.Topics;
 import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
 import io.payout.model.WithdrawalStatusChanged;
+import io.payout.model.account.AccountRequestRejected;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -63,6 +64,10 @@ class ContractSchemasTest {
             records.add(new Object[] {"a rejection " + reason, ContractSchemas.REQUEST_REJECTED, new RequestRejected(
                     reason == RejectionReason.MALFORMED ? null : "w-3", reason,
                     List.of(new FieldError("cash_amt", "cash_amt is required")), "{\"withdrawal_id\":\"w-3\"}", NOW)});
+        }
+        for (RejectionReason reason : RejectionReason.values()) {
+            records.add(new Object[] {"an account rejection " + reason, ContractSchemas.ACCOUNT_REQUEST_REJECTED,
+                    accountRejection(reason == RejectionReason.MALFORMED ? null : "a-3", reason)});
         }
         records.add(new Object[] {"a withdrawal notice", ContractSchemas.HUIFU_NOTIFICATION, notice(
                 HuifuNotification.KIND_WITHDRAWAL, "02")});
@@ -116,6 +121,13 @@ class ContractSchemasTest {
                 RejectionReason.VALIDATION_FAILED, List.of(), "{}", NOW))).isEmpty();
         assertThat(fieldDifferences(ContractSchemas.HUIFU_NOTIFICATION,
                 notice(HuifuNotification.KIND_WITHDRAWAL, "01"))).isEmpty();
+        assertThat(fieldDifferences(ContractSchemas.ACCOUNT_REQUEST_REJECTED,
+                accountRejection("a-3", RejectionReason.IDEMPOTENCY_CONFLICT))).isEmpty();
+    }
+
+    private static AccountRequestRejected accountRejection(String id, RejectionReason reason) {
+        return new AccountRequestRejected(id, reason, List.of(new FieldError("action", "action is required")),
+                "{\"account_request_id\":\"a-3\"}", NOW);
     }
 
     /** An outcome with one field more than the contract knows, as a careless change would write it. */
