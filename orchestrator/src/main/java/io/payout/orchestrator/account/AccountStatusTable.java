@@ -1,22 +1,23 @@
 package io.payout.orchestrator.account;
 
-import static io.payout.orchestrator.account.ApplicationChange.APPLIED;
-import static io.payout.orchestrator.account.ApplicationChange.APPROVED;
-import static io.payout.orchestrator.account.ApplicationChange.FAILED;
-import static io.payout.orchestrator.account.ApplicationChange.REJECTED;
+import static io.payout.model.account.AccountChange.APPLIED;
+import static io.payout.model.account.AccountChange.APPROVED;
+import static io.payout.model.account.AccountChange.FAILED;
+import static io.payout.model.account.AccountChange.REJECTED;
 
+import io.payout.model.account.AccountChange;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * CONTRACT.md §6's mapping of Huifu's status values to application changes, per place the value was read. A value
+ * CONTRACT.md §6's mapping of Huifu's status values to application changes (APPLIED, APPROVED, REJECTED, FAILED), per place the value was read. A value
  * the place does not define (or none at all) maps to nothing: the application stays open and is followed by the
  * status query, because guessing a final answer from an unknown letter could bind or drop a card wrongly.
  */
 public final class AccountStatusTable {
 
-    private static final Map<StatusPlace, Map<String, ApplicationChange>> TABLE = new EnumMap<>(StatusPlace.class);
+    private static final Map<StatusPlace, Map<String, AccountChange>> TABLE = new EnumMap<>(StatusPlace.class);
 
     static {
         TABLE.put(StatusPlace.MERCHANT_ONBOARDING_NOTICE, Map.of("Y", APPROVED, "N", REJECTED, "F", FAILED));
@@ -32,7 +33,7 @@ public final class AccountStatusTable {
     private AccountStatusTable() {
     }
 
-    public static Optional<ApplicationChange> changeFor(StatusPlace place, String value) {
+    public static Optional<AccountChange> changeFor(StatusPlace place, String value) {
         if (value == null) {
             return Optional.empty();
         }

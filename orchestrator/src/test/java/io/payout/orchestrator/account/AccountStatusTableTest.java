@@ -2,6 +2,7 @@ package io.payout.orchestrator.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payout.model.account.AccountChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,34 +17,34 @@ class AccountStatusTableTest {
 
     static Stream<Arguments> everyDefinedValue() {
         List<Arguments> rows = new ArrayList<>();
-        rows.add(Arguments.of(StatusPlace.MERCHANT_ONBOARDING_NOTICE, "Y", ApplicationChange.APPROVED));
-        rows.add(Arguments.of(StatusPlace.MERCHANT_ONBOARDING_NOTICE, "N", ApplicationChange.REJECTED));
-        rows.add(Arguments.of(StatusPlace.MERCHANT_ONBOARDING_NOTICE, "F", ApplicationChange.FAILED));
-        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "P", ApplicationChange.APPLIED));
-        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "Y", ApplicationChange.APPROVED));
-        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "N", ApplicationChange.REJECTED));
-        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "F", ApplicationChange.FAILED));
-        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "C", ApplicationChange.FAILED));
-        rows.add(Arguments.of(StatusPlace.USER_BUSINESS_NOTICE, "Y", ApplicationChange.APPROVED));
-        rows.add(Arguments.of(StatusPlace.USER_BUSINESS_NOTICE, "P", ApplicationChange.APPLIED));
-        rows.add(Arguments.of(StatusPlace.USER_BUSINESS_NOTICE, "N", ApplicationChange.REJECTED));
-        rows.add(Arguments.of(StatusPlace.STATUS_QUERY, "Y", ApplicationChange.APPROVED));
-        rows.add(Arguments.of(StatusPlace.STATUS_QUERY, "P", ApplicationChange.APPLIED));
-        rows.add(Arguments.of(StatusPlace.STATUS_QUERY, "N", ApplicationChange.REJECTED));
-        rows.add(Arguments.of(StatusPlace.STATUS_QUERY, "F", ApplicationChange.FAILED));
-        rows.add(Arguments.of(StatusPlace.CARD_CHANGE_STATE, "S", ApplicationChange.APPROVED));
-        rows.add(Arguments.of(StatusPlace.CARD_CHANGE_STATE, "P", ApplicationChange.APPLIED));
-        rows.add(Arguments.of(StatusPlace.CARD_CHANGE_STATE, "F", ApplicationChange.REJECTED));
-        rows.add(Arguments.of(StatusPlace.CARD_CHANGE_STATE, "C", ApplicationChange.FAILED));
-        rows.add(Arguments.of(StatusPlace.BUSINESS_ITEM, "S", ApplicationChange.APPROVED));
-        rows.add(Arguments.of(StatusPlace.BUSINESS_ITEM, "P", ApplicationChange.APPLIED));
-        rows.add(Arguments.of(StatusPlace.BUSINESS_ITEM, "F", ApplicationChange.REJECTED));
+        rows.add(Arguments.of(StatusPlace.MERCHANT_ONBOARDING_NOTICE, "Y", AccountChange.APPROVED));
+        rows.add(Arguments.of(StatusPlace.MERCHANT_ONBOARDING_NOTICE, "N", AccountChange.REJECTED));
+        rows.add(Arguments.of(StatusPlace.MERCHANT_ONBOARDING_NOTICE, "F", AccountChange.FAILED));
+        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "P", AccountChange.APPLIED));
+        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "Y", AccountChange.APPROVED));
+        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "N", AccountChange.REJECTED));
+        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "F", AccountChange.FAILED));
+        rows.add(Arguments.of(StatusPlace.MERCHANT_BUSINESS_NOTICE, "C", AccountChange.FAILED));
+        rows.add(Arguments.of(StatusPlace.USER_BUSINESS_NOTICE, "Y", AccountChange.APPROVED));
+        rows.add(Arguments.of(StatusPlace.USER_BUSINESS_NOTICE, "P", AccountChange.APPLIED));
+        rows.add(Arguments.of(StatusPlace.USER_BUSINESS_NOTICE, "N", AccountChange.REJECTED));
+        rows.add(Arguments.of(StatusPlace.STATUS_QUERY, "Y", AccountChange.APPROVED));
+        rows.add(Arguments.of(StatusPlace.STATUS_QUERY, "P", AccountChange.APPLIED));
+        rows.add(Arguments.of(StatusPlace.STATUS_QUERY, "N", AccountChange.REJECTED));
+        rows.add(Arguments.of(StatusPlace.STATUS_QUERY, "F", AccountChange.FAILED));
+        rows.add(Arguments.of(StatusPlace.CARD_CHANGE_STATE, "S", AccountChange.APPROVED));
+        rows.add(Arguments.of(StatusPlace.CARD_CHANGE_STATE, "P", AccountChange.APPLIED));
+        rows.add(Arguments.of(StatusPlace.CARD_CHANGE_STATE, "F", AccountChange.REJECTED));
+        rows.add(Arguments.of(StatusPlace.CARD_CHANGE_STATE, "C", AccountChange.FAILED));
+        rows.add(Arguments.of(StatusPlace.BUSINESS_ITEM, "S", AccountChange.APPROVED));
+        rows.add(Arguments.of(StatusPlace.BUSINESS_ITEM, "P", AccountChange.APPLIED));
+        rows.add(Arguments.of(StatusPlace.BUSINESS_ITEM, "F", AccountChange.REJECTED));
         return rows.stream();
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("everyDefinedValue")
-    void mapsEachValueOfEachPlace(StatusPlace place, String value, ApplicationChange change) {
+    void mapsEachValueOfEachPlace(StatusPlace place, String value, AccountChange change) {
         assertThat(AccountStatusTable.changeFor(place, value)).contains(change);
     }
 
@@ -51,8 +52,8 @@ class AccountStatusTableTest {
     void theSameLetterMeansWhatItsPlaceSays() {
         // F: a system failure in a notice, a refusal in a business item or a card change's consent check
         assertThat(AccountStatusTable.changeFor(StatusPlace.MERCHANT_BUSINESS_NOTICE, "F"))
-                .contains(ApplicationChange.FAILED);
-        assertThat(AccountStatusTable.changeFor(StatusPlace.BUSINESS_ITEM, "F")).contains(ApplicationChange.REJECTED);
+                .contains(AccountChange.FAILED);
+        assertThat(AccountStatusTable.changeFor(StatusPlace.BUSINESS_ITEM, "F")).contains(AccountChange.REJECTED);
     }
 
     @ParameterizedTest
@@ -73,9 +74,9 @@ class AccountStatusTableTest {
 
     @Test
     void onlyApplicationPendingIsNotFinal() {
-        assertThat(ApplicationChange.APPLIED.isFinal()).isFalse();
-        assertThat(ApplicationChange.APPROVED.isFinal()).isTrue();
-        assertThat(ApplicationChange.REJECTED.isFinal()).isTrue();
-        assertThat(ApplicationChange.FAILED.isFinal()).isTrue();
+        assertThat(AccountChange.APPLIED.endsApplication()).isFalse();
+        assertThat(AccountChange.APPROVED.endsApplication()).isTrue();
+        assertThat(AccountChange.REJECTED.endsApplication()).isTrue();
+        assertThat(AccountChange.FAILED.endsApplication()).isTrue();
     }
 }
