@@ -133,6 +133,11 @@ public final class OrchestratorHarness implements AutoCloseable {
         return TestKafka.awaitRecords(accountRejections, until, WAIT);
     }
 
+    public List<ConsumerRecord<String, String>> awaitAccountUpdates(
+            Predicate<List<ConsumerRecord<String, String>>> until) {
+        return TestKafka.awaitRecords(accountUpdates, until, WAIT);
+    }
+
     private static byte[] randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Clear JSON errors for the operations API: bad input 400, unknown 404, refused or concurrent 409. */
-@RestControllerAdvice(assignableTypes = {OperationsController.class, StatementBreaksController.class})
+@RestControllerAdvice(assignableTypes = {OperationsController.class, StatementBreaksController.class,
+        AccountsController.class})
 class OperationsErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
