@@ -40,7 +40,7 @@ public class AccountIntake {
 
     private final AccountRequestParser parser = new AccountRequestParser();
     private final AccountRequests requests;
-    private final ContentHashes hashes;
+    private final KeyedHashes hashes;
     private final Outbox outbox;
     private final OrchestratorTopics topics;
     private final JsonMapper json;
@@ -49,7 +49,7 @@ public class AccountIntake {
     AccountIntake(AccountRequests requests, AccountsProperties properties, Outbox outbox, OrchestratorTopics topics,
                   JsonMapper json, Clock clock) {
         this.requests = requests;
-        this.hashes = new ContentHashes(properties.hashKey());
+        this.hashes = new KeyedHashes(properties.hashKey());
         this.outbox = outbox;
         this.topics = topics;
         this.json = json;
