@@ -1,5 +1,6 @@
 package io.payout.orchestrator.account;
 
+import io.payout.model.account.MaskedOriginal;
 import io.payout.orchestrator.OrchestratorTopics;
 import io.payout.orchestrator.quarantine.RecordGuard;
 import io.payout.orchestrator.quarantine.Replayable;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code account.requests} in batches. An invalid request is a rejection (intake); a valid one that cannot
- * be stored is quarantined by the guard, so it never holds up the requests behind it.
+ * be stored is quarantined by the guard, so it never holds up the requests behind it, and published on the
+ * quarantine topic masked like a rejection's original.
  */
 @Component
 @ConditionalOnProperty("orchestrator.accounts.hash-key")
@@ -41,7 +43,7 @@ class AccountRequestListener implements Replayable {
                 values.add(record.value());
             }
             intake.accept(values);
-        });
+        }, MaskedOriginal::of);
     }
 
     @Override

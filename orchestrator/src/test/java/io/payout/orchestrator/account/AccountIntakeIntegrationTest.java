@@ -3,9 +3,11 @@ package io.payout.orchestrator.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payout.model.AccountKind;
+import io.payout.model.Topics;
 import io.payout.model.account.AccountAction;
 import io.payout.model.schema.ContractSchemas;
 import io.payout.orchestrator.OrchestratorHarness;
+import io.payout.testkit.TestKafka;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +108,26 @@ class AccountIntakeIntegrationTest {
         assertThat(body.get("errors").findValuesAsString("field")).contains("account_kind");
         assertThat(body.get("original").asString()).doesNotContain(CARD_NO, CERT_NO, NAME);
         assertThat(orchestrator.bean(AccountRequests.class).find("bad-1")).isEmpty();
+    }
+
+    @Test
+    void aValidRequestTheDatabaseRefusesIsQuarantinedWithItsCardMaskedOnTheTopic() {
+        JdbcClient db = orchestrator.bean(JdbcClient.class);
+        // a stand-in for any rule of the database that a valid request breaks
+        db.sql("alter table account_requests add constraint refuse_poison check (account_request_id <> 'poison-1')")
+                .update();
+        try {
+            orchestrator.sendAccountRequest("poison-1", openUser("poison-1", "2026-12-04T08:00:00Z", "13800138000"));
+
+            ConsumerRecord<String, String> quarantined = TestKafka.awaitRecords(
+                    Topics.quarantineOf(orchestrator.accountRequests),
+                    all -> all.stream().anyMatch(r -> "poison-1".equals(r.key())), OrchestratorHarness.WAIT)
+                    .stream().filter(r -> "poison-1".equals(r.key())).findFirst().orElseThrow();
+
+            assertThat(quarantined.value()).contains("poison-1").doesNotContain(CARD_NO, CERT_NO, NAME);
+        } finally {
+            db.sql("alter table account_requests drop constraint refuse_poison").update();
+        }
     }
 
     /** A request that is rejected for its form, sent to find out when everything before it was processed. */
