@@ -10,6 +10,7 @@ import io.payout.orchestrator.withdrawal.NextStep;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,9 +81,16 @@ class OrchestratorConfiguration {
                 List<NewTopic> missing = new ArrayList<>();
                 for (String name : List.of(topics.requests(), topics.outcomes(), topics.rejections(),
                         topics.notifications(), Topics.quarantineOf(topics.requests()),
-                        Topics.quarantineOf(topics.notifications()))) {
+                        Topics.quarantineOf(topics.notifications()), topics.accountRequests(),
+                        topics.accountRejections(), topics.accountUpdates(),
+                        Topics.quarantineOf(topics.accountRequests()))) {
                     if (!existing.contains(name) && missing.stream().noneMatch(t -> t.name().equals(name))) {
-                        missing.add(new NewTopic(name, topics.partitions(), topics.replication()));
+                        NewTopic topic = new NewTopic(name, topics.partitions(), topics.replication());
+                        if (name.equals(topics.accountRequests())) {
+                            topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                                    Long.toString(topics.accountRequestsRetention().toMillis())));
+                        }
+                        missing.add(topic);
                     }
                 }
                 if (!missing.isEmpty()) {

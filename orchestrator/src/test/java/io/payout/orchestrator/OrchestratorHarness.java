@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ public final class OrchestratorHarness implements AutoCloseable {
     public final String outcomes = TestKafka.uniqueTopic("outcomes");
     public final String rejections = TestKafka.uniqueTopic("rejections");
     public final String notifications = TestKafka.uniqueTopic("notifications");
+    public final String accountRequests = TestKafka.uniqueTopic("account-requests");
+    public final String accountRejections = TestKafka.uniqueTopic("account-rejections");
+    public final String accountUpdates = TestKafka.uniqueTopic("account-updates");
     public final KeyPair huifuKeys;
     public final KeyPair merchantKeys = HuifuKeys.generate();
     private final Map<String, Object> properties = new HashMap<>();
@@ -53,6 +58,10 @@ public final class OrchestratorHarness implements AutoCloseable {
         properties.put("orchestrator.topics.outcomes", outcomes);
         properties.put("orchestrator.topics.rejections", rejections);
         properties.put("orchestrator.topics.notifications", notifications);
+        properties.put("orchestrator.topics.account-requests", accountRequests);
+        properties.put("orchestrator.topics.account-rejections", accountRejections);
+        properties.put("orchestrator.topics.account-updates", accountUpdates);
+        properties.put("orchestrator.accounts.hash-key", Base64.getEncoder().encodeToString(randomKey()));
         properties.put("orchestrator.topics.partitions", 1);
         properties.put("orchestrator.consumer.group-id", "orchestrator-" + UUID.randomUUID());
         properties.put("orchestrator.huifu.base-url", "http://127.0.0.1:9");
@@ -113,6 +122,26 @@ public final class OrchestratorHarness implements AutoCloseable {
 
     public void sendRequest(String key, String json) {
         TestKafka.sendBytes(requests, List.of(Map.entry(key, json.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    public void sendAccountRequest(String key, String json) {
+        TestKafka.sendBytes(accountRequests, List.of(Map.entry(key, json.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    public List<ConsumerRecord<String, String>> awaitAccountRejections(
+            Predicate<List<ConsumerRecord<String, String>>> until) {
+        return TestKafka.awaitRecords(accountRejections, until, WAIT);
+    }
+
+    public List<ConsumerRecord<String, String>> awaitAccountUpdates(
+            Predicate<List<ConsumerRecord<String, String>>> until) {
+        return TestKafka.awaitRecords(accountUpdates, until, WAIT);
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     public List<ConsumerRecord<String, String>> awaitOutcomes(Predicate<List<ConsumerRecord<String, String>>> until) {

@@ -8,6 +8,10 @@ public final class Topics {
     public static final String HUIFU_NOTIFICATIONS = "huifu.notifications";
     /** Account audit notices, gateway to orchestrator (CONTRACT.md §6). */
     public static final String HUIFU_ACCOUNT_NOTICES = "huifu.account-notices";
+    /** Account requests, upstream to orchestrator, and what the orchestrator answers (CONTRACT.md §6). */
+    public static final String ACCOUNT_REQUESTS = "account.requests";
+    public static final String ACCOUNT_REJECTIONS = "account.rejections";
+    public static final String ACCOUNT_UPDATES = "account.updates";
 
     /** Kafka header names that repeat fields of WithdrawalStatusChanged. */
     public static final String HEADER_EVENT_ID = "event_id";

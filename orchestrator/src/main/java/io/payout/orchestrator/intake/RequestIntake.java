@@ -11,13 +11,9 @@ import io.payout.orchestrator.outbox.Outbox;
 import io.payout.orchestrator.outbox.OutboxMessage;
 import io.payout.orchestrator.withdrawal.WithdrawalWork;
 import io.payout.orchestrator.withdrawal.Withdrawals;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,14 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestIntake {
 
     private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
-    /**
-     * At most this much of a record is quoted back in a rejection's {@code original}. A rejection is one broker
-     * record (1 MB by default) and quotes the record inside JSON, where a character can take up to 6 bytes: quoted
-     * whole, a record just under the limit would make a rejection over it, which the broker refuses forever, and
-     * the outbox (which publishes in order) would stall behind it. 65,536 characters stay under 400 KB.
-     */
-    static final int MAX_ORIGINAL_CHARS = 65_536;
-
     private final WithdrawalRequestParser parser = new WithdrawalRequestParser();
     private final Withdrawals withdrawals;
     private final WithdrawalWork work;
@@ -116,29 +104,11 @@ class RequestIntake {
 
     private OutboxMessage rejection(String withdrawalId, RejectionReason reason, List<FieldError> errors,
                                     byte[] value, Instant now) {
-        String original = original(value);
-        if (original != null && original.length() > MAX_ORIGINAL_CHARS) {
-            errors = new ArrayList<>(errors);
-            errors.add(new FieldError("$", "record value too long to quote: original holds its first "
-                    + MAX_ORIGINAL_CHARS + " of " + original.length() + " characters"));
-            original = original.substring(0, MAX_ORIGINAL_CHARS);
-        }
-        RequestRejected rejected = new RequestRejected(withdrawalId, reason, errors, original, now);
+        QuotedOriginal quoted = QuotedOriginal.of(QuotedOriginal.textOf(value), errors);
+        RequestRejected rejected = new RequestRejected(withdrawalId, reason, quoted.errors(), quoted.text(), now);
         if (reason != RejectionReason.IDEMPOTENCY_CONFLICT) {
             log.info("request rejected: {} (withdrawal_id {})", reason, withdrawalId);
         }
         return new OutboxMessage(topics.rejections(), withdrawalId, json.writeValueAsString(rejected), Map.of());
-    }
-
-    /** The record's value as text, or Base64 when it is not UTF-8 (CONTRACT.md §1). */
-    private static String original(byte[] value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            return Base64.getEncoder().encodeToString(value);
-        }
     }
 }

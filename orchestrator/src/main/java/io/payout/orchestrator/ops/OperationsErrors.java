@@ -21,7 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Every error of the operations API as RFC 9457 problem details ({@code application/problem+json}): bad input 400,
  * unknown 404, refused or concurrent 409, a dependency down 503, anything else 500 without internals. Framework
  * errors (unknown path, wrong method, missing parameter) take the same shape through Spring's own problem details
- * ({@code spring.mvc.problemdetails.enabled}), security's 401 and 403 through {@code ProblemResponses}. Ordered
+ * ({@code spring.mvc.problemdetails.enabled}), security's 401 and 403 through {@code OrchestratorSecurity}. Ordered
  * first so that the product's messages, which name the field, win over Spring's generic ones.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)

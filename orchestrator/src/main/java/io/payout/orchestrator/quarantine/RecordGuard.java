@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,16 @@ public class RecordGuard {
 
     /** Hands {@code records} to {@code handler} (which commits its own transaction), isolating any poison record. */
     public <V> void process(List<ConsumerRecord<String, V>> records, Consumer<List<ConsumerRecord<String, V>>> handler) {
+        process(records, handler, null);
+    }
+
+    /**
+     * As {@link #process(List, Consumer)}, publishing a quarantined value on {@code <topic>.quarantine} as
+     * {@code published} makes it: for records that carry what may not be published (card numbers, names), which
+     * only the database copy, kept for the replay, holds in full.
+     */
+    public <V> void process(List<ConsumerRecord<String, V>> records, Consumer<List<ConsumerRecord<String, V>>> handler,
+                            Function<byte[], String> published) {
         try {
             handler.accept(records);
             return;
@@ -81,12 +92,13 @@ public class RecordGuard {
                 }
             }
             if (last != null) {
-                quarantine(record, last);
+                quarantine(record, last, published);
             }
         }
     }
 
-    private <V> void quarantine(ConsumerRecord<String, V> record, RuntimeException failure) {
+    private <V> void quarantine(ConsumerRecord<String, V> record, RuntimeException failure,
+                                Function<byte[], String> published) {
         String reason = reasonOf(failure);
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         byte[] value = bytes(record.value());
@@ -101,7 +113,7 @@ public class RecordGuard {
             headers.put("source_offset", Long.toString(record.offset()));
             headers.put(Topics.HEADER_REASON, reason);
             headers.put(Topics.HEADER_QUARANTINED_BY, "orchestrator");
-            String text = QuarantinedRecord.textOf(value);
+            String text = published != null ? published.apply(value) : QuarantinedRecord.textOf(value);
             headers.put("encoding", text != null || value == null ? "utf-8" : "base64");
             outbox.append(new OutboxMessage(Topics.quarantineOf(record.topic()), record.key(),
                     text != null || value == null ? text : Base64.getEncoder().encodeToString(value), headers));

@@ -183,10 +183,10 @@ class RequestIntakeIntegrationTest {
         JsonNode body = JSON.readTree(rejection.value());
         assertThat(body.get("reason_code").asString()).isEqualTo("IDEMPOTENCY_CONFLICT");
         String original = body.get("original").asString();
-        assertThat(original).hasSize(RequestIntake.MAX_ORIGINAL_CHARS);
+        assertThat(original).hasSize(QuotedOriginal.MAX_CHARS);
         assertThat(huge).startsWith(original);
         assertThat(body.get("errors").toString()).contains("original holds its first "
-                + RequestIntake.MAX_ORIGINAL_CHARS + " of " + huge.length() + " characters");
+                + QuotedOriginal.MAX_CHARS + " of " + huge.length() + " characters");
         assertThat(orchestrator.withdrawal("huge-1").orElseThrow().request().cashAmt().toString()).isEqualTo("1.00");
     }
 

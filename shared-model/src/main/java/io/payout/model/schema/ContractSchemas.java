@@ -23,7 +23,9 @@ public enum ContractSchemas {
     WITHDRAWAL_REQUESTED("withdrawal-requested.schema.json"),
     WITHDRAWAL_STATUS_CHANGED("withdrawal-status-changed.schema.json"),
     REQUEST_REJECTED("request-rejected.schema.json"),
-    HUIFU_NOTIFICATION("huifu-notification.schema.json");
+    HUIFU_NOTIFICATION("huifu-notification.schema.json"),
+    ACCOUNT_REQUEST_REJECTED("account-request-rejected.schema.json"),
+    ACCOUNT_CHANGED("account-changed.schema.json");
 
     private final String file;
 

@@ -14,7 +14,16 @@ import io.payout.model.Topics;
 import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
 import io.payout.model.WithdrawalStatusChanged;
+import io.payout.model.account.AccountChange;
+import io.payout.model.account.AccountChanged;
+import io.payout.model.account.AccountRequestRejected;
+import io.payout.model.account.AccountSource;
+import io.payout.model.account.CardType;
+import io.payout.model.account.CashConfig;
+import io.payout.model.account.CashConfigEntry;
+import io.payout.model.account.FeeBearer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,6 +72,14 @@ class ContractSchemasTest {
             records.add(new Object[] {"a rejection " + reason, ContractSchemas.REQUEST_REJECTED, new RequestRejected(
                     reason == RejectionReason.MALFORMED ? null : "w-3", reason,
                     List.of(new FieldError("cash_amt", "cash_amt is required")), "{\"withdrawal_id\":\"w-3\"}", NOW)});
+        }
+        for (RejectionReason reason : RejectionReason.values()) {
+            records.add(new Object[] {"an account rejection " + reason, ContractSchemas.ACCOUNT_REQUEST_REJECTED,
+                    accountRejection(reason == RejectionReason.MALFORMED ? null : "a-3", reason)});
+        }
+        for (AccountChange change : AccountChange.values()) {
+            records.add(new Object[] {"an account change " + change, ContractSchemas.ACCOUNT_CHANGED,
+                    accountChanged(change)});
         }
         records.add(new Object[] {"a withdrawal notice", ContractSchemas.HUIFU_NOTIFICATION, notice(
                 HuifuNotification.KIND_WITHDRAWAL, "02")});
@@ -116,6 +133,24 @@ class ContractSchemasTest {
                 RejectionReason.VALIDATION_FAILED, List.of(), "{}", NOW))).isEmpty();
         assertThat(fieldDifferences(ContractSchemas.HUIFU_NOTIFICATION,
                 notice(HuifuNotification.KIND_WITHDRAWAL, "01"))).isEmpty();
+        assertThat(fieldDifferences(ContractSchemas.ACCOUNT_CHANGED, accountChanged(AccountChange.CASH_CONFIG)))
+                .isEmpty();
+        assertThat(fieldDifferences(ContractSchemas.ACCOUNT_REQUEST_REJECTED,
+                accountRejection("a-3", RejectionReason.IDEMPOTENCY_CONFLICT))).isEmpty();
+    }
+
+    /** Every field filled, whatever the change, so the schema is checked against all of them. */
+    private static AccountChanged accountChanged(AccountChange change) {
+        CashConfig d1 = new CashConfig(IntoAcctDateType.D1, true, Amount.parse("2.00"), new BigDecimal("0.05"),
+                Amount.parse("1.00"), new BigDecimal("0.03"), FeeBearer.EXTERNAL, "6666000100000000");
+        return new AccountChanged(UUID.randomUUID(), "6666000123456789", AccountKind.USER, "a-1", change,
+                AccountSource.QUERY, NOW, "AP1", "REJECTED_BY_HUIFU", "card name mismatch", "card", "10004053462",
+                "****2233", CardType.PRIVATE_LEGAL_PERSON.code(), true, List.of(CashConfigEntry.of(d1)), "NORMAL");
+    }
+
+    private static AccountRequestRejected accountRejection(String id, RejectionReason reason) {
+        return new AccountRequestRejected(id, reason, List.of(new FieldError("action", "action is required")),
+                "{\"account_request_id\":\"a-3\"}", NOW);
     }
 
     /** An outcome with one field more than the contract knows, as a careless change would write it. */

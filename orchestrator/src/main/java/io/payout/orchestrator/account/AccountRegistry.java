@@ -1,0 +1,88 @@
+package io.payout.orchestrator.account;
+
+import io.payout.model.Topics;
+import io.payout.model.account.AccountChanged;
+import io.payout.model.account.AccountSource;
+import io.payout.orchestrator.OrchestratorTopics;
+import io.payout.orchestrator.outbox.Outbox;
+import io.payout.orchestrator.outbox.OutboxMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The registry of accounts in PostgreSQL: learns facts from wherever they come (an answer, a notice, a query),
+ * stores each with its source and time, and publishes each change on {@code account.updates} through the outbox in
+ * the same transaction. The account's row is locked while it learns, so two sources learning at once cannot both
+ * publish the same change.
+ */
+@Service
+public class AccountRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountRegistry.class);
+
+    private final AccountRows rows;
+    private final Outbox outbox;
+    private final OrchestratorTopics topics;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AccountRegistry(AccountRows rows, Outbox outbox, OrchestratorTopics topics, JsonMapper json, Clock clock) {
+        this.rows = rows;
+        this.outbox = outbox;
+        this.topics = topics;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Learns {@code learned} (null lists and status: not learned) and returns the changes it published. */
+    @Transactional
+    public List<AccountChanged> learn(AccountFacts learned, AccountSource source, String accountRequestId) {
+        Instant now = clock.instant();
+        AccountFacts known = rows.lockOrCreate(learned.huifuId(), learned.accountKind(), now);
+        List<FactChange> changes = RegistryDiff.between(known, learned);
+        AccountFacts merged = RegistryDiff.merged(known, learned);
+        rows.save(merged, learned, source, now);
+        List<AccountChanged> events = new ArrayList<>(changes.size());
+        List<OutboxMessage> messages = new ArrayList<>(changes.size());
+        for (FactChange change : changes) {
+            AccountChanged event = event(merged, change, source, accountRequestId, now);
+            events.add(event);
+            messages.add(new OutboxMessage(topics.accountUpdates(), merged.huifuId(), json.writeValueAsString(event),
+                    Map.of(Topics.HEADER_EVENT_ID, event.eventId().toString())));
+            log.info("account {} {} from {}{}", merged.huifuId(), change.change(), source,
+                    change.card() == null ? "" : " (token_no " + change.card().tokenNo() + ")");
+        }
+        if (!messages.isEmpty()) {
+            outbox.appendAll(messages);
+        }
+        return events;
+    }
+
+    /** The account with where and when each fact was learned; empty when the registry never heard of it. */
+    @Transactional(readOnly = true)
+    public Optional<AccountView> view(String huifuId) {
+        return rows.find(huifuId).map(row -> new AccountView(row, rows.cardsWithOrigin(huifuId)));
+    }
+
+    private static AccountChanged event(AccountFacts account, FactChange change, AccountSource source,
+                                        String accountRequestId, Instant now) {
+        KnownCard card = change.card();
+        return new AccountChanged(UUID.randomUUID(), account.huifuId(), account.accountKind(), accountRequestId,
+                change.change(), source, now, null, null, null, null,
+                card == null ? null : card.tokenNo(),
+                card == null ? null : card.maskedCardNo(),
+                card == null ? null : card.cardType(),
+                card == null ? null : card.isDefault(),
+                change.cashConfig(), change.merStat());
+    }
+}
