@@ -4,6 +4,8 @@ import io.payout.model.calendar.WorkingDays;
 import io.payout.sandbox.api.SerialLog;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.behavior.Faults;
+import io.payout.sandbox.account.CardHolders;
+import io.payout.sandbox.account.UserAccounts;
 import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.lifecycle.Lifecycle;
 import io.payout.sandbox.lifecycle.SettlementClock;
@@ -64,6 +66,17 @@ class SandboxConfiguration {
     }
 
     @Bean
+    CardHolders cardHolders() {
+        return new CardHolders();
+    }
+
+    @Bean
+    UserAccounts userAccounts(Ledger ledger, CardHolders holders, StateJournal state,
+                              SettlementClock settlementClock) {
+        return new UserAccounts(ledger, holders, state.accountFacts(), settlementClock::now);
+    }
+
+    @Bean
     Withdrawals withdrawals(StateJournal state) {
         return new Withdrawals(state.withdrawalFacts());
     }
@@ -100,11 +113,11 @@ class SandboxConfiguration {
     @Bean
     Lifecycle lifecycle(SandboxProperties properties, Ledger ledger, Withdrawals withdrawals, Notifier notifier,
                         Faults faults, SettlementClock settlementClock, ScheduledExecutorService sandboxScheduler,
-                        Clock clock, StateJournal state, Statements statements) {
+                        Clock clock, StateJournal state, Statements statements, UserAccounts users) {
         Lifecycle lifecycle = new Lifecycle(ledger, withdrawals, notifier, faults, settlementClock, sandboxScheduler,
                 clock, new Lifecycle.Delays(properties.accountingDelay(), properties.payoutDelay()));
         // Here, so that whatever serves requests (it needs the lifecycle) only ever sees the restored state.
-        state.restore(ledger, lifecycle, statements::restore);
+        state.restore(ledger, lifecycle, statements::restore, users::replay);
         return lifecycle;
     }
 

@@ -1,0 +1,497 @@
+package io.payout.sandbox.account;
+
+import static io.payout.sandbox.account.AccountAnswers.INVALID;
+import static io.payout.sandbox.account.AccountAnswers.NOT_FOUND;
+import static io.payout.sandbox.account.AccountAnswers.OK;
+import static io.payout.sandbox.account.AccountAnswers.REFUSED;
+import static io.payout.sandbox.account.AccountAnswers.answer;
+import static io.payout.sandbox.account.AccountAnswers.businessItem;
+import static io.payout.sandbox.account.AccountAnswers.jsonText;
+import static io.payout.sandbox.account.AccountAnswers.objects;
+
+import io.payout.model.Amount;
+import io.payout.sandbox.ledger.AccountSpec;
+import io.payout.sandbox.ledger.CardSpec;
+import io.payout.sandbox.ledger.CashConfigSpec;
+import io.payout.sandbox.ledger.Ledger;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Huifu's user paths (ACCOUNTS.md A2, A3, A6, A7): opening a user, its business onboarding and modify with
+ * {@code card_info} and {@code cash_config}, the detail, lookup and application queries. Cards and cash
+ * configuration go to the {@link Ledger}, so withdrawals use them; what only these paths need (the holder, card
+ * types, applications, answers by serial) is kept here and journaled through {@code journal}. Reviews run on
+ * {@code now}, the sandbox's settlement clock, so a test moves them on by advancing it.
+ */
+public final class UserAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
+    private static final String CARD = "1";
+    private static final String CASH = "2";
+
+    private final Ledger ledger;
+    private final CardHolders holders;
+    private final Consumer<AccountFact> journal;
+    private final Supplier<Instant> now;
+    private final Map<String, SandboxUser> users = new HashMap<>();
+    private final Map<String, List<BoundCard>> cards = new HashMap<>();
+    private final Map<String, Application> applications = new HashMap<>();
+    private final Map<String, Map<String, String>> answers = new HashMap<>();
+    private volatile ReviewSettings review = ReviewSettings.DEFAULT;
+
+    public UserAccounts(Ledger ledger, CardHolders holders, Consumer<AccountFact> journal,
+                        Supplier<Instant> now) {
+        this.ledger = ledger;
+        this.holders = holders;
+        this.journal = journal;
+        this.now = now;
+    }
+
+    public void review(ReviewSettings settings) {
+        this.review = settings;
+    }
+
+    public ReviewSettings review() {
+        return review;
+    }
+
+    /** {@code v2/user/basicdata/indv}. */
+    public synchronized Map<String, String> openIndividual(Map<String, String> data) {
+        String problem = missing(data, "req_seq_id", "req_date", "name", "cert_type", "cert_no",
+                "cert_validity_type", "cert_begin_date", "mobile_no");
+        if (problem != null) {
+            return answer(data, INVALID, problem);
+        }
+        return open(data, new SandboxUser(userId(data.get("cert_no")), SandboxUser.INDIVIDUAL,
+                data.get("req_seq_id"), data.get("req_date"), data.get("name"), data.get("name"),
+                data.get("cert_no")));
+    }
+
+    /** {@code v2/user/basicdata/ent}. */
+    public synchronized Map<String, String> openEnterprise(Map<String, String> data) {
+        String problem = missing(data, "req_seq_id", "req_date", "reg_name", "license_code", "legal_name",
+                "legal_cert_type", "legal_cert_no", "contact_name", "contact_mobile");
+        if (problem != null) {
+            return answer(data, INVALID, problem);
+        }
+        return open(data, new SandboxUser(userId(data.get("license_code")), SandboxUser.ENTERPRISE,
+                data.get("req_seq_id"), data.get("req_date"), data.get("reg_name"), data.get("legal_name"),
+                data.get("legal_cert_no")));
+    }
+
+    private Map<String, String> open(Map<String, String> data, SandboxUser asked) {
+        SandboxUser existing = users.get(asked.huifuId());
+        if (existing != null) {
+            if (existing.reqSeqId().equals(asked.reqSeqId())) {
+                // The same opening again (its answer was lost): the same user, never a second one.
+                return opened(data, existing);
+            }
+            // Another opening of a person who already has a user [I]: refused, naming the user so it can be found.
+            Map<String, String> out = answer(data, REFUSED, "该证件号已开户");
+            out.put("huifu_id", existing.huifuId());
+            return out;
+        }
+        journal.accept(new AccountFact.UserOpened(asked));
+        users.put(asked.huifuId(), asked);
+        ledger.create(new AccountSpec(asked.huifuId(), null, Amount.ZERO, Amount.ZERO, List.of(), List.of()));
+        log.info("user opened huifu_id={} kind={} req_seq_id={}", asked.huifuId(), asked.kind(), asked.reqSeqId());
+        return opened(data, asked);
+    }
+
+    private static Map<String, String> opened(Map<String, String> data, SandboxUser user) {
+        Map<String, String> out = answer(data, OK, "成功");
+        out.put("huifu_id", user.huifuId());
+        if (data.get("login_name") != null) {
+            out.put("login_name", data.get("login_name"));
+            out.put("login_password", "Sandbox#" + user.huifuId().substring(12));
+        }
+        return out;
+    }
+
+    /** {@code v2/user/list/query}: the users opened with this certificate number. */
+    public synchronized Map<String, String> listByCertificate(Map<String, String> data) {
+        String problem = missing(data, "req_seq_id", "req_date", "legal_cert_no");
+        if (problem != null) {
+            return answer(data, INVALID, problem);
+        }
+        List<Map<String, String>> found = new ArrayList<>();
+        // An individual by its cert_no, an enterprise by its legal person's: one person may head several.
+        for (SandboxUser user : users.values()) {
+            if (!user.holderCertNo().equals(data.get("legal_cert_no"))) {
+                continue;
+            }
+            Map<String, String> item = new LinkedHashMap<>();
+            item.put("huifu_id", user.huifuId());
+            item.put("name", user.displayName());
+            item.put("req_seq_id", user.reqSeqId());
+            item.put("req_date", user.reqDate());
+            found.add(item);
+        }
+        Map<String, String> out = answer(data, OK, "成功");
+        out.put("user_list", jsonText(found));
+        return out;
+    }
+
+    /** {@code v2/user/busi/open}. */
+    public synchronized Map<String, String> businessOpen(Map<String, String> data) {
+        return business(data, true);
+    }
+
+    /** {@code v2/user/busi/modify}. */
+    public synchronized Map<String, String> businessModify(Map<String, String> data) {
+        return business(data, false);
+    }
+
+    private Map<String, String> business(Map<String, String> data, boolean firstOpening) {
+        String problem = firstOpening ? missing(data, "huifu_id", "req_seq_id", "req_date", "upper_huifu_id")
+                : missing(data, "huifu_id", "req_seq_id", "req_date");
+        if (problem != null) {
+            return answer(data, INVALID, problem);
+        }
+        String huifuId = data.get("huifu_id");
+        SandboxUser user = users.get(huifuId);
+        if (user == null) {
+            return answer(data, REFUSED, "用户不存在");
+        }
+        String serial = huifuId + "/" + data.get("req_seq_id");
+        Map<String, String> kept = answers.get(serial);
+        if (kept != null) {
+            return kept;
+        }
+        Map<String, String> out;
+        try {
+            out = decide(data, user, firstOpening);
+        } catch (IllegalArgumentException unreadable) {
+            return answer(data, INVALID, unreadable.getMessage());
+        }
+        journal.accept(new AccountFact.AnswerKept(huifuId, data.get("req_seq_id"), out));
+        answers.put(serial, out);
+        return out;
+    }
+
+    private Map<String, String> decide(Map<String, String> data, SandboxUser user, boolean firstOpening) {
+        List<Map<String, String>> cardInfo = objects(data.get("card_info"), "card_info");
+        List<Map<String, String>> cashConfig = objects(data.get("cash_config"), "cash_config");
+        if (!cashConfig.isEmpty() && cardInfo.isEmpty() && cards(user.huifuId()).isEmpty()) {
+            return answer(data, INVALID, "card_info不能为空");
+        }
+        String cardRefusal = cardInfo.isEmpty() ? null : cardRefusal(cardInfo.get(0), user);
+        if (cardRefusal != null) {
+            return refused(data, CARD, cardRefusal);
+        }
+        String cashRefusal = cashRefusal(cashConfig, firstOpening, data.get("upper_huifu_id"));
+        if (cashRefusal != null) {
+            return refused(data, CASH, cashRefusal);
+        }
+        Map<String, String> out = answer(data, OK, "成功");
+        List<Map<String, String>> business = new ArrayList<>();
+        if (!cardInfo.isEmpty()) {
+            BoundCard card = card(user.huifuId(), cardInfo.get(0));
+            if ("4".equals(card.cardType())) {
+                Application application = file(data, card);
+                out.put("apply_no", application.applyNo());
+                business.add(businessItem(CARD, "P", "审核中"));
+            } else {
+                bind(card);
+                out.put("token_no", card.tokenNo());
+                business.add(businessItem(CARD, "S", "绑卡成功"));
+            }
+        }
+        if (!cashConfig.isEmpty()) {
+            configure(user.huifuId(), cashConfig, firstOpening);
+            business.add(businessItem(CASH, "S", "取现配置成功"));
+        }
+        out.put("resp_business", jsonText(business));
+        return out;
+    }
+
+    private Map<String, String> refused(Map<String, String> data, String type, String reason) {
+        log.info("user business refused huifu_id={} req_seq_id={} reason={}", data.get("huifu_id"),
+                data.get("req_seq_id"), reason);
+        Map<String, String> out = answer(data, REFUSED, reason);
+        out.put("resp_business", jsonText(List.of(businessItem(type, "F", reason))));
+        return out;
+    }
+
+    /** The card rules of the seed: the type an individual may use, 对私法人 = the legal person, the bank's check. */
+    private String cardRefusal(Map<String, String> card, SandboxUser user) {
+        String problem = missing(card, "card_type", "card_no");
+        if (problem != null) {
+            throw new IllegalArgumentException("card_info." + problem);
+        }
+        String type = card.get("card_type");
+        if (!List.of("0", "1", "2", "4").contains(type)) {
+            throw new IllegalArgumentException("card_info.card_type取值错误:" + type);
+        }
+        if (user.individual() && !"1".equals(type)) {
+            return "个人用户仅支持对私法人结算卡(card_type=1)";
+        }
+        boolean privateCard = "1".equals(type) || "2".equals(type);
+        if (privateCard && (blank(card.get("card_name")) || blank(card.get("cert_no")))) {
+            throw new IllegalArgumentException("card_info.card_name和cert_no不能为空");
+        }
+        if ("1".equals(type) && !(user.holderName().equals(card.get("card_name"))
+                && user.holderCertNo().equals(card.get("cert_no")))) {
+            return "对私法人结算卡持卡人须为法人本人";
+        }
+        if (privateCard && !holders.matches(card.get("card_no"), card.get("card_name"), card.get("cert_no"))) {
+            return "银行卡校验失败:户名、卡号与证件号不一致";
+        }
+        if ("0".equals(type) && blank(card.get("branch_code"))) {
+            throw new IllegalArgumentException("card_info.branch_code不能为空");
+        }
+        return null;
+    }
+
+    /** 内扣/外扣 uniform at the first opening (seed); no fee below the upper level's floor (A10). */
+    private String cashRefusal(List<Map<String, String>> configs, boolean firstOpening, String upperHuifuId) {
+        if (firstOpening && configs.stream().map(c -> outFeeFlag(c)).distinct().count() > 1) {
+            return "首次开通取现时内扣/外扣须一致";
+        }
+        Map<String, CashConfigSpec> floors = new HashMap<>();
+        Optional.ofNullable(upperHuifuId).flatMap(ledger::account).ifPresent(upper ->
+                upper.cashConfig().forEach(floor -> floors.put(floor.cashType(), floor)));
+        for (Map<String, String> config : configs) {
+            String type = config.getOrDefault("cash_type", "D0");
+            if (blank(config.get("fix_amt")) && blank(config.get("fee_rate"))) {
+                throw new IllegalArgumentException("cash_config.fix_amt和fee_rate不能同时为空");
+            }
+            CashConfigSpec floor = floors.get(type);
+            if (floor != null && below(config, floor)) {
+                return type + "取现费率不能低于渠道商/上级商户费率底价" + floor.fixAmt() + "+AMT*" + floor.feeRate();
+            }
+        }
+        return null;
+    }
+
+    private static boolean below(Map<String, String> config, CashConfigSpec floor) {
+        BigDecimal fix = amountOrZero(config.get("fix_amt"));
+        BigDecimal rate = amountOrZero(config.get("fee_rate"));
+        return fix.compareTo(new BigDecimal(floor.fixAmt().toString())) < 0
+                || rate.compareTo(new BigDecimal(floor.feeRate())) < 0;
+    }
+
+    private void configure(String huifuId, List<Map<String, String>> configs, boolean firstOpening) {
+        Map<String, CashConfigSpec> merged = new LinkedHashMap<>();
+        ledger.account(huifuId).ifPresent(account ->
+                account.cashConfig().forEach(config -> merged.put(config.cashType(), config)));
+        for (Map<String, String> config : configs) {
+            String type = config.getOrDefault("cash_type", "D0");
+            // Only modify carries switch_state; the types a first opening lists are switched on.
+            String switchState = firstOpening ? "1" : config.getOrDefault("switch_state", "1");
+            merged.put(type, new CashConfigSpec(type, Amount.parse("fix_amt", orZero(config.get("fix_amt"))),
+                    orZero(config.get("fee_rate")), outFeeFlag(config), config.get("out_fee_huifu_id"), switchState,
+                    blank(config.get("weekday_fix_amt")) ? null : Amount.parse(config.get("weekday_fix_amt")),
+                    config.get("weekday_fee_rate")));
+        }
+        ledger.setCashConfig(huifuId, List.copyOf(merged.values()));
+        log.info("user cash config set huifu_id={} types={}", huifuId, merged.keySet());
+    }
+
+    private BoundCard card(String huifuId, Map<String, String> info) {
+        String tokenNo = digits("token", huifuId + "/" + info.get("card_no"), 11);
+        boolean firstCard = cards(huifuId).isEmpty();
+        return new BoundCard(huifuId, tokenNo, info.get("card_type"), info.get("card_name"), info.get("card_no"),
+                info.get("prov_id"), info.get("area_id"), info.get("branch_code"), info.get("cert_type"),
+                info.get("cert_no"), info.get("mp"),
+                info.getOrDefault("is_settle_default", firstCard ? "Y" : "N"));
+    }
+
+    private void bind(BoundCard card) {
+        journal.accept(new AccountFact.CardRecorded(card));
+        record(card);
+        if (ledger.account(card.huifuId()).map(account -> account.cards().stream()
+                .noneMatch(known -> known.tokenNo().equals(card.tokenNo()))).orElse(false)) {
+            ledger.addCard(card.huifuId(), new CardSpec(card.tokenNo(), card.cardNo(), card.cardName(),
+                    card.certNo()));
+        }
+        log.info("user card bound huifu_id={} token_no={} card_type={}", card.huifuId(), card.tokenNo(),
+                card.cardType());
+    }
+
+    private void record(BoundCard card) {
+        List<BoundCard> list = cards.computeIfAbsent(card.huifuId(), id -> new ArrayList<>());
+        list.removeIf(known -> known.tokenNo().equals(card.tokenNo()));
+        list.add(card);
+    }
+
+    private Application file(Map<String, String> data, BoundCard card) {
+        ReviewSettings settings = review;
+        String applyNo = digits("apply", card.huifuId() + "/" + data.get("req_seq_id"), 18);
+        Application application = new Application(applyNo, card.huifuId(), data.get("req_seq_id"),
+                data.get("req_date"), data.get("async_return_url"), card,
+                settings.neverEnds() ? null : now.get().plus(settings.delay()),
+                settings.outcome());
+        journal.accept(new AccountFact.ApplicationFiled(application));
+        applications.put(applyNo, application);
+        log.info("user card review filed huifu_id={} apply_no={} status=P", card.huifuId(), applyNo);
+        return application;
+    }
+
+    /** An application's status now; an approval binds its card the first time it is seen due. */
+    private String status(Application application) {
+        String status = application.statusAt(now.get());
+        if ("Y".equals(status) && cards(application.huifuId()).stream()
+                .noneMatch(card -> card.tokenNo().equals(application.card().tokenNo()))) {
+            bind(application.card());
+        }
+        return status;
+    }
+
+    /** {@code v2/user/apply/query} (A6). */
+    public synchronized Map<String, String> applyQuery(Map<String, String> data) {
+        String problem = missing(data, "huifu_id", "req_seq_id", "req_date", "apply_no");
+        if (problem != null) {
+            return answer(data, INVALID, problem);
+        }
+        Application application = applications.get(data.get("apply_no"));
+        if (application == null || !application.huifuId().equals(data.get("huifu_id"))) {
+            return answer(data, NOT_FOUND, "申请单不存在");
+        }
+        String status = status(application);
+        Map<String, String> out = answer(data, OK, "成功");
+        out.put("apply_status", status);
+        out.put("apply_reason", "P".equals(status) ? "审核中" : review.reason());
+        return out;
+    }
+
+    /** {@code v2/user/basicdata/query} (A7): cards and cash configuration, in the queries' {@code out_cash_*}. */
+    public synchronized Map<String, String> detailQuery(Map<String, String> data) {
+        String problem = missing(data, "huifu_id", "req_seq_id", "req_date");
+        if (problem != null) {
+            return answer(data, INVALID, problem);
+        }
+        SandboxUser user = users.get(data.get("huifu_id"));
+        if (user == null) {
+            return answer(data, REFUSED, "用户不存在");
+        }
+        applications.values().stream().filter(a -> a.huifuId().equals(user.huifuId())).forEach(this::status);
+        Map<String, String> out = answer(data, OK, "成功");
+        List<Map<String, String>> cardList = cards(user.huifuId()).stream().map(UserAccounts::cardItem).toList();
+        cardList.stream().filter(card -> "Y".equals(card.get("is_settle_default"))).findFirst()
+                .or(() -> cardList.stream().findFirst())
+                .ifPresent(card -> out.put("card_info", jsonText(card)));
+        out.put("qry_cash_card_info_list", jsonText(cardList));
+        out.put("qry_cash_config_list", jsonText(ledger.account(user.huifuId())
+                .map(account -> account.cashConfig().stream().map(UserAccounts::cashItem).toList())
+                .orElse(List.of())));
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put(user.individual() ? "name" : "reg_name", user.displayName());
+        out.put(user.individual() ? "indv_base_info" : "ent_base_info", jsonText(base));
+        return out;
+    }
+
+    private static Map<String, String> cardItem(BoundCard card) {
+        Map<String, String> item = new LinkedHashMap<>();
+        item.put("card_type", card.cardType());
+        item.put("card_name", card.cardName());
+        item.put("card_no", card.cardNo());
+        item.put("prov_id", card.provId());
+        item.put("area_id", card.areaId());
+        item.put("branch_code", card.branchCode());
+        item.put("cert_type", card.certType());
+        item.put("cert_no", card.certNo());
+        item.put("mp", card.mp());
+        item.put("status", "N");
+        item.put("token_no", card.tokenNo());
+        item.put("is_settle_default", card.isSettleDefault());
+        return item;
+    }
+
+    private static Map<String, String> cashItem(CashConfigSpec config) {
+        Map<String, String> item = new LinkedHashMap<>();
+        item.put("cash_type", config.cashType());
+        item.put("switch_state", config.switchState());
+        item.put("fix_amt", config.fixAmt().toString());
+        item.put("fee_rate", config.feeRate());
+        if (config.weekdayFixAmt() != null) {
+            item.put("weekday_fix_amt", config.weekdayFixAmt().toString());
+        }
+        if (config.weekdayFeeRate() != null) {
+            item.put("weekday_fee_rate", config.weekdayFeeRate());
+        }
+        item.put("out_cash_flag", config.outFeeFlag());
+        item.put("out_cash_huifuid", config.outFeeHuifuId());
+        item.put("out_cash_acct_type", "01");
+        return item;
+    }
+
+    /** Applies a fact read back from the journal, as it applied the first time, without journaling it. */
+    public synchronized void replay(AccountFact fact) {
+        if (fact instanceof AccountFact.UserOpened opened) {
+            users.put(opened.user().huifuId(), opened.user());
+        } else if (fact instanceof AccountFact.CardRecorded recorded) {
+            record(recorded.card());
+        } else if (fact instanceof AccountFact.ApplicationFiled filed) {
+            applications.put(filed.application().applyNo(), filed.application());
+        } else if (fact instanceof AccountFact.AnswerKept kept) {
+            answers.put(kept.huifuId() + "/" + kept.reqSeqId(), kept.answer());
+        }
+    }
+
+    private List<BoundCard> cards(String huifuId) {
+        return cards.getOrDefault(huifuId, List.of());
+    }
+
+    private static String outFeeFlag(Map<String, String> config) {
+        return blank(config.get("out_fee_flag")) ? "2" : config.get("out_fee_flag");
+    }
+
+    private static String orZero(String text) {
+        return blank(text) ? "0.00" : text;
+    }
+
+    private static BigDecimal amountOrZero(String text) {
+        try {
+            return new BigDecimal(orZero(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("cash_config费率格式错误:" + text);
+        }
+    }
+
+    private static String missing(Map<String, String> data, String... fields) {
+        for (String field : fields) {
+            if (blank(data.get(field))) {
+                return field + "不能为空";
+            }
+        }
+        return null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** A stable number of {@code length} digits for {@code key}: the same user or card gets the same id again. */
+    private static String userId(String certNo) {
+        return "6666" + digits("user", certNo, 14);
+    }
+
+    private static String digits(String kind, String key, int length) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((kind + ":" + key).getBytes(StandardCharsets.UTF_8));
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; out.length() < length; i++) {
+                out.append(Math.floorMod(hash[i % hash.length] + i, 10));
+            }
+            return out.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
