@@ -1,6 +1,8 @@
 package io.payout.sandbox;
 
 import io.payout.model.Amount;
+import io.payout.sandbox.account.CardHolders;
+import io.payout.sandbox.account.ReviewSettings;
 import io.payout.sandbox.api.SerialView;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.FaultSettings;
@@ -189,6 +191,16 @@ public final class SandboxControl {
 
     public LedgerView ledger() {
         return call("GET", "/sandbox/ledger", null, LedgerView.class);
+    }
+
+    /** Who the bank says holds {@code cardNo}: a binding that declares anyone else is refused. */
+    public void registerCardHolder(String cardNo, CardHolders.Holder holder) {
+        call("PUT", "/sandbox/cards/" + encode(cardNo) + "/holder", holder, Void.class);
+    }
+
+    /** How card_type 4 applications filed from now on are reviewed. */
+    public ReviewSettings setAccountReview(ReviewSettings settings) {
+        return call("PUT", "/sandbox/account-review", settings, ReviewSettings.class);
     }
 
     private <T> T call(String method, String path, Object body, Class<T> type) {
