@@ -1,11 +1,11 @@
 package io.payout.sandbox;
 
 import io.payout.model.calendar.WorkingDays;
+import io.payout.sandbox.account.CardHolders;
+import io.payout.sandbox.account.UserAccounts;
 import io.payout.sandbox.api.SerialLog;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.behavior.Faults;
-import io.payout.sandbox.account.CardHolders;
-import io.payout.sandbox.account.UserAccounts;
 import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.lifecycle.Lifecycle;
 import io.payout.sandbox.lifecycle.SettlementClock;
@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +73,8 @@ class SandboxConfiguration {
 
     @Bean
     UserAccounts userAccounts(Ledger ledger, CardHolders holders, StateJournal state,
-                              SettlementClock settlementClock) {
-        return new UserAccounts(ledger, holders, state.accountFacts(), settlementClock::now);
+                              SettlementClock settlementClock, Notifier notifier) {
+        return new UserAccounts(ledger, holders, state.accountFacts(), settlementClock::now, notifier);
     }
 
     @Bean
@@ -118,7 +119,19 @@ class SandboxConfiguration {
                 clock, new Lifecycle.Delays(properties.accountingDelay(), properties.payoutDelay()));
         // Here, so that whatever serves requests (it needs the lifecycle) only ever sees the restored state.
         state.restore(ledger, lifecycle, statements::restore, users::replay);
+        // Reviews end by the settlement clock, which the control API may move: look for due ones often, and only
+        // once the journal is replayed, so that nothing is decided twice.
+        sandboxScheduler.scheduleWithFixedDelay(() -> decideReviews(users), 200, 200, TimeUnit.MILLISECONDS);
         return lifecycle;
+    }
+
+    private static void decideReviews(UserAccounts users) {
+        try {
+            users.decideDue();
+        } catch (RuntimeException e) {
+            // A failed sweep must not end the schedule; the next one tries again.
+            log.warn("account review sweep failed", e);
+        }
     }
 
     @Bean

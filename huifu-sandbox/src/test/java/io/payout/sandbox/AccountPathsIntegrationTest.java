@@ -19,6 +19,7 @@ import static io.payout.sandbox.AccountRequests.listQuery;
 import static io.payout.sandbox.AccountRequests.privateCard;
 import static io.payout.sandbox.SandboxFixture.serial;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.payout.model.Amount;
 import io.payout.sandbox.account.CardHolders;
@@ -200,6 +201,51 @@ class AccountPathsIntegrationTest {
         assertThat(post(APPLY_QUERY, applyQuery(huifuId, serial(), applyNo)).field("apply_status")).isEqualTo("Y");
         assertThat(list(post(DETAIL_QUERY, byUser(huifuId, serial())), "qry_cash_card_info_list")).singleElement()
                 .satisfies(card -> assertThat(card.get("card_type").asString()).isEqualTo("4"));
+    }
+
+    @Test
+    void aDecidedReviewIsNoticedSignedToAsyncReturnUrlUntilAcknowledged() {
+        String huifuId = openEnterprise("褚十四", newCertNo());
+        Map<String, String> request = businessOpen(huifuId, serial(), UPPER,
+                corporateCard("4", "31007777888899", "丙公司"), List.of());
+        request.put("async_return_url", fixture.receiver.url());
+        String applyNo = post(BUSINESS_OPEN, request).field("apply_no");
+        // A wrong ack body is no ack (A3.3): Huifu tries again.
+        fixture.receiver.answer(NotificationReceiver.Answer.WRONG_BODY);
+        advanceClock(Duration.ofSeconds(61));
+        List<NotificationReceiver.Received> wronglyAcked = fixture.awaitNotices(request.get("req_seq_id"), 2);
+        fixture.receiver.answer(NotificationReceiver.Answer.ACK);
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.control.status().idle());
+
+        NotificationReceiver.Received notice = wronglyAcked.get(0);
+        assertThat(notice.contentType()).startsWith("application/x-www-form-urlencoded");
+        assertThat(notice.form()).containsOnlyKeys("resp_code", "resp_desc", "sign", "data");
+        assertThat(notice.verified()).as("sign over the raw data").isTrue();
+        assertThat(notice.field("notify_type")).isEqualTo("A");
+        assertThat(notice.field("huifu_id")).isEqualTo(huifuId);
+        JsonNode audit = JSON.readTree(notice.field("audit_info"));
+        assertThat(audit.get("audit_status").asString()).isEqualTo("Y");
+        assertThat(audit.get("apply_no").asString()).isEqualTo(applyNo);
+        assertThat(audit.get("resp_business").isArray()).isTrue();
+        assertThat(audit.get("token_no").asString()).isEqualTo(list(post(DETAIL_QUERY, byUser(huifuId, serial())),
+                "qry_cash_card_info_list").get(0).get("token_no").asString());
+        // Every retry repeats the very notice.
+        assertThat(fixture.receiver.receivedFor(request.get("req_seq_id")))
+                .extracting(received -> received.form().get("data")).containsOnly(notice.form().get("data"));
+    }
+
+    @Test
+    void withEveryNoticeDroppedTheStatusQueryStillTellsTheOutcome() {
+        String huifuId = openEnterprise("卫十五", newCertNo());
+        faultsFor(huifuId, new FaultRates(0, 0, 0, 0, 1, 0, 0, 0, 0, 0));
+        Map<String, String> request = businessOpen(huifuId, serial(), UPPER,
+                corporateCard("4", "31003333444455", "丁公司"), List.of());
+        request.put("async_return_url", fixture.receiver.url());
+        String applyNo = post(BUSINESS_OPEN, request).field("apply_no");
+        advanceClock(Duration.ofSeconds(61));
+        assertThat(post(APPLY_QUERY, applyQuery(huifuId, serial(), applyNo)).field("apply_status")).isEqualTo("Y");
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.control.status().idle());
+        assertThat(fixture.receiver.receivedFor(request.get("req_seq_id"))).isEmpty();
     }
 
     @Test

@@ -14,6 +14,10 @@ public interface AccountFact {
     record ApplicationFiled(Application application) implements AccountFact {
     }
 
+    /** The review's outcome was acted on: card bound if approved, notice sent. */
+    record ApplicationDecided(String applyNo) implements AccountFact {
+    }
+
     /** The answer given to a busi open/modify, kept so the same req_seq_id gets it again. */
     record AnswerKept(String huifuId, String reqSeqId, Map<String, String> answer) implements AccountFact {
     }

@@ -10,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Application(String applyNo, String huifuId, String reqSeqId, String reqDate, String asyncReturnUrl,
-                          BoundCard card, Instant decidesAt, String outcome) {
+                          BoundCard card, Instant decidesAt, String outcome,
+                          String reason) {
 
     static final String REVIEWING = "P";
 

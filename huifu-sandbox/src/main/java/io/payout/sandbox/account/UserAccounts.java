@@ -14,6 +14,7 @@ import io.payout.sandbox.ledger.AccountSpec;
 import io.payout.sandbox.ledger.CardSpec;
 import io.payout.sandbox.ledger.CashConfigSpec;
 import io.payout.sandbox.ledger.Ledger;
+import io.payout.sandbox.notify.Notifier;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,10 +22,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -51,14 +54,17 @@ public final class UserAccounts {
     private final Map<String, List<BoundCard>> cards = new HashMap<>();
     private final Map<String, Application> applications = new HashMap<>();
     private final Map<String, Map<String, String>> answers = new HashMap<>();
+    private final Set<String> decided = new HashSet<>();
+    private final AuditNotices notices;
     private volatile ReviewSettings review = ReviewSettings.DEFAULT;
 
     public UserAccounts(Ledger ledger, CardHolders holders, Consumer<AccountFact> journal,
-                        Supplier<Instant> now) {
+                        Supplier<Instant> now, Notifier notifier) {
         this.ledger = ledger;
         this.holders = holders;
         this.journal = journal;
         this.now = now;
+        this.notices = new AuditNotices(notifier);
     }
 
     public void review(ReviewSettings settings) {
@@ -335,21 +341,39 @@ public final class UserAccounts {
         Application application = new Application(applyNo, card.huifuId(), data.get("req_seq_id"),
                 data.get("req_date"), data.get("async_return_url"), card,
                 settings.neverEnds() ? null : now.get().plus(settings.delay()),
-                settings.outcome());
+                settings.outcome(), settings.reason());
         journal.accept(new AccountFact.ApplicationFiled(application));
         applications.put(applyNo, application);
         log.info("user card review filed huifu_id={} apply_no={} status=P", card.huifuId(), applyNo);
         return application;
     }
 
-    /** An application's status now; an approval binds its card the first time it is seen due. */
+    /**
+     * An application's status now. The first time it is seen due (by a query or by {@link #decideDue}), the decision
+     * is journaled, an approval binds its card, and the audit notice goes out.
+     */
     private String status(Application application) {
         String status = application.statusAt(now.get());
-        if ("Y".equals(status) && cards(application.huifuId()).stream()
-                .noneMatch(card -> card.tokenNo().equals(application.card().tokenNo()))) {
-            bind(application.card());
+        if (!Application.REVIEWING.equals(status) && !decided.contains(application.applyNo())) {
+            journal.accept(new AccountFact.ApplicationDecided(application.applyNo()));
+            decided.add(application.applyNo());
+            if ("Y".equals(status)) {
+                bind(application.card());
+            }
+            log.info("user card review decided huifu_id={} apply_no={} status={}", application.huifuId(),
+                    application.applyNo(), status);
+            notices.send(application, status, reason(application, status));
         }
         return status;
+    }
+
+    private static String reason(Application application, String status) {
+        return Application.REVIEWING.equals(status) ? "审核中" : application.reason();
+    }
+
+    /** Decides every application now due: run often, so notices follow the sandbox's clock without a query. */
+    public synchronized void decideDue() {
+        List.copyOf(applications.values()).forEach(this::status);
     }
 
     /** {@code v2/user/apply/query} (A6). */
@@ -365,7 +389,7 @@ public final class UserAccounts {
         String status = status(application);
         Map<String, String> out = answer(data, OK, "成功");
         out.put("apply_status", status);
-        out.put("apply_reason", "P".equals(status) ? "审核中" : review.reason());
+        out.put("apply_reason", reason(application, status));
         return out;
     }
 
@@ -438,6 +462,8 @@ public final class UserAccounts {
             record(recorded.card());
         } else if (fact instanceof AccountFact.ApplicationFiled filed) {
             applications.put(filed.application().applyNo(), filed.application());
+        } else if (fact instanceof AccountFact.ApplicationDecided decision) {
+            decided.add(decision.applyNo());
         } else if (fact instanceof AccountFact.AnswerKept kept) {
             answers.put(kept.huifuId() + "/" + kept.reqSeqId(), kept.answer());
         }
