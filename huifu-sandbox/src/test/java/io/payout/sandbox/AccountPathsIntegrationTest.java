@@ -121,6 +121,9 @@ class AccountPathsIntegrationTest {
                 .containsExactlyInAnyOrder("T1/1/2", "D0/1/2");
 
         fixture.control.credit(huifuId, Amount.parse("100.00"), false);
+        fixture.control.credit(huifuId, Amount.parse("30.00"), true);
+        // DM may use what arrived before today only (seed): the quota query the orchestrator calls before a DM send.
+        assertThat(post(Merchant.DM_QUOTA, Map.of("huifu_id", huifuId)).field("dm_amt")).isEqualTo("100.00");
         Merchant.Reply withdrawal = fixture.merchant.encash(Merchant.withdrawal(huifuId, serial(), "50.00", "T1",
                 tokenNo, null));
         assertThat(withdrawal.field("resp_code")).as(withdrawal.body()).isEqualTo("00000000");
