@@ -8,6 +8,12 @@ import static io.payout.sandbox.account.AccountAnswers.answer;
 import static io.payout.sandbox.account.AccountAnswers.businessItem;
 import static io.payout.sandbox.account.AccountAnswers.jsonText;
 import static io.payout.sandbox.account.AccountAnswers.objects;
+import static io.payout.sandbox.account.AccountFields.amountOrZero;
+import static io.payout.sandbox.account.AccountFields.blank;
+import static io.payout.sandbox.account.AccountFields.cashItem;
+import static io.payout.sandbox.account.AccountFields.digits;
+import static io.payout.sandbox.account.AccountFields.missing;
+import static io.payout.sandbox.account.AccountFields.orZero;
 
 import io.payout.model.Amount;
 import io.payout.sandbox.ledger.AccountSpec;
@@ -16,9 +22,6 @@ import io.payout.sandbox.ledger.CashConfigSpec;
 import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.notify.Notifier;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -405,53 +408,19 @@ public final class UserAccounts {
         }
         applications.values().stream().filter(a -> a.huifuId().equals(user.huifuId())).forEach(this::status);
         Map<String, String> out = answer(data, OK, "成功");
-        List<Map<String, String>> cardList = cards(user.huifuId()).stream().map(UserAccounts::cardItem).toList();
+        List<Map<String, String>> cardList = cards(user.huifuId()).stream().map(AccountFields::cardItem).toList();
         cardList.stream().filter(card -> "Y".equals(card.get("is_settle_default"))).findFirst()
                 .or(() -> cardList.stream().findFirst())
                 .ifPresent(card -> out.put("card_info", jsonText(card)));
         out.put("qry_cash_card_info_list", jsonText(cardList));
         out.put("qry_cash_config_list", jsonText(ledger.account(user.huifuId())
-                .map(account -> account.cashConfig().stream().map(UserAccounts::cashItem).toList())
+                .map(account -> account.cashConfig().stream()
+                        .map(config -> cashItem(config, "out_cash_huifuid")).toList())
                 .orElse(List.of())));
         Map<String, String> base = new LinkedHashMap<>();
         base.put(user.individual() ? "name" : "reg_name", user.displayName());
         out.put(user.individual() ? "indv_base_info" : "ent_base_info", jsonText(base));
         return out;
-    }
-
-    private static Map<String, String> cardItem(BoundCard card) {
-        Map<String, String> item = new LinkedHashMap<>();
-        item.put("card_type", card.cardType());
-        item.put("card_name", card.cardName());
-        item.put("card_no", card.cardNo());
-        item.put("prov_id", card.provId());
-        item.put("area_id", card.areaId());
-        item.put("branch_code", card.branchCode());
-        item.put("cert_type", card.certType());
-        item.put("cert_no", card.certNo());
-        item.put("mp", card.mp());
-        item.put("status", "N");
-        item.put("token_no", card.tokenNo());
-        item.put("is_settle_default", card.isSettleDefault());
-        return item;
-    }
-
-    private static Map<String, String> cashItem(CashConfigSpec config) {
-        Map<String, String> item = new LinkedHashMap<>();
-        item.put("cash_type", config.cashType());
-        item.put("switch_state", config.switchState());
-        item.put("fix_amt", config.fixAmt().toString());
-        item.put("fee_rate", config.feeRate());
-        if (config.weekdayFixAmt() != null) {
-            item.put("weekday_fix_amt", config.weekdayFixAmt().toString());
-        }
-        if (config.weekdayFeeRate() != null) {
-            item.put("weekday_fee_rate", config.weekdayFeeRate());
-        }
-        item.put("out_cash_flag", config.outFeeFlag());
-        item.put("out_cash_huifuid", config.outFeeHuifuId());
-        item.put("out_cash_acct_type", "01");
-        return item;
     }
 
     /** Applies a fact read back from the journal, as it applied the first time, without journaling it. */
@@ -477,47 +446,7 @@ public final class UserAccounts {
         return blank(config.get("out_fee_flag")) ? "2" : config.get("out_fee_flag");
     }
 
-    private static String orZero(String text) {
-        return blank(text) ? "0.00" : text;
-    }
-
-    private static BigDecimal amountOrZero(String text) {
-        try {
-            return new BigDecimal(orZero(text));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("cash_config费率格式错误:" + text);
-        }
-    }
-
-    private static String missing(Map<String, String> data, String... fields) {
-        for (String field : fields) {
-            if (blank(data.get(field))) {
-                return field + "不能为空";
-            }
-        }
-        return null;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    /** A stable number of {@code length} digits for {@code key}: the same user or card gets the same id again. */
     private static String userId(String certNo) {
         return "6666" + digits("user", certNo, 14);
-    }
-
-    private static String digits(String kind, String key, int length) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((kind + ":" + key).getBytes(StandardCharsets.UTF_8));
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; out.length() < length; i++) {
-                out.append(Math.floorMod(hash[i % hash.length] + i, 10));
-            }
-            return out.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
