@@ -1,6 +1,7 @@
 package io.payout.sandbox;
 
 import io.payout.model.calendar.WorkingDays;
+import io.payout.sandbox.account.CardBook;
 import io.payout.sandbox.account.CardHolders;
 import io.payout.sandbox.account.UserAccounts;
 import io.payout.sandbox.api.SerialLog;
@@ -72,9 +73,14 @@ class SandboxConfiguration {
     }
 
     @Bean
-    UserAccounts userAccounts(Ledger ledger, CardHolders holders, StateJournal state,
+    CardBook cardBook(Ledger ledger, StateJournal state) {
+        return new CardBook(ledger, state.accountFacts());
+    }
+
+    @Bean
+    UserAccounts userAccounts(Ledger ledger, CardBook cards, CardHolders holders, StateJournal state,
                               SettlementClock settlementClock, Notifier notifier) {
-        return new UserAccounts(ledger, holders, state.accountFacts(), settlementClock::now, notifier);
+        return new UserAccounts(ledger, cards, holders, state.accountFacts(), settlementClock::now, notifier);
     }
 
     @Bean
@@ -114,11 +120,15 @@ class SandboxConfiguration {
     @Bean
     Lifecycle lifecycle(SandboxProperties properties, Ledger ledger, Withdrawals withdrawals, Notifier notifier,
                         Faults faults, SettlementClock settlementClock, ScheduledExecutorService sandboxScheduler,
-                        Clock clock, StateJournal state, Statements statements, UserAccounts users) {
+                        Clock clock, StateJournal state, Statements statements, CardBook cards,
+                        UserAccounts users) {
         Lifecycle lifecycle = new Lifecycle(ledger, withdrawals, notifier, faults, settlementClock, sandboxScheduler,
                 clock, new Lifecycle.Delays(properties.accountingDelay(), properties.payoutDelay()));
         // Here, so that whatever serves requests (it needs the lifecycle) only ever sees the restored state.
-        state.restore(ledger, lifecycle, statements::restore, users::replay);
+        state.restore(ledger, lifecycle, statements::restore, fact -> {
+            cards.replay(fact);
+            users.replay(fact);
+        });
         // Reviews end by the settlement clock, which the control API may move: look for due ones often, and only
         // once the journal is replayed, so that nothing is decided twice.
         sandboxScheduler.scheduleWithFixedDelay(() -> decideReviews(users), 200, 200, TimeUnit.MILLISECONDS);

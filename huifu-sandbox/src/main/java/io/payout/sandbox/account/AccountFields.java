@@ -1,11 +1,14 @@
 package io.payout.sandbox.account;
 
+import io.payout.model.Amount;
 import io.payout.sandbox.ledger.CashConfigSpec;
+import io.payout.sandbox.ledger.Ledger;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Field rules and list items shared by the user and merchant paths. */
@@ -51,6 +54,29 @@ final class AccountFields {
         item.put(payerField, config.outFeeHuifuId());
         item.put("out_cash_acct_type", "01");
         return item;
+    }
+
+    /** A cash_config list as specs, refused whole when one is malformed; without switch_state, switched on. */
+    static List<CashConfigSpec> cashSpecs(List<Map<String, String>> configs, boolean switchStateAllowed) {
+        return configs.stream().map(config -> new CashConfigSpec(config.getOrDefault("cash_type", "D0"),
+                Amount.parse("fix_amt", orZero(config.get("fix_amt"))), orZero(config.get("fee_rate")),
+                outFeeFlag(config), config.get("out_fee_huifu_id"),
+                switchStateAllowed ? config.getOrDefault("switch_state", "1") : "1",
+                blank(config.get("weekday_fix_amt")) ? null : Amount.parse(config.get("weekday_fix_amt")),
+                config.get("weekday_fee_rate"))).toList();
+    }
+
+    /** Sets these cash types on the account; the types not named keep their configuration. */
+    static void configure(Ledger ledger, String huifuId, List<CashConfigSpec> specs) {
+        Map<String, CashConfigSpec> merged = new LinkedHashMap<>();
+        ledger.account(huifuId).ifPresent(account ->
+                account.cashConfig().forEach(config -> merged.put(config.cashType(), config)));
+        specs.forEach(spec -> merged.put(spec.cashType(), spec));
+        ledger.setCashConfig(huifuId, List.copyOf(merged.values()));
+    }
+
+    static String outFeeFlag(Map<String, String> config) {
+        return blank(config.get("out_fee_flag")) ? "2" : config.get("out_fee_flag");
     }
 
     static String orZero(String text) {

@@ -11,13 +11,14 @@ import static io.payout.sandbox.account.AccountAnswers.objects;
 import static io.payout.sandbox.account.AccountFields.amountOrZero;
 import static io.payout.sandbox.account.AccountFields.blank;
 import static io.payout.sandbox.account.AccountFields.cashItem;
+import static io.payout.sandbox.account.AccountFields.cashSpecs;
+import static io.payout.sandbox.account.AccountFields.configure;
 import static io.payout.sandbox.account.AccountFields.digits;
 import static io.payout.sandbox.account.AccountFields.missing;
-import static io.payout.sandbox.account.AccountFields.orZero;
+import static io.payout.sandbox.account.AccountFields.outFeeFlag;
 
 import io.payout.model.Amount;
 import io.payout.sandbox.ledger.AccountSpec;
-import io.payout.sandbox.ledger.CardSpec;
 import io.payout.sandbox.ledger.CashConfigSpec;
 import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.notify.Notifier;
@@ -54,16 +55,17 @@ public final class UserAccounts {
     private final Consumer<AccountFact> journal;
     private final Supplier<Instant> now;
     private final Map<String, SandboxUser> users = new HashMap<>();
-    private final Map<String, List<BoundCard>> cards = new HashMap<>();
+    private final CardBook cards;
     private final Map<String, Application> applications = new HashMap<>();
     private final Map<String, Map<String, String>> answers = new HashMap<>();
     private final Set<String> decided = new HashSet<>();
     private final AuditNotices notices;
     private volatile ReviewSettings review = ReviewSettings.DEFAULT;
 
-    public UserAccounts(Ledger ledger, CardHolders holders, Consumer<AccountFact> journal,
+    public UserAccounts(Ledger ledger, CardBook cards, CardHolders holders, Consumer<AccountFact> journal,
                         Supplier<Instant> now, Notifier notifier) {
         this.ledger = ledger;
+        this.cards = cards;
         this.holders = holders;
         this.journal = journal;
         this.now = now;
@@ -195,7 +197,7 @@ public final class UserAccounts {
     private Map<String, String> decide(Map<String, String> data, SandboxUser user, boolean firstOpening) {
         List<Map<String, String>> cardInfo = objects(data.get("card_info"), "card_info");
         List<Map<String, String>> cashConfig = objects(data.get("cash_config"), "cash_config");
-        if (!cashConfig.isEmpty() && cardInfo.isEmpty() && cards(user.huifuId()).isEmpty()) {
+        if (!cashConfig.isEmpty() && cardInfo.isEmpty() && cards.cards(user.huifuId()).isEmpty()) {
             return answer(data, INVALID, "card_info不能为空");
         }
         String cardRefusal = cardInfo.isEmpty() ? null : cardRefusal(cardInfo.get(0), user);
@@ -206,22 +208,26 @@ public final class UserAccounts {
         if (cashRefusal != null) {
             return refused(data, CASH, cashRefusal);
         }
+        // Only modify carries switch_state; the types a first opening lists are switched on.
+        List<CashConfigSpec> cashSpecs = cashSpecs(cashConfig, !firstOpening);
         Map<String, String> out = answer(data, OK, "成功");
         List<Map<String, String>> business = new ArrayList<>();
         if (!cardInfo.isEmpty()) {
-            BoundCard card = card(user.huifuId(), cardInfo.get(0));
+            BoundCard card = cards.card(user.huifuId(), cardInfo.get(0));
             if ("4".equals(card.cardType())) {
                 Application application = file(data, card);
                 out.put("apply_no", application.applyNo());
                 business.add(businessItem(CARD, "P", "审核中"));
             } else {
-                bind(card);
+                cards.bind(card);
                 out.put("token_no", card.tokenNo());
                 business.add(businessItem(CARD, "S", "绑卡成功"));
             }
         }
         if (!cashConfig.isEmpty()) {
-            configure(user.huifuId(), cashConfig, firstOpening);
+            configure(ledger, user.huifuId(), cashSpecs);
+            log.info("user cash config set huifu_id={} types={}", user.huifuId(),
+                    cashSpecs.stream().map(CashConfigSpec::cashType).toList());
             business.add(businessItem(CASH, "S", "取现配置成功"));
         }
         out.put("resp_business", jsonText(business));
@@ -294,49 +300,6 @@ public final class UserAccounts {
                 || rate.compareTo(new BigDecimal(floor.feeRate())) < 0;
     }
 
-    private void configure(String huifuId, List<Map<String, String>> configs, boolean firstOpening) {
-        Map<String, CashConfigSpec> merged = new LinkedHashMap<>();
-        ledger.account(huifuId).ifPresent(account ->
-                account.cashConfig().forEach(config -> merged.put(config.cashType(), config)));
-        for (Map<String, String> config : configs) {
-            String type = config.getOrDefault("cash_type", "D0");
-            // Only modify carries switch_state; the types a first opening lists are switched on.
-            String switchState = firstOpening ? "1" : config.getOrDefault("switch_state", "1");
-            merged.put(type, new CashConfigSpec(type, Amount.parse("fix_amt", orZero(config.get("fix_amt"))),
-                    orZero(config.get("fee_rate")), outFeeFlag(config), config.get("out_fee_huifu_id"), switchState,
-                    blank(config.get("weekday_fix_amt")) ? null : Amount.parse(config.get("weekday_fix_amt")),
-                    config.get("weekday_fee_rate")));
-        }
-        ledger.setCashConfig(huifuId, List.copyOf(merged.values()));
-        log.info("user cash config set huifu_id={} types={}", huifuId, merged.keySet());
-    }
-
-    private BoundCard card(String huifuId, Map<String, String> info) {
-        String tokenNo = digits("token", huifuId + "/" + info.get("card_no"), 11);
-        boolean firstCard = cards(huifuId).isEmpty();
-        return new BoundCard(huifuId, tokenNo, info.get("card_type"), info.get("card_name"), info.get("card_no"),
-                info.get("prov_id"), info.get("area_id"), info.get("branch_code"), info.get("cert_type"),
-                info.get("cert_no"), info.get("mp"),
-                info.getOrDefault("is_settle_default", firstCard ? "Y" : "N"));
-    }
-
-    private void bind(BoundCard card) {
-        journal.accept(new AccountFact.CardRecorded(card));
-        record(card);
-        if (ledger.account(card.huifuId()).map(account -> account.cards().stream()
-                .noneMatch(known -> known.tokenNo().equals(card.tokenNo()))).orElse(false)) {
-            ledger.addCard(card.huifuId(), new CardSpec(card.tokenNo(), card.cardNo(), card.cardName(),
-                    card.certNo()));
-        }
-        log.info("user card bound huifu_id={} token_no={} card_type={}", card.huifuId(), card.tokenNo(),
-                card.cardType());
-    }
-
-    private void record(BoundCard card) {
-        List<BoundCard> list = cards.computeIfAbsent(card.huifuId(), id -> new ArrayList<>());
-        list.removeIf(known -> known.tokenNo().equals(card.tokenNo()));
-        list.add(card);
-    }
 
     private Application file(Map<String, String> data, BoundCard card) {
         ReviewSettings settings = review;
@@ -361,7 +324,7 @@ public final class UserAccounts {
             journal.accept(new AccountFact.ApplicationDecided(application.applyNo()));
             decided.add(application.applyNo());
             if ("Y".equals(status)) {
-                bind(application.card());
+                cards.bind(application.card());
             }
             log.info("user card review decided huifu_id={} apply_no={} status={}", application.huifuId(),
                     application.applyNo(), status);
@@ -408,7 +371,8 @@ public final class UserAccounts {
         }
         applications.values().stream().filter(a -> a.huifuId().equals(user.huifuId())).forEach(this::status);
         Map<String, String> out = answer(data, OK, "成功");
-        List<Map<String, String>> cardList = cards(user.huifuId()).stream().map(AccountFields::cardItem).toList();
+        List<Map<String, String>> cardList = cards.cards(user.huifuId()).stream()
+                .map(AccountFields::cardItem).toList();
         cardList.stream().filter(card -> "Y".equals(card.get("is_settle_default"))).findFirst()
                 .or(() -> cardList.stream().findFirst())
                 .ifPresent(card -> out.put("card_info", jsonText(card)));
@@ -427,8 +391,6 @@ public final class UserAccounts {
     public synchronized void replay(AccountFact fact) {
         if (fact instanceof AccountFact.UserOpened opened) {
             users.put(opened.user().huifuId(), opened.user());
-        } else if (fact instanceof AccountFact.CardRecorded recorded) {
-            record(recorded.card());
         } else if (fact instanceof AccountFact.ApplicationFiled filed) {
             applications.put(filed.application().applyNo(), filed.application());
         } else if (fact instanceof AccountFact.ApplicationDecided decision) {
@@ -438,13 +400,6 @@ public final class UserAccounts {
         }
     }
 
-    private List<BoundCard> cards(String huifuId) {
-        return cards.getOrDefault(huifuId, List.of());
-    }
-
-    private static String outFeeFlag(Map<String, String> config) {
-        return blank(config.get("out_fee_flag")) ? "2" : config.get("out_fee_flag");
-    }
 
     private static String userId(String certNo) {
         return "6666" + digits("user", certNo, 14);
