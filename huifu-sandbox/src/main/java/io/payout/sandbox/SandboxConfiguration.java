@@ -3,6 +3,7 @@ package io.payout.sandbox;
 import io.payout.model.calendar.WorkingDays;
 import io.payout.sandbox.account.CardBook;
 import io.payout.sandbox.account.CardHolders;
+import io.payout.sandbox.account.MerchantAccounts;
 import io.payout.sandbox.account.UserAccounts;
 import io.payout.sandbox.api.SerialLog;
 import io.payout.sandbox.behavior.FaultSettings;
@@ -84,6 +85,13 @@ class SandboxConfiguration {
     }
 
     @Bean
+    MerchantAccounts merchantAccounts(Ledger ledger, CardBook cards, CardHolders holders, StateJournal state,
+                                      SettlementClock settlementClock, UserAccounts users) {
+        // One reviewer for both: the review settings of the control API apply to users' and merchants' cards.
+        return new MerchantAccounts(ledger, cards, holders, state.accountFacts(), settlementClock::now, users::review);
+    }
+
+    @Bean
     Withdrawals withdrawals(StateJournal state) {
         return new Withdrawals(state.withdrawalFacts());
     }
@@ -121,13 +129,14 @@ class SandboxConfiguration {
     Lifecycle lifecycle(SandboxProperties properties, Ledger ledger, Withdrawals withdrawals, Notifier notifier,
                         Faults faults, SettlementClock settlementClock, ScheduledExecutorService sandboxScheduler,
                         Clock clock, StateJournal state, Statements statements, CardBook cards,
-                        UserAccounts users) {
+                        UserAccounts users, MerchantAccounts merchants) {
         Lifecycle lifecycle = new Lifecycle(ledger, withdrawals, notifier, faults, settlementClock, sandboxScheduler,
                 clock, new Lifecycle.Delays(properties.accountingDelay(), properties.payoutDelay()));
         // Here, so that whatever serves requests (it needs the lifecycle) only ever sees the restored state.
         state.restore(ledger, lifecycle, statements::restore, fact -> {
             cards.replay(fact);
             users.replay(fact);
+            merchants.replay(fact);
         });
         // Reviews end by the settlement clock, which the control API may move: look for due ones often, and only
         // once the journal is replayed, so that nothing is decided twice.

@@ -17,6 +17,8 @@ import static io.payout.sandbox.AccountRequests.enterprise;
 import static io.payout.sandbox.AccountRequests.individual;
 import static io.payout.sandbox.AccountRequests.listQuery;
 import static io.payout.sandbox.AccountRequests.privateCard;
+import static io.payout.sandbox.GoldenAnswers.assertGolden;
+import static io.payout.sandbox.GoldenAnswers.list;
 import static io.payout.sandbox.SandboxFixture.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,15 +29,9 @@ import io.payout.sandbox.account.ReviewSettings;
 import io.payout.sandbox.behavior.FaultRates;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.ledger.AccountSpec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AccountPathsIntegrationTest {
 
     private static final String UPPER = "6666000990000001";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = GoldenAnswers.JSON;
     private static SandboxFixture fixture;
     private static int people;
 
@@ -312,42 +308,6 @@ class AccountPathsIntegrationTest {
             assertThat(item.get("code").asString()).isEqualTo("F");
             assertThat(item.get("msg").asString()).isEqualTo(reason);
         });
-    }
-
-    /** The answer has exactly the golden file's fields, and each nested JSON string exactly its items' fields. */
-    private static void assertGolden(String file, Merchant.Reply reply) {
-        assertThat(reply.data()).as("signed answer: " + reply.body()).isNotNull();
-        JsonNode golden = golden(file);
-        assertThat(reply.data().keySet()).containsExactlyInAnyOrderElementsOf(names(golden));
-        for (String field : names(golden)) {
-            JsonNode shape = golden.get(field);
-            if (shape.isObject() || shape.isArray()) {
-                JsonNode actual = JSON.readTree(reply.field(field));
-                JsonNode item = shape.isArray() ? shape.get(0) : shape;
-                JsonNode actualItem = actual.isArray() ? actual.get(0) : actual;
-                assertThat(actual.isArray()).as(field).isEqualTo(shape.isArray());
-                assertThat(names(actualItem)).as(field).containsExactlyInAnyOrderElementsOf(names(item));
-            }
-        }
-    }
-
-    private static Set<String> names(JsonNode node) {
-        return new TreeSet<>(node.propertyNames());
-    }
-
-    private static JsonNode golden(String file) {
-        try (InputStream in = AccountPathsIntegrationTest.class.getResourceAsStream("/golden/accounts/" + file)) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<JsonNode> list(Merchant.Reply reply, String field) {
-        assertThat(reply.field(field)).as(reply.body()).isNotNull();
-        List<JsonNode> items = new ArrayList<>();
-        JSON.readTree(reply.field(field)).forEach(items::add);
-        return items;
     }
 
     private static Merchant.Reply post(String path, Map<String, String> data) {

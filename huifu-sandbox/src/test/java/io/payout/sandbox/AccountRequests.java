@@ -17,6 +17,10 @@ final class AccountRequests {
     static final String BUSINESS_MODIFY = "/v2/user/busi/modify";
     static final String DETAIL_QUERY = "/v2/user/basicdata/query";
     static final String APPLY_QUERY = "/v2/user/apply/query";
+    static final String SMS_SEND = "/v2/merchant/basicdata/sms/send";
+    static final String MERCHANT_MODIFY = "/v2/merchant/basicdata/modify";
+    static final String MERCHANT_STATUS_QUERY = "/v2/merchant/basicdata/status/query";
+    static final String MERCHANT_DETAIL_QUERY = "/v2/merchant/basicdata/query";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -114,6 +118,17 @@ final class AccountRequests {
         Map<String, String> data = byUser(huifuId, reqSeqId);
         data.put("apply_no", applyNo);
         return data;
+    }
+
+    static Map<String, String> smsSend(String huifuId, String reqSeqId) {
+        Map<String, String> data = byUser(huifuId, reqSeqId);
+        data.put("verify_type", "settleBankChange");
+        return data;
+    }
+
+    static Map<String, String> merchantModify(String huifuId, String reqSeqId, Map<String, String> card,
+                                              List<Map<String, String>> cashConfig) {
+        return businessModify(huifuId, reqSeqId, card, cashConfig);
     }
 
     static Map<String, String> listQuery(String reqSeqId, String certNo) {

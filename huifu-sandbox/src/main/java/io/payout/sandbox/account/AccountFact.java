@@ -18,6 +18,18 @@ public interface AccountFact {
     record ApplicationDecided(String applyNo) implements AccountFact {
     }
 
+    /** A merchant's card change awaiting its review (A4), answered through the status query. */
+    record MerchantChangeFiled(Application application) implements AccountFact {
+    }
+
+    /** The SMS code {@code sms/send} texted for a merchant's card change. */
+    record SmsCodeSent(String huifuId, String code) implements AccountFact {
+    }
+
+    /** A merchant's {@code mer_stat} as the control API set it. */
+    record MerchantStatusSet(String huifuId, String merStat) implements AccountFact {
+    }
+
     /** The answer given to a busi open/modify, kept so the same req_seq_id gets it again. */
     record AnswerKept(String huifuId, String reqSeqId, Map<String, String> answer) implements AccountFact {
     }

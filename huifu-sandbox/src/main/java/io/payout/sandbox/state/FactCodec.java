@@ -25,7 +25,8 @@ final class FactCodec {
             WithdrawalFact.FeeMisreported.class, WithdrawalFact.ResultNoticed.class,
             StatementFact.RowAltered.class, StatementFact.TaskFailed.class, StatementFact.TaskReplayed.class,
             AccountFact.UserOpened.class, AccountFact.CardRecorded.class, AccountFact.ApplicationFiled.class,
-            AccountFact.ApplicationDecided.class, AccountFact.AnswerKept.class);
+            AccountFact.ApplicationDecided.class, AccountFact.AnswerKept.class,
+            AccountFact.MerchantChangeFiled.class, AccountFact.SmsCodeSent.class, AccountFact.MerchantStatusSet.class);
 
     private final JsonMapper json = JsonMapper.builder()
             // A journal written by a newer sandbox with an extra field still restores.
