@@ -157,7 +157,7 @@ class AccountPathsIntegrationTest {
     }
 
     @Test
-    void aFirstOpeningNeedsOneFeeBearerAndNoFeeBelowTheUppersFloor() {
+    void aFirstOpeningNeedsOneFeeBearerNoFeeBelowTheUppersFloorAndNotBothT1AndD1Settlement() {
         String certNo = newCertNo();
         String huifuId = openIndividual("周九", certNo);
         Map<String, String> card = privateCard("1", "6222020200778899", "周九", certNo);
@@ -167,6 +167,10 @@ class AccountPathsIntegrationTest {
                 List.of(cash("T1", "1.00", "0.05", "2"), outside))), "2", "首次开通取现时内扣/外扣须一致");
         assertRefused(post(BUSINESS_OPEN, businessOpen(huifuId, serial(), UPPER, card,
                 List.of(cash("T1", "0.50", "0.05", "2")))), "2", "T1取现费率不能低于渠道商/上级商户费率底价1.00+AMT*0.05");
+
+        Map<String, String> bothCycles = businessOpen(huifuId, serial(), UPPER, card, List.of());
+        bothCycles.put("settle_config_list", "[{\"settle_cycle\":\"T1\"},{\"settle_cycle\":\"D1\"}]");
+        assertRefused(post(BUSINESS_OPEN, bothCycles), "3", "结算周期T1和D1不能同时开通");
 
         String bound = post(BUSINESS_OPEN, businessOpen(huifuId, serial(), UPPER, card,
                 List.of(cash("T1", "1.00", "0.05", "2")))).field("token_no");

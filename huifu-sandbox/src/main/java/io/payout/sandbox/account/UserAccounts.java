@@ -49,6 +49,7 @@ public final class UserAccounts {
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
     private static final String CARD = "1";
     private static final String CASH = "2";
+    private static final String SETTLE = "3";
 
     private final Ledger ledger;
     private final CardHolders holders;
@@ -208,6 +209,10 @@ public final class UserAccounts {
         if (cashRefusal != null) {
             return refused(data, CASH, cashRefusal);
         }
+        List<Map<String, String>> settleConfig = objects(data.get("settle_config_list"), "settle_config_list");
+        if (switchedOn(settleConfig, "T1") && switchedOn(settleConfig, "D1")) {
+            return refused(data, SETTLE, "结算周期T1和D1不能同时开通");
+        }
         // Only modify carries switch_state; the types a first opening lists are switched on.
         List<CashConfigSpec> cashSpecs = cashSpecs(cashConfig, !firstOpening);
         Map<String, String> out = answer(data, OK, "成功");
@@ -230,8 +235,17 @@ public final class UserAccounts {
                     cashSpecs.stream().map(CashConfigSpec::cashType).toList());
             business.add(businessItem(CASH, "S", "取现配置成功"));
         }
+        if (!settleConfig.isEmpty()) {
+            // Automatic settlement is accepted and answered; the sandbox settles nothing by itself [I].
+            business.add(businessItem(SETTLE, "S", "结算配置成功"));
+        }
         out.put("resp_business", jsonText(business));
         return out;
+    }
+
+    private static boolean switchedOn(List<Map<String, String>> settleConfig, String cycle) {
+        return settleConfig.stream().anyMatch(config -> cycle.equals(config.get("settle_cycle"))
+                && !"0".equals(config.get("settle_status")));
     }
 
     private Map<String, String> refused(Map<String, String> data, String type, String reason) {
