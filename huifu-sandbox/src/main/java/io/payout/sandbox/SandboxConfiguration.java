@@ -1,6 +1,10 @@
 package io.payout.sandbox;
 
 import io.payout.model.calendar.WorkingDays;
+import io.payout.sandbox.account.CardBook;
+import io.payout.sandbox.account.CardHolders;
+import io.payout.sandbox.account.MerchantAccounts;
+import io.payout.sandbox.account.UserAccounts;
 import io.payout.sandbox.api.SerialLog;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.behavior.Faults;
@@ -19,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +69,29 @@ class SandboxConfiguration {
     }
 
     @Bean
+    CardHolders cardHolders() {
+        return new CardHolders();
+    }
+
+    @Bean
+    CardBook cardBook(Ledger ledger, StateJournal state) {
+        return new CardBook(ledger, state.accountFacts());
+    }
+
+    @Bean
+    UserAccounts userAccounts(Ledger ledger, CardBook cards, CardHolders holders, StateJournal state,
+                              SettlementClock settlementClock, Notifier notifier) {
+        return new UserAccounts(ledger, cards, holders, state.accountFacts(), settlementClock::now, notifier);
+    }
+
+    @Bean
+    MerchantAccounts merchantAccounts(Ledger ledger, CardBook cards, CardHolders holders, StateJournal state,
+                                      SettlementClock settlementClock, UserAccounts users) {
+        // One reviewer for both: the review settings of the control API apply to users' and merchants' cards.
+        return new MerchantAccounts(ledger, cards, holders, state.accountFacts(), settlementClock::now, users::review);
+    }
+
+    @Bean
     Withdrawals withdrawals(StateJournal state) {
         return new Withdrawals(state.withdrawalFacts());
     }
@@ -100,12 +128,29 @@ class SandboxConfiguration {
     @Bean
     Lifecycle lifecycle(SandboxProperties properties, Ledger ledger, Withdrawals withdrawals, Notifier notifier,
                         Faults faults, SettlementClock settlementClock, ScheduledExecutorService sandboxScheduler,
-                        Clock clock, StateJournal state, Statements statements) {
+                        Clock clock, StateJournal state, Statements statements, CardBook cards,
+                        UserAccounts users, MerchantAccounts merchants) {
         Lifecycle lifecycle = new Lifecycle(ledger, withdrawals, notifier, faults, settlementClock, sandboxScheduler,
                 clock, new Lifecycle.Delays(properties.accountingDelay(), properties.payoutDelay()));
         // Here, so that whatever serves requests (it needs the lifecycle) only ever sees the restored state.
-        state.restore(ledger, lifecycle, statements::restore);
+        state.restore(ledger, lifecycle, statements::restore, fact -> {
+            cards.replay(fact);
+            users.replay(fact);
+            merchants.replay(fact);
+        });
+        // Reviews end by the settlement clock, which the control API may move: look for due ones often, and only
+        // once the journal is replayed, so that nothing is decided twice.
+        sandboxScheduler.scheduleWithFixedDelay(() -> decideReviews(users), 200, 200, TimeUnit.MILLISECONDS);
         return lifecycle;
+    }
+
+    private static void decideReviews(UserAccounts users) {
+        try {
+            users.decideDue();
+        } catch (RuntimeException e) {
+            // A failed sweep must not end the schedule; the next one tries again.
+            log.warn("account review sweep failed", e);
+        }
     }
 
     @Bean

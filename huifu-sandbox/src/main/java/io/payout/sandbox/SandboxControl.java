@@ -1,6 +1,8 @@
 package io.payout.sandbox;
 
 import io.payout.model.Amount;
+import io.payout.sandbox.account.CardHolders;
+import io.payout.sandbox.account.ReviewSettings;
 import io.payout.sandbox.api.SerialView;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.FaultSettings;
@@ -28,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -189,6 +192,27 @@ public final class SandboxControl {
 
     public LedgerView ledger() {
         return call("GET", "/sandbox/ledger", null, LedgerView.class);
+    }
+
+    /** Who the bank says holds {@code cardNo}: a binding that declares anyone else is refused. */
+    public void registerCardHolder(String cardNo, CardHolders.Holder holder) {
+        call("PUT", "/sandbox/cards/" + encode(cardNo) + "/holder", holder, Void.class);
+    }
+
+    /** How card_type 4 applications filed from now on are reviewed. */
+    public ReviewSettings setAccountReview(ReviewSettings settings) {
+        return call("PUT", "/sandbox/account-review", settings, ReviewSettings.class);
+    }
+
+    /** The SMS code {@code sms/send} last texted to the merchant. */
+    public String smsCode(String huifuId) {
+        return call("GET", "/sandbox/merchants/" + encode(huifuId) + "/sms-code", null,
+                new TypeReference<Map<String, String>>() { }).get("verify_code");
+    }
+
+    /** The merchant's {@code mer_stat} in the detail query from now on. */
+    public void setMerStat(String huifuId, String merStat) {
+        call("PUT", "/sandbox/merchants/" + encode(huifuId) + "/mer-stat", Map.of("mer_stat", merStat), Void.class);
     }
 
     private <T> T call(String method, String path, Object body, Class<T> type) {

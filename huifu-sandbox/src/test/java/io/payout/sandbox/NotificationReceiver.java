@@ -53,7 +53,7 @@ final class NotificationReceiver implements AutoCloseable {
             Map<String, String> form = parse(body);
             Map<String, String> fields;
             try {
-                fields = HuifuNotifications.verify(form.get("resp_data"), form.get("sign"), huifuKey);
+                fields = HuifuNotifications.verify(signedText(form), form.get("sign"), huifuKey);
             } catch (HuifuSignatureException e) {
                 fields = null;
             }
@@ -87,12 +87,18 @@ final class NotificationReceiver implements AutoCloseable {
 
     /** Read from the raw text, so that wrongly signed notices are found too. */
     private static String reqSeqIdOf(Received r) {
-        String raw = r.form().get("resp_data");
+        String raw = signedText(r.form());
         if (raw == null) {
             return null;
         }
         int at = raw.indexOf("\"req_seq_id\":\"");
         return at < 0 ? null : raw.substring(at + 14, raw.indexOf('"', at + 14));
+    }
+
+    /** {@code resp_data} of a trade notice, {@code data} of an account audit notice. */
+    private static String signedText(Map<String, String> form) {
+        return form.containsKey(HuifuNotifications.TRADE_DATA_FIELD) ? form.get(HuifuNotifications.TRADE_DATA_FIELD)
+                : form.get(HuifuNotifications.ACCOUNT_DATA_FIELD);
     }
 
     private static Map<String, String> parse(String body) {

@@ -1,6 +1,8 @@
 package io.payout.sandbox.api;
 
 import io.payout.sandbox.SandboxKeys;
+import io.payout.sandbox.account.MerchantAccounts;
+import io.payout.sandbox.account.UserAccounts;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.Faults;
 import io.payout.sandbox.ledger.Ledger;
@@ -24,6 +26,21 @@ final class HuifuApi {
     static final String DM_QUOTA = "/v2/trade/settlement/enchashment/dmamt/query";
     static final String FILE_QUERY = "/v2/trade/check/filequery";
     static final String FILE_REPLAY = "/v2/trade/check/replay";
+    static final String USER_OPEN_INDIVIDUAL = "/v2/user/basicdata/indv";
+    static final String USER_OPEN_ENTERPRISE = "/v2/user/basicdata/ent";
+    static final String USER_LIST_QUERY = "/v2/user/list/query";
+    static final String USER_BUSINESS_OPEN = "/v2/user/busi/open";
+    static final String USER_BUSINESS_MODIFY = "/v2/user/busi/modify";
+    static final String USER_DETAIL_QUERY = "/v2/user/basicdata/query";
+    static final String USER_APPLY_QUERY = "/v2/user/apply/query";
+    static final String MERCHANT_SMS_SEND = "/v2/merchant/basicdata/sms/send";
+    static final String MERCHANT_MODIFY = "/v2/merchant/basicdata/modify";
+    static final String MERCHANT_STATUS_QUERY = "/v2/merchant/basicdata/status/query";
+    static final String MERCHANT_DETAIL_QUERY = "/v2/merchant/basicdata/query";
+    static final String[] PATHS = {ENCASHMENT, ENCASHMENT_LEGACY, QUERY, DM_QUOTA, FILE_QUERY, FILE_REPLAY,
+        USER_OPEN_INDIVIDUAL, USER_OPEN_ENTERPRISE, USER_LIST_QUERY, USER_BUSINESS_OPEN, USER_BUSINESS_MODIFY,
+        USER_DETAIL_QUERY, USER_APPLY_QUERY, MERCHANT_SMS_SEND, MERCHANT_MODIFY, MERCHANT_STATUS_QUERY,
+        MERCHANT_DETAIL_QUERY};
     static final HuifuAnswer WITHHELD_TIMEOUT = HuifuAnswer.gateway(502, "Backend timeout");
 
     /** The answer, or for a NO_ANSWER fault the answer that is never sent ({@code withheld}). */
@@ -34,18 +51,22 @@ final class HuifuApi {
     private final EncashmentHandler encashment;
     private final QueryHandler queries;
     private final StatementHandler statements;
+    private final UserAccounts users;
+    private final MerchantAccounts merchants;
     private final Faults faults;
     private final SerialLog serials;
     private final SandboxKeys keys;
     private final Clock clock;
 
     HuifuApi(String sysId, SandboxKeys keys, Withdrawals withdrawals, Ledger ledger, Lifecycle lifecycle,
-             SettlementClock settlementClock, StatementHandler statements, Faults faults, SerialLog serials,
-             Clock clock) {
+             SettlementClock settlementClock, StatementHandler statements, UserAccounts users,
+             MerchantAccounts merchants, Faults faults, SerialLog serials, Clock clock) {
         this.gateway = new HuifuGateway(sysId, keys);
         this.encashment = new EncashmentHandler(withdrawals, ledger, lifecycle, settlementClock, clock);
         this.queries = new QueryHandler(withdrawals, ledger);
         this.statements = statements;
+        this.users = users;
+        this.merchants = merchants;
         this.faults = faults;
         this.serials = serials;
         this.keys = keys;
@@ -65,6 +86,19 @@ final class HuifuApi {
             case FILE_QUERY -> answerQuery(uri, contentType, body, "file_date",
                     data -> statements.fileQuery(data, baseUrl));
             case FILE_REPLAY -> answerQuery(uri, contentType, body, "req_seq_id", statements::replay);
+            // The account paths take the query faults: refused unprocessed (5xx, 502, rate limit), or processed
+            // and the answer lost (NO_ANSWER), by rate, per serial.
+            case USER_OPEN_INDIVIDUAL -> answerQuery(uri, contentType, body, "req_seq_id", users::openIndividual);
+            case USER_OPEN_ENTERPRISE -> answerQuery(uri, contentType, body, "req_seq_id", users::openEnterprise);
+            case USER_LIST_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", users::listByCertificate);
+            case USER_BUSINESS_OPEN -> answerQuery(uri, contentType, body, "req_seq_id", users::businessOpen);
+            case USER_BUSINESS_MODIFY -> answerQuery(uri, contentType, body, "req_seq_id", users::businessModify);
+            case USER_DETAIL_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", users::detailQuery);
+            case USER_APPLY_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", users::applyQuery);
+            case MERCHANT_SMS_SEND -> answerQuery(uri, contentType, body, "req_seq_id", merchants::sendSmsCode);
+            case MERCHANT_MODIFY -> answerQuery(uri, contentType, body, "req_seq_id", merchants::modify);
+            case MERCHANT_STATUS_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", merchants::statusQuery);
+            case MERCHANT_DETAIL_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", merchants::detailQuery);
             default -> throw new IllegalArgumentException("not a Huifu path: " + endpoint);
         };
     }

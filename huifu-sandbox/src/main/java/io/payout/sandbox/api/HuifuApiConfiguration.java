@@ -2,6 +2,8 @@ package io.payout.sandbox.api;
 
 import io.payout.sandbox.SandboxKeys;
 import io.payout.sandbox.SandboxProperties;
+import io.payout.sandbox.account.MerchantAccounts;
+import io.payout.sandbox.account.UserAccounts;
 import io.payout.sandbox.behavior.Faults;
 import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.lifecycle.Lifecycle;
@@ -23,13 +25,13 @@ class HuifuApiConfiguration {
     ServletRegistrationBean<HuifuApiServlet> huifuApiServlet(SandboxProperties properties, SandboxKeys keys,
             Withdrawals withdrawals, Ledger ledger, Lifecycle lifecycle, SettlementClock settlementClock,
             Statements statements, DownloadLinks links, StatementSettings statementSettings, Faults faults,
-            SerialLog serials, Clock clock) {
+            UserAccounts users, MerchantAccounts merchants, SerialLog serials, Clock clock) {
         HuifuApi api = new HuifuApi(properties.sysId(), keys, withdrawals, ledger, lifecycle, settlementClock,
-                new StatementHandler(statements, ledger, links, statementSettings), faults, serials, clock);
+                new StatementHandler(statements, ledger, links, statementSettings), users, merchants, faults,
+                serials, clock);
         ServletRegistrationBean<HuifuApiServlet> registration = new ServletRegistrationBean<>(
                 new HuifuApiServlet(api, properties.noAnswerHold().toMillis()),
-                HuifuApi.ENCASHMENT, HuifuApi.ENCASHMENT_LEGACY, HuifuApi.QUERY, HuifuApi.DM_QUOTA,
-                HuifuApi.FILE_QUERY, HuifuApi.FILE_REPLAY);
+                HuifuApi.PATHS);
         registration.setName("huifuApiServlet");
         // Withheld answers are asynchronous requests (servlet async), held without a thread.
         registration.setAsyncSupported(true);

@@ -2,7 +2,8 @@
  * Huifu's own paths, as Huifu has them: {@code POST /v2/trade/settlement/encashment} (and the legacy
  * {@code enchashment} spelling), {@code /v2/trade/settlement/query} and
  * {@code /v2/trade/settlement/enchashment/dmamt/query}, and the statement's {@code /v2/trade/check/filequery} and
- * {@code /v2/trade/check/replay} ({@code StatementHandler}), served by a plain servlet ({@code HuifuApiServlet},
+ * {@code /v2/trade/check/replay} ({@code StatementHandler}), and the user and merchant account paths (the
+ * {@code account} package's {@code UserAccounts} and {@code MerchantAccounts}), served by a plain servlet ({@code HuifuApiServlet},
  * registered by {@code HuifuApiConfiguration}). {@code HuifuApi} takes each request through the gateway checks of
  * {@code HuifuGateway} (JSON content type, a readable envelope, {@code sandbox.sys-id}, the merchant's signature
  * over the re-canonicalized {@code data}), then the sync faults, then the business: {@code EncashmentHandler}

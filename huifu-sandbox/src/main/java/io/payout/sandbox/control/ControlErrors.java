@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The control API's errors, {@code {"error": ...}}: 400 for a bad request, 404 for an unknown thing, 409 else. */
-@RestControllerAdvice(assignableTypes = {ControlController.class, StatementControlController.class})
+@RestControllerAdvice(assignableTypes = {ControlController.class, StatementControlController.class,
+    AccountControlController.class})
 class ControlErrors {
 
     @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class})

@@ -95,7 +95,7 @@ public final class Notifier implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         boolean badSign = faults.strikes(Fault.BAD_NOTIFY_SIGN, notice.huifuId(), id);
-        HttpRequest request = request(notice.url(), HuifuNotifications.formBody(form(notice.respData(), badSign)));
+        HttpRequest request = request(notice.url(), HuifuNotifications.formBody(form(notice, badSign)));
         long bound = faults.notifyDelayBoundMs(notice.huifuId());
         long delayMs = bound <= 0 ? 0 : (long) (faults.choice("notify_delay", notice.huifuId(), id) * (bound + 1));
         boolean duplicate = faults.strikes(Fault.NOTIFY_DUPLICATE, notice.huifuId(), id);
@@ -141,17 +141,17 @@ public final class Notifier implements AutoCloseable {
         return uri;
     }
 
-    private Map<String, String> form(Map<String, String> respData, boolean badSign) {
+    private Map<String, String> form(Notice notice, boolean badSign) {
         if (!badSign) {
-            return HuifuNotifications.signedForm(respData, huifuKey);
+            return HuifuNotifications.signedForm(notice.dataField(), notice.respData(), huifuKey);
         }
-        String raw = CanonicalJson.of(respData);
+        String raw = CanonicalJson.of(notice.respData());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("resp_code", HuifuNotifications.GATEWAY_OK_CODE);
         form.put("resp_desc", HuifuNotifications.GATEWAY_OK_DESC);
         // A well-formed signature over other text: verifies as Base64, fails as a signature.
         form.put("sign", RsaSignatures.sign(raw + " ", huifuKey));
-        form.put("resp_data", raw);
+        form.put(notice.dataField(), raw);
         return form;
     }
 

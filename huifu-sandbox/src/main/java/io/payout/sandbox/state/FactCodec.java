@@ -1,5 +1,6 @@
 package io.payout.sandbox.state;
 
+import io.payout.sandbox.account.AccountFact;
 import io.payout.sandbox.ledger.LedgerFact;
 import io.payout.sandbox.lifecycle.WithdrawalFact;
 import io.payout.sandbox.statement.StatementFact;
@@ -22,7 +23,10 @@ final class FactCodec {
             WithdrawalFact.SerialClaimed.class, WithdrawalFact.Accepted.class, WithdrawalFact.Refused.class,
             WithdrawalFact.Debited.class, WithdrawalFact.Paid.class, WithdrawalFact.BookedBack.class,
             WithdrawalFact.FeeMisreported.class, WithdrawalFact.ResultNoticed.class,
-            StatementFact.RowAltered.class, StatementFact.TaskFailed.class, StatementFact.TaskReplayed.class);
+            StatementFact.RowAltered.class, StatementFact.TaskFailed.class, StatementFact.TaskReplayed.class,
+            AccountFact.UserOpened.class, AccountFact.CardRecorded.class, AccountFact.ApplicationFiled.class,
+            AccountFact.ApplicationDecided.class, AccountFact.AnswerKept.class,
+            AccountFact.MerchantChangeFiled.class, AccountFact.SmsCodeSent.class, AccountFact.MerchantStatusSet.class);
 
     private final JsonMapper json = JsonMapper.builder()
             // A journal written by a newer sandbox with an extra field still restores.

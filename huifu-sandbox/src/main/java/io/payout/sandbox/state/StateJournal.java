@@ -1,5 +1,6 @@
 package io.payout.sandbox.state;
 
+import io.payout.sandbox.account.AccountFact;
 import io.payout.sandbox.ledger.Ledger;
 import io.payout.sandbox.ledger.LedgerFact;
 import io.payout.sandbox.lifecycle.Lifecycle;
@@ -104,12 +105,18 @@ public final class StateJournal implements AutoCloseable {
         return writer == null ? fact -> { } : this::append;
     }
 
+    /** Where the account paths' users, cards, applications and answers go. */
+    public Consumer<AccountFact> accountFacts() {
+        return writer == null ? fact -> { } : this::append;
+    }
+
     /**
      * Replays the journal into a fresh ledger, lifecycle and statements, in the order it was written (account facts and
      * withdrawal facts interleaved, since a hold may spend money a credit just before it put in), then resumes the
      * withdrawals under way. Call once, before the sandbox serves anything.
      */
-    public void restore(Ledger ledger, Lifecycle lifecycle, Consumer<StatementFact> statements) {
+    public void restore(Ledger ledger, Lifecycle lifecycle, Consumer<StatementFact> statements,
+                        Consumer<AccountFact> accounts) {
         if (recorded.isEmpty()) {
             return;
         }
@@ -119,6 +126,8 @@ public final class StateJournal implements AutoCloseable {
                 ledger.replay(ledgerFact);
             } else if (fact instanceof StatementFact statementFact) {
                 statements.accept(statementFact);
+            } else if (fact instanceof AccountFact accountFact) {
+                accounts.accept(accountFact);
             } else {
                 replay.apply((WithdrawalFact) fact);
             }
