@@ -32,7 +32,8 @@ final class SoakSample {
     private final ServiceProcess orchestrator;
     private final String jdbcUrl;
     private final String user;
-    private final Map<String, Long> gcLogOffsets = new HashMap<>();
+    /** How far the orchestrator's GC log has been read, in bytes. */
+    private long gcLogRead;
     private String dataDirectory;
 
     SoakSample(List<ServiceProcess> services, ServiceProcess orchestrator, String jdbcUrl, String user) {
@@ -153,16 +154,16 @@ final class SoakSample {
             return -1;
         }
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            long from = gcLogOffsets.getOrDefault(orchestrator.name(), 0L);
             long to = file.length();
+            // the JVM rotates its GC log at 20 MB: a file shorter than what was read is a new one
+            long from = to < gcLogRead ? 0 : gcLogRead;
             byte[] bytes = new byte[(int) (to - from)];
             file.seek(from);
             file.readFully(bytes);
             // only whole lines: a line still being written is read next time
             String text = new String(bytes, StandardCharsets.UTF_8);
             int end = text.lastIndexOf('\n') + 1;
-            gcLogOffsets.put(orchestrator.name(), from + text.substring(0, end).getBytes(StandardCharsets.UTF_8)
-                    .length);
+            gcLogRead = from + text.substring(0, end).getBytes(StandardCharsets.UTF_8).length;
             return lowestAfter(text.substring(0, end));
         } catch (IOException e) {
             return -1;
