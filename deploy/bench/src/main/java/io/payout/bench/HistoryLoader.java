@@ -188,8 +188,9 @@ final class HistoryLoader {
                 } else if (col.name().equals("req_date") && value.toString().length() == 8) {
                     cell = LocalDate.parse(value.toString(), BASIC).minusDays(back.toDays()).format(BASIC);
                 } else if (col.name().equals("req_seq_id")) {
-                    cell = replace.computeIfAbsent(value.toString(),
-                            v -> fit("H" + Long.toString(k, 36) + "s" + replace.size(), col.maxLength()));
+                    // the same new serial for the same template serial in every table of this copy
+                    cell = replace.computeIfAbsent(value.toString(), v -> fit("H" + Long.toString(k, 36) + "-"
+                            + Integer.toHexString(v.hashCode()), col.maxLength()));
                 } else if (col.unique()) {
                     cell = fit(value + "-" + Long.toString(k, 36), col.maxLength());
                 } else {
