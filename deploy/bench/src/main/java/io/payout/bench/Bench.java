@@ -47,13 +47,25 @@ public final class Bench {
     private static void scenarios(String[] args) throws Exception {
         List<String> scenarios = new ArrayList<>();
         boolean quick = false;
-        for (String arg : args) {
-            switch (arg.toLowerCase(Locale.ROOT)) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int a = 0; a < args.length; a++) {
+            String arg = args[a].toLowerCase(Locale.ROOT);
+            if (VALUED.contains(arg) && a + 1 < args.length) {
+                values.put(arg.substring(2), args[++a]);
+                continue;
+            }
+            if (arg.startsWith("--") && arg.indexOf('=') > 2 && VALUED.contains(arg.substring(0, arg.indexOf('=')))) {
+                values.put(arg.substring(2, arg.indexOf('=')), args[a].substring(arg.indexOf('=') + 1));
+                continue;
+            }
+            switch (arg) {
                 case "--quick" -> quick = true;
-                case "b1", "b2", "b3" -> scenarios.add(arg.toUpperCase(Locale.ROOT));
+                case "b1", "b2", "b3", "b4", "b5" -> scenarios.add(arg.toUpperCase(Locale.ROOT));
                 case "all" -> scenarios.addAll(List.of("B1", "B2", "B3"));
                 default -> {
-                    System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick]\n       deploy/bench/run "
+                    System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick]\n"
+                            + "       deploy/bench/run B4 [--count N] [--rate R | --b3-max R]\n"
+                            + "       deploy/bench/run B5 [--rows N] [--quick]\n       deploy/bench/run "
                             + "gateway|sandbox|orchestrator|outbox|statement [--quick] [--name=value...]");
                     System.exit(2);
                 }
@@ -90,6 +102,11 @@ public final class Bench {
                         // the sandbox's 200 + 300 ms delays, the last notices) are a large part of the time, and a
                         // once-a-minute autovacuum round falls inside some runs and not in others
                         case "B3" -> new LifecycleBench(stack, ticks).run(quick ? 300 : 10_000, warmUpLimit);
+                        case "B4" -> new SoakBench(stack, ticks).run(
+                                Integer.parseInt(values.getOrDefault("count", quick ? "2000" : "250000")),
+                                soakRate(stack, ticks, values), root.resolve("deploy/bench/target"), stamp);
+                        case "B5" -> new HistoryBench(stack, ticks).run(
+                                Long.parseLong(values.getOrDefault("rows", "10000000")), quick, warmUpLimit);
                         default -> throw new IllegalArgumentException(scenario);
                     });
                 } catch (RuntimeException e) {
@@ -107,6 +124,30 @@ public final class Bench {
             }
         }
         System.exit(exit);
+    }
+
+    /** Options that take a value: {@code --count 2000} or {@code --count=2000}. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--count", "--rate", "--b3-max", "--rows");
+
+    /**
+     * B4's offered rate: {@code --rate}, else 60 % of {@code --b3-max}, else 60 % of a short B3 (2,000 withdrawals
+     * after at most a minute's warm-up) measured now on the same stack.
+     */
+    private static double soakRate(Stack stack, long ticks, Map<String, String> values) {
+        if (values.containsKey("rate")) {
+            return Double.parseDouble(values.get("rate"));
+        }
+        double b3;
+        if (values.containsKey("b3-max")) {
+            b3 = Double.parseDouble(values.get("b3-max"));
+        } else {
+            System.out.println("  no --rate or --b3-max: measuring a short B3 first");
+            Map<String, Object> short3 = new LifecycleBench(stack, ticks).run(2_000, Duration.ofSeconds(60));
+            stack.dropDatabases();
+            b3 = (double) short3.get("withdrawals_per_second");
+        }
+        System.out.printf("  B3 maximum %.1f/s: B4 offers 60 %% of it%n", b3);
+        return 0.6 * b3;
     }
 
     private static Map<String, Object> machine(boolean quick, long ticks) {

@@ -32,6 +32,8 @@ final class Stack implements AutoCloseable {
     final KeyPair huifu = HuifuKeys.generate();
     private final ServiceLaunch.KeyFiles keys;
     private final List<String> databases = new ArrayList<>();
+    /** While set, scenarios run on this database instead of a fresh one (B5: the one holding years of history). */
+    private String pinnedJdbcUrl;
 
     Stack(Path root, Path work) {
         this.root = root;
@@ -56,8 +58,15 @@ final class Stack implements AutoCloseable {
     }
 
     ServiceProcess sandbox(String scenario) {
+        return sandbox(scenario, Map.of());
+    }
+
+    /** The sandbox with settings of the scenario's own (e.g. B4's fault mix and compressed settlement clock). */
+    ServiceProcess sandbox(String scenario, Map<String, Object> settings) {
+        Map<String, Object> props = ServiceLaunch.sandbox(keys);
+        props.putAll(settings);
         return ServiceProcess.start("sandbox", ServiceLaunch.execJar(root, "huifu-sandbox"), SANDBOX_XMX,
-                ServiceLaunch.freePort(), ServiceLaunch.sandbox(keys), log(scenario, "sandbox"));
+                ServiceLaunch.freePort(), props, log(scenario, "sandbox"));
     }
 
     ServiceProcess gateway(String scenario, ServiceLaunch.Topics topics) {
@@ -84,9 +93,39 @@ final class Stack implements AutoCloseable {
 
     /** A fresh database for one scenario's orchestrator; its JDBC URL. */
     String freshDatabase(String scenario) {
+        if (pinnedJdbcUrl != null) {
+            return pinnedJdbcUrl;
+        }
         String name = "bench_" + scenario.toLowerCase() + "_" + Long.toString(System.nanoTime(), 36);
         databases.add(name);
         return postgres.createDatabase(name);
+    }
+
+    /** The name of the database made last. */
+    String lastDatabase() {
+        return databases.get(databases.size() - 1);
+    }
+
+    /** A copy of a database no one is connected to (CREATE DATABASE ... TEMPLATE); its name. */
+    String copyOf(String source, String scenario) {
+        String name = "bench_" + scenario.toLowerCase() + "_" + Long.toString(System.nanoTime(), 36);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres.jdbcUrl("postgres"),
+                postgres.username(), ""); java.sql.Statement st = c.createStatement()) {
+            st.execute("create database " + name + " template " + source);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot copy " + source, e);
+        }
+        databases.add(name);
+        return name;
+    }
+
+    /** Until {@link #unpin()}, every scenario's orchestrator gets this database, not a fresh one. */
+    void pin(String jdbcUrl) {
+        this.pinnedJdbcUrl = jdbcUrl;
+    }
+
+    void unpin() {
+        this.pinnedJdbcUrl = null;
     }
 
     /**
