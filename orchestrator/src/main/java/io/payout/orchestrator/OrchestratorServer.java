@@ -18,6 +18,11 @@ public final class OrchestratorServer implements AutoCloseable {
     }
 
     public static OrchestratorServer start(Map<String, Object> properties) {
+        return start(properties, new Class<?>[0]);
+    }
+
+    /** With configuration classes of the caller's own beside the application's (tests: an in-memory span exporter). */
+    public static OrchestratorServer start(Map<String, Object> properties, Class<?>... extraSources) {
         Map<String, Object> props = new HashMap<>(properties);
         props.putIfAbsent("server.port", 0);
         props.putIfAbsent("spring.config.name", OrchestratorApplication.CONFIG_NAME);
@@ -26,6 +31,7 @@ public final class OrchestratorServer implements AutoCloseable {
         StandardServletEnvironment environment = new StandardServletEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("orchestrator-server", props));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OrchestratorApplication.class)
+                .sources(extraSources)
                 .environment(environment)
                 .main(OrchestratorApplication.class)
                 .run();

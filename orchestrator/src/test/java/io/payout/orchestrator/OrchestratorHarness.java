@@ -42,6 +42,7 @@ public final class OrchestratorHarness implements AutoCloseable {
     public final KeyPair huifuKeys;
     public final KeyPair merchantKeys = HuifuKeys.generate();
     private final Map<String, Object> properties = new HashMap<>();
+    private Class<?>[] sources = new Class<?>[0];
     private OrchestratorServer server;
 
     public OrchestratorHarness() {
@@ -93,15 +94,21 @@ public final class OrchestratorHarness implements AutoCloseable {
         return this;
     }
 
+    /** Adds configuration classes to the orchestrator's context before {@link #start()}. */
+    public OrchestratorHarness withSources(Class<?>... sources) {
+        this.sources = sources;
+        return this;
+    }
+
     public OrchestratorHarness start() {
-        server = OrchestratorServer.start(properties);
+        server = OrchestratorServer.start(properties, sources);
         return this;
     }
 
     /** Closes the running context and starts a new one on the same database and topics. */
     public void restart() {
         server.close();
-        server = OrchestratorServer.start(properties);
+        server = OrchestratorServer.start(properties, sources);
     }
 
     public OrchestratorServer server() {

@@ -16,6 +16,8 @@ public final class Topics {
     /** Kafka header names that repeat fields of WithdrawalStatusChanged. */
     public static final String HEADER_EVENT_ID = "event_id";
     public static final String HEADER_STATUS = "status";
+    /** W3C Trace Context: on a request it starts the withdrawal's trace, which its outcome records continue. */
+    public static final String HEADER_TRACEPARENT = "traceparent";
 
     private Topics() {
     }

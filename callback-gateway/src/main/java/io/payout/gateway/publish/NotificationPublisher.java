@@ -2,8 +2,12 @@ package io.payout.gateway.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import io.payout.model.HuifuNotification;
 import io.payout.model.Topics;
+import io.payout.model.TraceParent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -32,9 +36,17 @@ public final class NotificationPublisher implements AutoCloseable {
     private final long timeoutNanos;
     private final Timer acked;
     private final Timer failed;
+    private final Tracer tracer;
 
     NotificationPublisher(Producer<String, byte[]> producer, JsonMapper json, Map<String, String> topics,
                           Duration timeout, MeterRegistry meters) {
+        this(producer, json, topics, timeout, meters, null);
+    }
+
+    /** With {@code tracer} (nullable): each notice starts a trace, carried on its record as a traceparent. */
+    NotificationPublisher(Producer<String, byte[]> producer, JsonMapper json, Map<String, String> topics,
+                          Duration timeout, MeterRegistry meters, Tracer tracer) {
+        this.tracer = tracer;
         this.producer = producer;
         this.json = json;
         this.topics = Map.copyOf(topics);
@@ -49,7 +61,28 @@ public final class NotificationPublisher implements AutoCloseable {
      * duplicate, which it de-duplicates. A duplicate is harmless; a loss is not.
      */
     public void publish(HuifuNotification notification) throws PublishFailedException {
-        send(new ProducerRecord<>(topicOf(notification), key(notification), json.writeValueAsBytes(notification)));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topicOf(notification), key(notification),
+                json.writeValueAsBytes(notification));
+        // A notice is Huifu's message, not a continuation of our request: it starts a trace of its own, which the
+        // orchestrator links to the withdrawal's when it applies the notice.
+        Span span = tracer == null ? null : tracer.nextSpan().name("huifu notice").start();
+        if (span != null) {
+            TraceContext c = span.context();
+            record.headers().add(Topics.HEADER_TRACEPARENT, new TraceParent(c.traceId(), c.spanId(),
+                    Boolean.TRUE.equals(c.sampled())).header().getBytes(StandardCharsets.US_ASCII));
+        }
+        try {
+            send(record);
+        } catch (PublishFailedException e) {
+            if (span != null) {
+                span.error(e);
+            }
+            throw e;
+        } finally {
+            if (span != null) {
+                span.end();
+            }
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.payout.gateway.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import io.payout.gateway.GatewayProperties;
 import io.payout.model.HuifuNotification;
 import io.payout.model.Topics;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,13 +30,13 @@ class PublishConfiguration {
 
     @Bean
     NotificationPublisher notificationPublisher(KafkaProperties kafka, GatewayProperties gateway,
-                                                MeterRegistry meters) {
+                                                MeterRegistry meters, ObjectProvider<Tracer> tracer) {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(kafka, gateway),
                 new StringSerializer(), new ByteArraySerializer());
         // A mapper of our own, so spring.jackson.* settings cannot change the contract's JSON (ISO-8601 instants).
         return new NotificationPublisher(producer, JsonMapper.builder().build(), Map.of(
                 HuifuNotification.KIND_WITHDRAWAL, gateway.topic(), HuifuNotification.KIND_ACCOUNT,
-                gateway.accountTopic()), gateway.publishTimeout(), meters);
+                gateway.accountTopic()), gateway.publishTimeout(), meters, tracer.getIfAvailable());
     }
 
     @Bean

@@ -6,7 +6,9 @@ import io.payout.model.huifu.HuifuKeys;
 import java.net.http.HttpClient;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import io.payout.orchestrator.tracing.Traces;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,16 +22,20 @@ import org.springframework.web.client.RestClient;
 public class HuifuConfiguration {
 
     @Bean
-    HuifuHttpClient huifuHttpClient(HuifuProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return create(properties, meters.getIfAvailable(SimpleMeterRegistry::new));
+    HuifuHttpClient huifuHttpClient(HuifuProperties properties, ObjectProvider<MeterRegistry> meters,
+                                    ObjectProvider<Traces> traces) {
+        Traces tracing = traces.getIfAvailable();
+        return create(properties, meters.getIfAvailable(SimpleMeterRegistry::new),
+                tracing == null ? () -> null : tracing::currentTraceParent);
     }
 
     /** The client for given properties (also used by tests and tools outside a Spring context). */
     public static HuifuHttpClient create(HuifuProperties properties) {
-        return create(properties, new SimpleMeterRegistry());
+        return create(properties, new SimpleMeterRegistry(), () -> null);
     }
 
-    static HuifuHttpClient create(HuifuProperties properties, MeterRegistry meters) {
+    static HuifuHttpClient create(HuifuProperties properties, MeterRegistry meters,
+                                  Supplier<String> currentTraceParent) {
         properties.requireComplete();
         PrivateKey merchantKey = load("merchant-private-key",
                 () -> HuifuKeys.privateKey(properties.merchantPrivateKey()));
@@ -43,7 +49,8 @@ public class HuifuConfiguration {
         factory.setReadTimeout(properties.readTimeout());
         // no base URL here: the client resolves its two paths against orchestrator.huifu.base-url once
         RestClient http = RestClient.builder().requestFactory(factory).build();
-        return new HuifuHttpClient(http, properties, merchantKey, huifuKey, meters, Clock.systemUTC());
+        return new HuifuHttpClient(http, properties, merchantKey, huifuKey, meters, Clock.systemUTC(),
+                currentTraceParent);
     }
 
     /** Loads a key; the message names the property and never carries the key (nor a cause that might). */

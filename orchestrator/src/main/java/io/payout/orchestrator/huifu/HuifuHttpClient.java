@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -35,6 +36,7 @@ public final class HuifuHttpClient implements Huifu {
     static final String REPLAY_PATH = "/v2/trade/check/replay";
     private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
     private static final Logger log = LoggerFactory.getLogger(HuifuHttpClient.class);
+    private static final String TRACEPARENT = "traceparent";
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25),
         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
@@ -49,6 +51,8 @@ public final class HuifuHttpClient implements Huifu {
     private final Semaphore permits;
     private final Duration permitTimeout;
     private final MeterRegistry meters;
+    /** The traceparent of the span the call runs in, sent on so that Huifu's side of the call joins the trace. */
+    private final Supplier<String> currentTraceParent;
     private final Map<String, Timer> latency = new HashMap<>();
     // Absolute, built once: a path handed to RestClient is expanded as a URI template on every call, an absolute
     // URI is used as it is.
@@ -59,8 +63,9 @@ public final class HuifuHttpClient implements Huifu {
     private final StatementRequests statements;
 
     HuifuHttpClient(RestClient http, HuifuProperties properties, PrivateKey merchantKey, PublicKey huifuKey,
-                    MeterRegistry meters, Clock clock) {
+                    MeterRegistry meters, Clock clock, Supplier<String> currentTraceParent) {
         this.meters = meters;
+        this.currentTraceParent = currentTraceParent;
         this.statements = new StatementRequests(clock);
         this.http = http;
         this.sysId = properties.sysId();
@@ -146,10 +151,16 @@ public final class HuifuHttpClient implements Huifu {
         long start = System.nanoTime();
         try {
             HuifuEnvelope.SignedRequest request = HuifuEnvelope.request(sysId, productId, data, merchantKey);
+            String traceParent = currentTraceParent.get();
             Raw raw = http.post()
                     .uri(uri)
                     .contentType(JSON_UTF8)
                     .accept(MediaType.APPLICATION_JSON)
+                    .headers(headers -> {
+                        if (traceParent != null) {
+                            headers.set(TRACEPARENT, traceParent);
+                        }
+                    })
                     .body(request.body().getBytes(StandardCharsets.UTF_8))
                     .exchange((req, response) -> new Raw(response.getStatusCode().value(),
                             new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));

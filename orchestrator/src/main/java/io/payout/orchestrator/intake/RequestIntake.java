@@ -58,6 +58,12 @@ class RequestIntake {
 
     @Transactional
     public Result accept(List<byte[]> values) {
+        return accept(values, java.util.Collections.nCopies(values.size(), null));
+    }
+
+    /** As {@link #accept(List)}, each value with the W3C traceparent its record carried (null without one). */
+    @Transactional
+    public Result accept(List<byte[]> values, List<String> traceParents) {
         Instant now = clock.instant();
         List<ParsedRequest<WithdrawalRequested>> parsed = new ArrayList<>(values.size());
         Set<String> ids = new LinkedHashSet<>();
@@ -71,6 +77,7 @@ class RequestIntake {
         // One query for the whole batch; later records of the same batch are compared with earlier ones too.
         Map<String, WithdrawalRequested> known = new HashMap<>(withdrawals.requestsOf(ids));
         List<WithdrawalRequested> created = new ArrayList<>();
+        Map<String, String> createdTraces = new HashMap<>();
         List<OutboxMessage> rejections = new ArrayList<>();
         int replayed = 0;
         for (int i = 0; i < parsed.size(); i++) {
@@ -84,6 +91,9 @@ class RequestIntake {
             if (prior == null) {
                 known.put(request.withdrawalId(), request);
                 created.add(request);
+                if (traceParents.get(i) != null) {
+                    createdTraces.put(request.withdrawalId(), traceParents.get(i));
+                }
             } else if (prior.sameContentAs(request)) {
                 // At-least-once delivery: the same request again changes nothing and publishes nothing.
                 replayed++;
@@ -95,7 +105,7 @@ class RequestIntake {
                         values.get(i), now));
             }
         }
-        work.create(created);
+        work.create(created, createdTraces);
         if (!rejections.isEmpty()) {
             outbox.appendAll(rejections);
         }

@@ -5,7 +5,10 @@ import io.payout.orchestrator.quarantine.RecordGuard;
 import io.payout.orchestrator.quarantine.Replayable;
 import java.util.ArrayList;
 import java.util.List;
+import io.payout.model.Topics;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +37,14 @@ class RequestListener implements Replayable {
     void on(List<ConsumerRecord<String, byte[]>> records) {
         guard.process(records, batch -> {
             List<byte[]> values = new ArrayList<>(batch.size());
+            List<String> traceParents = new ArrayList<>(batch.size());
             for (ConsumerRecord<String, byte[]> record : batch) {
                 values.add(record.value());
+                Header traceParent = record.headers().lastHeader(Topics.HEADER_TRACEPARENT);
+                traceParents.add(traceParent == null ? null
+                        : new String(traceParent.value(), StandardCharsets.US_ASCII));
             }
-            intake.accept(values);
+            intake.accept(values, traceParents);
         });
     }
 

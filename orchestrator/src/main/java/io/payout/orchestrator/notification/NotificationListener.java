@@ -1,12 +1,18 @@
 package io.payout.orchestrator.notification;
 
+import io.micrometer.tracing.Span;
+import io.payout.model.Topics;
 import io.payout.orchestrator.OrchestratorTopics;
 import io.payout.orchestrator.quarantine.RecordGuard;
 import io.payout.orchestrator.quarantine.Replayable;
+import io.payout.model.TraceParent;
+import io.payout.orchestrator.tracing.Traces;
+import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +27,16 @@ class NotificationListener implements Replayable {
     private final NotificationApplier applier;
     private final RecordGuard guard;
     private final OrchestratorTopics topics;
+    private final Traces traces;
+    private final Withdrawals withdrawals;
 
-    NotificationListener(NotificationApplier applier, RecordGuard guard, OrchestratorTopics topics) {
+    NotificationListener(NotificationApplier applier, RecordGuard guard, OrchestratorTopics topics, Traces traces,
+                         Withdrawals withdrawals) {
         this.applier = applier;
         this.guard = guard;
         this.topics = topics;
+        this.traces = traces;
+        this.withdrawals = withdrawals;
     }
 
     // A group of its own per listener: a rebalance of one topic's consumers never stalls the other topic.
@@ -36,13 +47,43 @@ class NotificationListener implements Replayable {
     void on(List<ConsumerRecord<String, String>> records) {
         guard.process(records, batch -> {
             List<String> values = new ArrayList<>(batch.size());
+            List<Span> spans = new ArrayList<>();
             for (ConsumerRecord<String, String> record : batch) {
                 if (record.value() != null) {
                     values.add(record.value());
+                    Span span = noticeSpan(record);
+                    if (span != null) {
+                        spans.add(span);
+                    }
                 }
             }
-            applier.apply(values);
+            try {
+                applier.apply(values);
+            } finally {
+                spans.forEach(Span::end);
+            }
         });
+    }
+
+    /**
+     * The span of applying a notice: a child of the trace the gateway started for it, linked to the trace of the
+     * withdrawal it is about (looked up only for a notice whose trace is sampled).
+     */
+    private Span noticeSpan(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(Topics.HEADER_TRACEPARENT);
+        TraceParent notice = header == null ? null
+                : TraceParent.parse(new String(header.value(), StandardCharsets.US_ASCII));
+        if (notice == null) {
+            return null;
+        }
+        String withdrawalTrace = null;
+        String key = record.key();
+        int colon = key == null ? -1 : key.indexOf(':');
+        if (notice.sampled() && colon > 0) {
+            withdrawalTrace = withdrawals.traceParentOfSerial(key.substring(0, colon), key.substring(colon + 1))
+                    .orElse(null);
+        }
+        return traces.childOfLinkedTo(notice.header(), withdrawalTrace, "huifu notice applied");
     }
 
     @Override

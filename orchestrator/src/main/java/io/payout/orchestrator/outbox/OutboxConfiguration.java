@@ -1,5 +1,6 @@
 package io.payout.orchestrator.outbox;
 
+import io.payout.orchestrator.tracing.Traces;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,11 +31,12 @@ public class OutboxConfiguration {
     @Bean
     @ConditionalOnProperty(name = "orchestrator.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(DataSource dataSource, OutboxProperties properties, Environment environment,
-                            ObjectProvider<MeterRegistry> meters) {
+                            ObjectProvider<MeterRegistry> meters, ObjectProvider<Traces> traces) {
         List<String> bootstrap = Binder.get(environment)
                 .bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
                 .orElse(List.of("localhost:9092"));
-        OutboxRelay relay = new OutboxRelay(relaySessions(dataSource, environment), bootstrap, properties);
+        OutboxRelay relay = new OutboxRelay(relaySessions(dataSource, environment), bootstrap, properties,
+                traces.getIfAvailable());
         meters.ifAvailable(registry -> {
             // Which instance relays, and how fast: a flat published count with rows waiting means a stuck relay.
             Gauge.builder("outbox.relay.leading", relay, r -> r.isLeading() ? 1 : 0).register(registry);

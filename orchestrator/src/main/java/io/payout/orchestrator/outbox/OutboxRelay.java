@@ -1,5 +1,6 @@
 package io.payout.orchestrator.outbox;
 
+import io.payout.orchestrator.tracing.Traces;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final DataSource dataSource;
     private final List<String> bootstrapServers;
     private final OutboxProperties properties;
+    private final Traces traces;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong vacuums = new AtomicLong();
     private int deletedSinceVacuum;
@@ -40,9 +42,16 @@ public final class OutboxRelay implements SmartLifecycle {
      *                   really closes the connection (a pooled one is unlocked explicitly when the relay stops)
      */
     public OutboxRelay(DataSource dataSource, List<String> bootstrapServers, OutboxProperties properties) {
+        this(dataSource, bootstrapServers, properties, null);
+    }
+
+    /** With {@code traces} (nullable): a message that carries a traceparent is relayed in a span of its trace. */
+    public OutboxRelay(DataSource dataSource, List<String> bootstrapServers, OutboxProperties properties,
+                       Traces traces) {
         this.dataSource = dataSource;
         this.bootstrapServers = List.copyOf(bootstrapServers);
         this.properties = properties;
+        this.traces = traces;
     }
 
     @Override
@@ -94,7 +103,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         Duration backoff = properties.retryBase();
-        try (RelayProducer producer = new RelayProducer(bootstrapServers, properties.sendTimeout())) {
+        try (RelayProducer producer = new RelayProducer(bootstrapServers, properties.sendTimeout(), traces)) {
             while (!stopping()) {
                 try (RelaySession session = RelaySession.open(dataSource)) {
                     if (!session.tryLead()) {

@@ -1,5 +1,7 @@
 package io.payout.orchestrator.outbox;
 
+import io.micrometer.tracing.Span;
+import io.payout.orchestrator.tracing.Traces;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +24,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class RelayProducer implements AutoCloseable {
 
+    private static final String TRACEPARENT = "traceparent";
+
     private final Map<String, Object> config;
+    private final Traces traces;
     private KafkaProducer<String, String> producer;
 
-    RelayProducer(List<String> bootstrapServers, Duration sendTimeout) {
+    RelayProducer(List<String> bootstrapServers, Duration sendTimeout, Traces traces) {
+        this.traces = traces;
         int timeoutMs = (int) Math.max(1_000, sendTimeout.toMillis());
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", bootstrapServers));
@@ -47,12 +53,13 @@ final class RelayProducer implements AutoCloseable {
         KafkaProducer<String, String> out = producer();
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>();
         try {
             for (PendingMessage message : batch) {
                 if (failure.get() != null) {
                     break; // the rest of the batch would fail the same way; it is all retried
                 }
-                acks.add(out.send(record(message), (metadata, error) -> {
+                acks.add(out.send(record(message, spans), (metadata, error) -> {
                     if (error != null) {
                         failure.compareAndSet(null, error);
                     }
@@ -68,20 +75,38 @@ final class RelayProducer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reset();
+            failed(spans, e);
             throw new RelayFailure("interrupted while sending", e);
         } catch (ExecutionException e) {
             reset();
+            failed(spans, e.getCause());
             throw new RelayFailure("broker refused a record: " + e.getCause(), e.getCause());
         } catch (Exception e) {
             reset();
+            failed(spans, e);
             throw new RelayFailure("broker refused a record: " + e, e);
         }
+        spans.forEach(Span::end);
     }
 
-    private static ProducerRecord<String, String> record(PendingMessage message) {
+    private static void failed(List<Span> spans, Throwable cause) {
+        spans.forEach(span -> span.error(cause).end());
+    }
+
+    /**
+     * The record of a message. One that carries a traceparent is relayed in a span of its trace (ended once the
+     * broker acknowledged it), and the record carries that span on, so a consumer's work is the relay's child.
+     */
+    private ProducerRecord<String, String> record(PendingMessage message, List<Span> spans) {
         ProducerRecord<String, String> record = new ProducerRecord<>(message.topic(), message.key(), message.payload());
-        message.headers().forEach((name, value) -> record.headers().add(name,
-                value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+        Span span = traces == null ? null : traces.childOf(message.headers().get(TRACEPARENT), "outbox relay");
+        if (span != null) {
+            spans.add(span);
+        }
+        message.headers().forEach((name, value) -> {
+            String sent = span != null && name.equals(TRACEPARENT) ? Traces.traceParentOf(span) : value;
+            record.headers().add(name, sent == null ? null : sent.getBytes(StandardCharsets.UTF_8));
+        });
         return record;
     }
 

@@ -9,6 +9,7 @@ import io.payout.orchestrator.huifu.QueryCommand;
 import io.payout.orchestrator.huifu.QueryOutcome;
 import io.payout.orchestrator.huifu.SubmitCommand;
 import io.payout.orchestrator.huifu.SubmitOutcome;
+import io.payout.orchestrator.tracing.Traces;
 import io.payout.orchestrator.withdrawal.DueWork;
 import io.payout.orchestrator.withdrawal.NextAction;
 import io.payout.orchestrator.withdrawal.SerialKey;
@@ -37,12 +38,14 @@ public class Submissions {
     private final WithdrawalWork work;
     private final Huifu huifu;
     private final MeterRegistry meters;
+    private final Traces traces;
 
-    Submissions(Withdrawals withdrawals, WithdrawalWork work, Huifu huifu, MeterRegistry meters) {
+    Submissions(Withdrawals withdrawals, WithdrawalWork work, Huifu huifu, MeterRegistry meters, Traces traces) {
         this.withdrawals = withdrawals;
         this.work = work;
         this.huifu = huifu;
         this.meters = meters;
+        this.traces = traces;
         for (String answer : List.of("S", "F", "P", "NOT_FOUND", "UNKNOWN")) {
             meters.counter("reconciliation.query.answers", "answer", answer);
         }
@@ -64,8 +67,10 @@ public class Submissions {
     /** Sends the serial the claim counted, then applies the synchronous answer. */
     private void send(Withdrawal sending) {
         WithdrawalRequested r = sending.request();
-        SubmitOutcome outcome = huifu.submit(new SubmitCommand(r.huifuId(), sending.reqDate(), sending.reqSeqId(),
-                r.cashAmt(), r.intoAcctDateType(), r.tokenNo(), r.acctId(), r.remark()));
+        SubmitCommand command = new SubmitCommand(r.huifuId(), sending.reqDate(), sending.reqSeqId(), r.cashAmt(),
+                r.intoAcctDateType(), r.tokenNo(), r.acctId(), r.remark());
+        SubmitOutcome outcome = traces.within(traces.childOf(sending.traceParent(), "huifu submit"),
+                () -> huifu.submit(command));
         if (outcome instanceof SubmitOutcome.Unknown u) {
             log.info("withdrawal {} submission outcome unknown ({}); it is queried before anything else",
                     sending.withdrawalId(), u.reason());
@@ -83,7 +88,9 @@ public class Submissions {
 
     private QueryOutcome queryAndApply(Withdrawal w) {
         SerialKey serial = w.serial();
-        QueryOutcome outcome = huifu.query(new QueryCommand(serial.huifuId(), serial.reqDate(), serial.reqSeqId()));
+        QueryCommand command = new QueryCommand(serial.huifuId(), serial.reqDate(), serial.reqSeqId());
+        QueryOutcome outcome = traces.within(traces.childOf(w.traceParent(), "huifu query"),
+                () -> huifu.query(command));
         meters.counter("reconciliation.query.answers", "answer", answerTag(outcome)).increment();
         if (outcome instanceof QueryOutcome.Unknown u) {
             log.info("withdrawal {} query outcome unknown ({}); asking again later", w.withdrawalId(), u.reason());

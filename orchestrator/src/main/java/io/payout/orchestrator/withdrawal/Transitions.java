@@ -50,8 +50,8 @@ final class Transitions {
     }
 
     /** A new withdrawal, REQUESTED with its first serial and its first send due now. */
-    Applied requested(WithdrawalRequested request, SerialKey serial, Instant now) {
-        Withdrawal created = Withdrawal.requested(request, serial, now);
+    Applied requested(WithdrawalRequested request, SerialKey serial, Instant now, String traceParent) {
+        Withdrawal created = Withdrawal.requested(request, serial, now, traceParent);
         metrics.entered(created, WithdrawalStatus.REQUESTED, now);
         UUID eventId = EventIds.next(now);
         HistoryRow row = new HistoryRow(request.withdrawalId(), eventId, null, WithdrawalStatus.REQUESTED,
@@ -158,7 +158,10 @@ final class Transitions {
         WithdrawalStatusChanged changed = new WithdrawalStatusChanged(eventId, w.withdrawalId(), w.status(), previous,
                 r.huifuId(), r.accountKind(), r.intoAcctDateType(), r.cashAmt(), w.feeAmt(), w.reqDate(),
                 w.reqSeqId(), w.hfSeqId(), reasonCode, reason, source, now);
-        return new OutboxMessage(topics.outcomes(), w.withdrawalId(), json.writeValueAsString(changed),
-                Map.of(Topics.HEADER_EVENT_ID, eventId.toString(), Topics.HEADER_STATUS, w.status().name()));
+        Map<String, String> headers = w.traceParent() == null
+                ? Map.of(Topics.HEADER_EVENT_ID, eventId.toString(), Topics.HEADER_STATUS, w.status().name())
+                : Map.of(Topics.HEADER_EVENT_ID, eventId.toString(), Topics.HEADER_STATUS, w.status().name(),
+                        Topics.HEADER_TRACEPARENT, w.traceParent());
+        return new OutboxMessage(topics.outcomes(), w.withdrawalId(), json.writeValueAsString(changed), headers);
     }
 }

@@ -24,12 +24,14 @@ public record Withdrawal(
         Instant nextActionAt,
         int attempts,
         /* when the orchestrator took the request: the origin of the poll schedule and the overdue horizon */
-        Instant acceptedAt) {
+        Instant acceptedAt,
+        /* the W3C traceparent the request arrived with, null without one: later work continues its trace */
+        String traceParent) {
 
     /** A new withdrawal, REQUESTED with its first serial and its first send due now. */
-    static Withdrawal requested(WithdrawalRequested request, SerialKey serial, Instant now) {
+    static Withdrawal requested(WithdrawalRequested request, SerialKey serial, Instant now, String traceParent) {
         return new Withdrawal(request.withdrawalId(), WithdrawalStatus.REQUESTED, 0, request, serial.reqDate(),
-                serial.reqSeqId(), null, null, false, null, NextAction.SUBMIT, now, 0, now);
+                serial.reqSeqId(), null, null, false, null, NextAction.SUBMIT, now, 0, now, traceParent);
     }
 
     public SerialKey serial() {
@@ -39,20 +41,20 @@ public record Withdrawal(
     /** The same withdrawal in another state. */
     Withdrawal entered(WithdrawalStatus next) {
         return new Withdrawal(withdrawalId, next, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, attention,
-                attentionReason, nextAction, nextActionAt, attempts, acceptedAt);
+                attentionReason, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
     }
 
     /** Huifu's serial number and fee, as Huifu last stated them for the current serial. */
     Withdrawal withHuifuFacts(String newHfSeqId, Amount newFeeAmt) {
         return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, newHfSeqId, newFeeAmt,
-                attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt);
+                attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
     }
 
     /** Flagged for attention with {@code reason} added to those already given. */
     Withdrawal flagged(String reason) {
         String reasons = attentionReason == null ? reason : attentionReason + "; " + reason;
         return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, true,
-                reasons, nextAction, nextActionAt, attempts, acceptedAt);
+                reasons, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
     }
 
     /**
@@ -66,13 +68,13 @@ public record Withdrawal(
     /** The attention flag cleared by an operator; the reasons stay, so that repeats of them do not raise it again. */
     Withdrawal acknowledged() {
         return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, false,
-                attentionReason, nextAction, nextActionAt, attempts, acceptedAt);
+                attentionReason, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
     }
 
     /** With {@code action} due at {@code at}; no action (null) means nothing is due. */
     public Withdrawal scheduled(NextAction action, Instant at, int newAttempts) {
         return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, attention,
-                attentionReason, action, action == null ? null : at, newAttempts, acceptedAt);
+                attentionReason, action, action == null ? null : at, newAttempts, acceptedAt, traceParent);
     }
 
     /**
@@ -80,7 +82,7 @@ public record Withdrawal(
      */
     Withdrawal withSerial(SerialKey fresh) {
         return new Withdrawal(withdrawalId, status, version, request, fresh.reqDate(), fresh.reqSeqId(), null,
-                feeAmt, attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt);
+                feeAmt, attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
     }
 
     @Override

@@ -51,6 +51,11 @@ public class WithdrawalWork {
 
     /** Stores new withdrawals, REQUESTED with their first serial and their REQUESTED event; returns how many. */
     public int create(List<WithdrawalRequested> requests) {
+        return create(requests, Map.of());
+    }
+
+    /** As {@link #create(List)}, with the traceparent each request arrived with, by withdrawal id. */
+    public int create(List<WithdrawalRequested> requests, Map<String, String> traceParents) {
         if (requests.isEmpty()) {
             return 0;
         }
@@ -58,7 +63,8 @@ public class WithdrawalWork {
             Instant now = clock.instant();
             List<Applied> created = new ArrayList<>(requests.size());
             for (WithdrawalRequested request : requests) {
-                created.add(transitions.requested(request, SerialNumbers.next(request.huifuId(), now), now));
+                created.add(transitions.requested(request, SerialNumbers.next(request.huifuId(), now), now,
+                        traceParents.get(request.withdrawalId())));
             }
             withdrawals.insert(created.stream().map(Applied::after).toList(), now);
             history.append(created);

@@ -37,7 +37,7 @@ public class Withdrawals {
     static final String COLUMNS = """
             withdrawal_id, status, version, huifu_id, account_kind, token_no, cash_amt, into_acct_date_type,
             acct_id, remark, requested_at, req_date, req_seq_id, hf_seq_id, fee_amt, attention, attention_reason,
-            next_action, next_action_at, attempts, created_at""";
+            next_action, next_action_at, attempts, created_at, trace_parent""";
 
     /** Per open state (named in the text, see {@link #countOpenByAge}), its counts per age bucket. */
     private static final String COUNT_OPEN_BY_AGE = Stream.of(WithdrawalStatus.values())
@@ -103,6 +103,14 @@ public class Withdrawals {
                 .query(Withdrawals::map).list();
     }
 
+    /** The traceparent of the withdrawal that sent serial {@code reqSeqId} of {@code huifuId}, if it has one. */
+    public Optional<String> traceParentOfSerial(String huifuId, String reqSeqId) {
+        return jdbc.sql("""
+                        select w.trace_parent from withdrawal_serials s join withdrawals w using (withdrawal_id)
+                        where s.req_seq_id = ? and s.huifu_id = ? and w.trace_parent is not null limit 1
+                        """).params(reqSeqId, huifuId).query(String.class).optional();
+    }
+
     /**
      * Stores new withdrawals, batched. The first serial is on the row; its serial row is written when it is first
      * sent (see {@link DueWork#claim}), as every serial's is.
@@ -117,13 +125,13 @@ public class Withdrawals {
             rows.add(new Object[] {w.withdrawalId(), w.status().name(), r.huifuId(), r.accountKind().name(),
                     r.tokenNo(), r.cashAmt().value(), r.intoAcctDateType().name(), r.acctId(), r.remark(),
                     ts(r.requestedAt()), json.writeValueAsString(r), w.reqDate(), w.reqSeqId(),
-                    name(w.nextAction()), ts(w.nextActionAt()), ts(w.acceptedAt()), ts(now)});
+                    name(w.nextAction()), ts(w.nextActionAt()), ts(w.acceptedAt()), ts(now), w.traceParent()});
         }
         batch.batchUpdate("""
                 insert into withdrawals (withdrawal_id, status, version, huifu_id, account_kind, token_no, cash_amt,
                   into_acct_date_type, acct_id, remark, requested_at, request, req_date, req_seq_id, next_action,
-                  next_action_at, created_at, updated_at)
-                values (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  next_action_at, created_at, updated_at, trace_parent)
+                values (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
     }
 
@@ -195,7 +203,7 @@ public class Withdrawals {
                 rs.getString("hf_seq_id"), amount(rs.getBigDecimal("fee_amt")), rs.getBoolean("attention"),
                 rs.getString("attention_reason"), next == null ? null : NextAction.valueOf(next),
                 instant(rs.getTimestamp("next_action_at")), rs.getInt("attempts"),
-                instant(rs.getTimestamp("created_at")));
+                instant(rs.getTimestamp("created_at")), rs.getString("trace_parent"));
     }
 
     static Amount amount(BigDecimal value) {

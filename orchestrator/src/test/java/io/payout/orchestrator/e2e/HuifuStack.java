@@ -49,6 +49,12 @@ public final class HuifuStack implements AutoCloseable {
 
     /** With sandbox and orchestrator properties of the caller's own (they win over the defaults here). */
     public HuifuStack(Map<String, Object> sandboxOverrides, Map<String, Object> orchestratorOverrides) {
+        this(sandboxOverrides, orchestratorOverrides, new Class<?>[0]);
+    }
+
+    /** As above, with configuration classes added to the orchestrator's context. */
+    public HuifuStack(Map<String, Object> sandboxOverrides, Map<String, Object> orchestratorOverrides,
+                      Class<?>... orchestratorSources) {
         Map<String, Object> sandboxProps = new HashMap<>();
         sandboxProps.put("sandbox.merchant-public-key", HuifuKeys.toBase64(orchestrator.merchantKeys.getPublic()));
         sandboxProps.put("sandbox.accounting-delay", "50ms");
@@ -66,6 +72,8 @@ public final class HuifuStack implements AutoCloseable {
                 "gateway.topic", orchestrator.notifications,
                 "gateway.topic-partitions", PARTITIONS,
                 "spring.autoconfigure.exclude", NO_DATABASE,
+                // every notice starts a sampled trace, so a test can follow it into the orchestrator
+                "management.tracing.sampling.probability", 1.0,
                 "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers()));
         orchestrator
                 .with("orchestrator.huifu.base-url", sandbox.baseUrl())
@@ -79,7 +87,7 @@ public final class HuifuStack implements AutoCloseable {
                 .with("orchestrator.submission.poll-interval", "50ms")
                 .with("orchestrator.topics.partitions", PARTITIONS);
         orchestratorOverrides.forEach(orchestrator::with);
-        orchestrator.start();
+        orchestrator.withSources(orchestratorSources).start();
     }
 
     public SandboxControl control() {

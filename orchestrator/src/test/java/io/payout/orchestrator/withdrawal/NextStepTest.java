@@ -190,6 +190,6 @@ class NextStepTest {
         WithdrawalRequested request = new WithdrawalRequested("w-1", "6666000000000001", AccountKind.MERCHANT,
                 "10004053462", Amount.parse("10.00"), IntoAcctDateType.D0, null, null, NOW.minus(age));
         return new Withdrawal("w-1", status, 3, request, reqDate, "seq-1", null, null, false, null, QUERY,
-                NOW.plusSeconds(7), attempts, NOW.minus(age));
+                NOW.plusSeconds(7), attempts, NOW.minus(age), null);
     }
 }
