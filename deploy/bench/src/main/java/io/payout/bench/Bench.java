@@ -63,13 +63,17 @@ public final class Bench {
                 case "b1", "b2", "b3", "b4", "b5" -> scenarios.add(arg.toUpperCase(Locale.ROOT));
                 case "all" -> scenarios.addAll(List.of("B1", "B2", "B3"));
                 default -> {
-                    System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick]\n"
+                    System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick] [--traced-share S]\n"
                             + "       deploy/bench/run B4 [--count N] [--rate R | --b3-max R]\n"
                             + "       deploy/bench/run B5 [--rows N] [--quick]\n       deploy/bench/run "
                             + "gateway|sandbox|orchestrator|outbox|statement [--quick] [--name=value...]");
                     System.exit(2);
                 }
             }
+        }
+        if (values.containsKey("traced-share")) {
+            // requests carry a traceparent, this share of them sampled: the cost of tracing, export off
+            Requests.traced(Double.parseDouble(values.get("traced-share")));
         }
         if (scenarios.isEmpty()) {
             scenarios.addAll(List.of("B1", "B2", "B3"));
@@ -127,7 +131,8 @@ public final class Bench {
     }
 
     /** Options that take a value: {@code --count 2000} or {@code --count=2000}. */
-    private static final java.util.Set<String> VALUED = java.util.Set.of("--count", "--rate", "--b3-max", "--rows");
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--count", "--rate", "--b3-max", "--rows",
+            "--traced-share");
 
     /**
      * B4's offered rate: {@code --rate}, else 60 % of {@code --b3-max}, else 60 % of a short B3 (2,000 withdrawals

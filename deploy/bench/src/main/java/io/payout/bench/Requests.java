@@ -3,10 +3,15 @@ package io.payout.bench;
 import io.payout.model.AccountKind;
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
+import io.payout.model.Topics;
+import io.payout.model.TraceParent;
 import io.payout.model.WithdrawalRequested;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,7 +24,17 @@ final class Requests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * The share of requests sent with a W3C traceparent whose sampled flag is set ({@code --traced-share}); the others
+     * carry one unsampled. Negative (the default): no traceparent at all, as an upstream without tracing sends.
+     */
+    private static volatile double tracedShare = -1;
+
     private Requests() {
+    }
+
+    static void traced(double sampledShare) {
+        tracedShare = sampledShare;
     }
 
     static WithdrawalRequested request(String id, String huifuId, String tokenNo, int i, IntoAcctDateType type) {
@@ -27,6 +42,13 @@ final class Requests {
         Amount amount = new Amount(BigDecimal.valueOf(1_000 + (i * 37L) % 9_901, 2));
         return new WithdrawalRequested(id, huifuId, AccountKind.MERCHANT, tokenNo, amount, type, null, null,
                 Instant.now());
+    }
+
+    private static String traceParent(double sampledShare) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new TraceParent(HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(
+                random.nextLong()), HexFormat.of().toHexDigits(random.nextLong()), random.nextDouble() < sampledShare)
+                .header();
     }
 
     /** Sends {@code count} requests and returns the nanoTime just before the first send. */
@@ -47,8 +69,14 @@ final class Requests {
                 new StringSerializer())) {
             producer.partitionsFor(topic);
             long start = System.nanoTime();
+            double share = tracedShare;
             for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>(topic, keys[i], values[i]));
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, keys[i], values[i]);
+                if (share >= 0) {
+                    record.headers().add(Topics.HEADER_TRACEPARENT, traceParent(share)
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                producer.send(record);
             }
             producer.flush();
             return start;
