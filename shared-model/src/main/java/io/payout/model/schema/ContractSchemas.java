@@ -24,6 +24,7 @@ public enum ContractSchemas {
     WITHDRAWAL_STATUS_CHANGED("withdrawal-status-changed.schema.json"),
     REQUEST_REJECTED("request-rejected.schema.json"),
     HUIFU_NOTIFICATION("huifu-notification.schema.json"),
+    ACCOUNT_REQUESTED("account-requested.schema.json"),
     ACCOUNT_REQUEST_REJECTED("account-request-rejected.schema.json"),
     ACCOUNT_CHANGED("account-changed.schema.json");
 

@@ -16,6 +16,7 @@ import io.payout.model.WithdrawalStatus;
 import io.payout.model.WithdrawalStatusChanged;
 import io.payout.model.account.AccountChange;
 import io.payout.model.account.AccountChanged;
+import io.payout.model.account.AccountRequestParser;
 import io.payout.model.account.AccountRequestRejected;
 import io.payout.model.account.AccountSource;
 import io.payout.model.account.CardType;
@@ -23,8 +24,9 @@ import io.payout.model.account.CashConfig;
 import io.payout.model.account.CashConfigEntry;
 import io.payout.model.account.FeeBearer;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +94,38 @@ class ContractSchemasTest {
     @MethodSource("everyKindOfRecord")
     void everyKindOfRecordValidatesAgainstItsSchema(String what, ContractSchemas schema, Object record) {
         assertThat(errors(schema, JSON.writeValueAsString(record))).as(what).isEmpty();
+    }
+
+    /**
+     * Account requests are read by {@link AccountRequestParser}, not written from a record, so the schema is held
+     * against what the parser accepts: its own examples are valid requests, and so is every action's shape.
+     */
+    @Test
+    void theAccountRequestSchemaAgreesWithTheParser() throws IOException {
+        AccountRequestParser parser = new AccountRequestParser();
+        List<String> requests = new ArrayList<>();
+        try (InputStream in = ContractSchemas.ACCOUNT_REQUESTED.open()) {
+            JSON.readTree(in).path("examples").forEach(example -> requests.add(example.toString()));
+        }
+        requests.add("""
+                {"account_request_id":"a-2","action":"BIND_CARD","account_kind":"MERCHANT",
+                 "huifu_id":"6666000123456789","verify_code":"123456","card":{"card_type":"0",
+                 "card_name":"上海某某有限公司","card_no":"31050161393600000001","prov_id":"310000","area_id":"310100",
+                 "branch_code":"105290061008"}}""");
+        requests.add("""
+                {"account_request_id":"a-3","action":"BIND_CARD","account_kind":"MERCHANT",
+                 "huifu_id":"6666000123456789","authentication_type":"1","authentication_person_type":"1",
+                 "authentication_person_mobile":"13800138000","card":{"card_type":"0","card_no":"31050161393600000001",
+                 "prov_id":"310000","area_id":"310100","branch_code":"105290061008"}}""");
+        requests.add("""
+                {"account_request_id":"a-5","action":"REFRESH","account_kind":"MERCHANT","huifu_id":"6666000123456789"}""");
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(5);
+        for (String request : requests) {
+            assertThat(parser.parse(request.getBytes(StandardCharsets.UTF_8)).errors()).as(request).isEmpty();
+            assertThat(errors(ContractSchemas.ACCOUNT_REQUESTED, request)).as(request).isEmpty();
+        }
+        assertThat(errors(ContractSchemas.ACCOUNT_REQUESTED,
+                "{\"account_request_id\":\"a-6\",\"action\":\"CLOSE\",\"account_kind\":\"USER\"}")).isNotEmpty();
     }
 
     @Test
