@@ -68,8 +68,12 @@ public final class NotificationPublisher implements AutoCloseable {
         Span span = tracer == null ? null : tracer.nextSpan().name("huifu notice").start();
         if (span != null) {
             TraceContext c = span.context();
-            record.headers().add(Topics.HEADER_TRACEPARENT, new TraceParent(c.traceId(), c.spanId(),
-                    Boolean.TRUE.equals(c.sampled())).header().getBytes(StandardCharsets.US_ASCII));
+            // parsed back, so a no-op span (tracing switched off) adds no header rather than an invalid one
+            TraceParent parent = TraceParent.parse(new TraceParent(c.traceId(), c.spanId(),
+                    Boolean.TRUE.equals(c.sampled())).header());
+            if (parent != null) {
+                record.headers().add(Topics.HEADER_TRACEPARENT, parent.header().getBytes(StandardCharsets.US_ASCII));
+            }
         }
         try {
             send(record);

@@ -104,7 +104,8 @@ final class RelayProducer implements AutoCloseable {
             spans.add(span);
         }
         message.headers().forEach((name, value) -> {
-            String sent = span != null && name.equals(TRACEPARENT) ? Traces.traceParentOf(span) : value;
+            String relayed = span != null && name.equals(TRACEPARENT) ? Traces.traceParentOf(span) : null;
+            String sent = relayed != null ? relayed : value;
             record.headers().add(name, sent == null ? null : sent.getBytes(StandardCharsets.UTF_8));
         });
         return record;

@@ -65,10 +65,13 @@ public class Traces {
         return current == null ? null : traceParentOf(current);
     }
 
+    /** The span's traceparent; null for a span without valid ids (tracing switched off gives no-op spans). */
     public static String traceParentOf(Span span) {
         TraceContext c = span.context();
         Boolean sampled = c.sampled();
-        return new TraceParent(c.traceId(), c.spanId(), sampled != null && sampled).header();
+        TraceParent p = TraceParent.parse(new TraceParent(c.traceId(), c.spanId(), sampled != null && sampled)
+                .header());
+        return p == null ? null : p.header();
     }
 
     private TraceContext context(TraceParent p) {
