@@ -82,8 +82,9 @@ class OrchestratorConfiguration {
                 for (String name : List.of(topics.requests(), topics.outcomes(), topics.rejections(),
                         topics.notifications(), Topics.quarantineOf(topics.requests()),
                         Topics.quarantineOf(topics.notifications()), topics.accountRequests(),
-                        topics.accountRejections(), topics.accountUpdates(),
-                        Topics.quarantineOf(topics.accountRequests()))) {
+                        topics.accountRejections(), topics.accountUpdates(), topics.accountNotices(),
+                        Topics.quarantineOf(topics.accountRequests()),
+                        Topics.quarantineOf(topics.accountNotices()))) {
                     if (!existing.contains(name) && missing.stream().noneMatch(t -> t.name().equals(name))) {
                         NewTopic topic = new NewTopic(name, topics.partitions(), topics.replication());
                         if (name.equals(topics.accountRequests())) {

@@ -15,6 +15,7 @@ public record OrchestratorTopics(
         @DefaultValue(Topics.ACCOUNT_REQUESTS) String accountRequests,
         @DefaultValue(Topics.ACCOUNT_REJECTIONS) String accountRejections,
         @DefaultValue(Topics.ACCOUNT_UPDATES) String accountUpdates,
+        @DefaultValue(Topics.HUIFU_ACCOUNT_NOTICES) String accountNotices,
         // How long account.requests keeps records when the orchestrator creates it: they carry card numbers,
         // certificate numbers and names (CONTRACT.md §6), so only long enough to be consumed after an outage.
         @DefaultValue("P1D") Duration accountRequestsRetention,

@@ -39,6 +39,7 @@ public final class OrchestratorHarness implements AutoCloseable {
     public final String accountRequests = TestKafka.uniqueTopic("account-requests");
     public final String accountRejections = TestKafka.uniqueTopic("account-rejections");
     public final String accountUpdates = TestKafka.uniqueTopic("account-updates");
+    public final String accountNotices = TestKafka.uniqueTopic("account-notices");
     public final KeyPair huifuKeys;
     public final KeyPair merchantKeys = HuifuKeys.generate();
     private final Map<String, Object> properties = new HashMap<>();
@@ -62,6 +63,9 @@ public final class OrchestratorHarness implements AutoCloseable {
         properties.put("orchestrator.topics.account-requests", accountRequests);
         properties.put("orchestrator.topics.account-rejections", accountRejections);
         properties.put("orchestrator.topics.account-updates", accountUpdates);
+        properties.put("orchestrator.topics.account-notices", accountNotices);
+        // accounts are taken to Huifu only where a test has one (HuifuStack)
+        properties.put("orchestrator.accounts.worker-enabled", false);
         properties.put("orchestrator.accounts.hash-key", Base64.getEncoder().encodeToString(randomKey()));
         properties.put("orchestrator.topics.partitions", 1);
         properties.put("orchestrator.consumer.group-id", "orchestrator-" + UUID.randomUUID());

@@ -87,16 +87,17 @@ final class HuifuApi {
                     data -> statements.fileQuery(data, baseUrl));
             case FILE_REPLAY -> answerQuery(uri, contentType, body, "req_seq_id", statements::replay);
             // The account paths take the query faults: refused unprocessed (5xx, 502, rate limit), or processed
-            // and the answer lost (NO_ANSWER), by rate, per serial.
-            case USER_OPEN_INDIVIDUAL -> answerQuery(uri, contentType, body, "req_seq_id", users::openIndividual);
-            case USER_OPEN_ENTERPRISE -> answerQuery(uri, contentType, body, "req_seq_id", users::openEnterprise);
+            // and the answer lost (NO_ANSWER), by rate, per serial; those that change an account also take a
+            // one-shot NO_ANSWER, so a test can lose exactly one opening's or one change's answer.
+            case USER_OPEN_INDIVIDUAL -> answerChange(uri, contentType, body, users::openIndividual);
+            case USER_OPEN_ENTERPRISE -> answerChange(uri, contentType, body, users::openEnterprise);
             case USER_LIST_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", users::listByCertificate);
-            case USER_BUSINESS_OPEN -> answerQuery(uri, contentType, body, "req_seq_id", users::businessOpen);
-            case USER_BUSINESS_MODIFY -> answerQuery(uri, contentType, body, "req_seq_id", users::businessModify);
+            case USER_BUSINESS_OPEN -> answerChange(uri, contentType, body, users::businessOpen);
+            case USER_BUSINESS_MODIFY -> answerChange(uri, contentType, body, users::businessModify);
             case USER_DETAIL_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", users::detailQuery);
             case USER_APPLY_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", users::applyQuery);
             case MERCHANT_SMS_SEND -> answerQuery(uri, contentType, body, "req_seq_id", merchants::sendSmsCode);
-            case MERCHANT_MODIFY -> answerQuery(uri, contentType, body, "req_seq_id", merchants::modify);
+            case MERCHANT_MODIFY -> answerChange(uri, contentType, body, merchants::modify);
             case MERCHANT_STATUS_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", merchants::statusQuery);
             case MERCHANT_DETAIL_QUERY -> answerQuery(uri, contentType, body, "req_seq_id", merchants::detailQuery);
             default -> throw new IllegalArgumentException("not a Huifu path: " + endpoint);
@@ -129,6 +130,12 @@ final class HuifuApi {
 
     private Reply answerQuery(String path, String contentType, byte[] body, String identityField,
                               Function<Map<String, String>, Map<String, ?>> handler) {
+        return answer(path, contentType, body, identityField, handler, false);
+    }
+
+    /** @param oneShots whether a one-shot NO_ANSWER applies too (the calls that change an account) */
+    private Reply answer(String path, String contentType, byte[] body, String identityField,
+                         Function<Map<String, String>, Map<String, ?>> handler, boolean oneShots) {
         HuifuGateway.Admission admission = gateway.admit(contentType, body);
         if (admission.refusal() != null) {
             return new Reply(admission.refusal(), false);
@@ -142,7 +149,13 @@ final class HuifuApi {
             return new Reply(refused, false);
         }
         HuifuAnswer response = HuifuAnswer.signed(handler.apply(data), keys.huifuPrivateKey());
-        return new Reply(response, faults.strikesByRate(Fault.NO_ANSWER, huifuId, id));
+        return new Reply(response, oneShots ? faults.strikes(Fault.NO_ANSWER, huifuId, id)
+                : faults.strikesByRate(Fault.NO_ANSWER, huifuId, id));
+    }
+
+    private Reply answerChange(String path, String contentType, byte[] body,
+                               Function<Map<String, String>, Map<String, ?>> handler) {
+        return answer(path, contentType, body, "req_seq_id", handler, true);
     }
 
     /** Faults that refuse a request at the gateway, unprocessed. One-shot switches apply to encashments only. */

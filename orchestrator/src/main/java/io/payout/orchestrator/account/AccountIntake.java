@@ -45,10 +45,12 @@ public class AccountIntake {
     private final OrchestratorTopics topics;
     private final JsonMapper json;
     private final Clock clock;
+    private final AccountApplicationFlow flow;
 
     AccountIntake(AccountRequests requests, AccountsProperties properties, Outbox outbox, OrchestratorTopics topics,
-                  JsonMapper json, Clock clock) {
+                  JsonMapper json, Clock clock, AccountApplicationFlow flow) {
         this.requests = requests;
+        this.flow = flow;
         this.hashes = new KeyedHashes(properties.hashKey());
         this.outbox = outbox;
         this.topics = topics;
@@ -75,6 +77,7 @@ public class AccountIntake {
         // One query for the whole batch; later records of the same batch are compared with earlier ones too.
         Map<String, byte[]> known = new HashMap<>(requests.hashesOf(ids));
         List<StoredRequest> created = new ArrayList<>();
+        List<Integer> createdAt = new ArrayList<>();
         List<OutboxMessage> rejections = new ArrayList<>();
         int replayed = 0;
         for (int i = 0; i < parsed.size(); i++) {
@@ -90,6 +93,7 @@ public class AccountIntake {
                 known.put(request.accountRequestId(), hash);
                 created.add(new StoredRequest(request.accountRequestId(), request.action(), request.accountKind(),
                         request.huifuId(), hash, request.requestedAt(), now));
+                createdAt.add(i);
                 log.info("account request {} received: {} {}", request.accountRequestId(), request.action(),
                         request.huifuId() == null ? "(new account)" : request.huifuId());
             } else if (MessageDigest.isEqual(prior, hash)) {
@@ -103,6 +107,9 @@ public class AccountIntake {
             }
         }
         requests.insertAll(created);
+        for (int i : createdAt) {
+            flow.file(parsed.get(i).request(), values.get(i), now);
+        }
         if (!rejections.isEmpty()) {
             outbox.appendAll(rejections);
         }

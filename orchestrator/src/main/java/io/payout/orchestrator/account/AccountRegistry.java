@@ -1,6 +1,8 @@
 package io.payout.orchestrator.account;
 
+import io.payout.model.AccountKind;
 import io.payout.model.Topics;
+import io.payout.model.account.AccountChange;
 import io.payout.model.account.AccountChanged;
 import io.payout.model.account.AccountSource;
 import io.payout.orchestrator.OrchestratorTopics;
@@ -31,13 +33,15 @@ public class AccountRegistry {
     private static final Logger log = LoggerFactory.getLogger(AccountRegistry.class);
 
     private final AccountRows rows;
+    private final AccountApplications applications;
     private final Outbox outbox;
     private final OrchestratorTopics topics;
     private final JsonMapper json;
     private final Clock clock;
 
-    AccountRegistry(AccountRows rows, Outbox outbox, OrchestratorTopics topics, JsonMapper json, Clock clock) {
+    AccountRegistry(AccountRows rows, AccountApplications applications, Outbox outbox, OrchestratorTopics topics, JsonMapper json, Clock clock) {
         this.rows = rows;
+        this.applications = applications;
         this.outbox = outbox;
         this.topics = topics;
         this.json = json;
@@ -68,10 +72,45 @@ public class AccountRegistry {
         return events;
     }
 
+    /**
+     * Publishes an application's change (OPENED, APPLIED, APPROVED, REJECTED, FAILED) for the request that caused it,
+     * keyed by the account, or by the request until Huifu names the account.
+     */
+    @Transactional
+    public AccountChanged announce(String huifuId, AccountKind kind, String accountRequestId, AccountChange change,
+                                   AccountSource source, String applyNo, String reasonCode, String reason,
+                                   String businessItem) {
+        Instant now = clock.instant();
+        AccountChanged event = new AccountChanged(UUID.randomUUID(), huifuId, kind, accountRequestId, change, source,
+                now, applyNo, reasonCode, reason, businessItem, null, null, null, null, null, null);
+        outbox.appendAll(List.of(new OutboxMessage(topics.accountUpdates(),
+                huifuId != null ? huifuId : accountRequestId, json.writeValueAsString(event),
+                Map.of(Topics.HEADER_EVENT_ID, event.eventId().toString()))));
+        log.info("account {} request {} {} from {}{}", huifuId == null ? "(not yet named)" : huifuId,
+                accountRequestId, change, source, reasonCode == null ? "" : " (" + reasonCode + ")");
+        return event;
+    }
+
     /** The account with where and when each fact was learned; empty when the registry never heard of it. */
     @Transactional(readOnly = true)
     public Optional<AccountView> view(String huifuId) {
-        return rows.find(huifuId).map(row -> new AccountView(row, rows.cardsWithOrigin(huifuId)));
+        return rows.find(huifuId).map(row -> new AccountView(row, rows.cardsWithOrigin(huifuId),
+                applications.unfinishedOf(huifuId).stream().map(a -> new AccountView.OpenApplication(
+                        a.accountRequestId(), a.action().name(), a.step().name(), a.state().name(), a.applyNo(),
+                        a.receivedAt(), a.appliedAt(), a.reasonCode(), a.reason())).toList()));
+    }
+
+    /** The accounts known, by {@code huifu_id} after {@code after}; {@code kind} null for both kinds. */
+    @Transactional(readOnly = true)
+    public List<AccountRecord> list(String after, AccountKind kind, int limit) {
+        return rows.list(after, kind, limit);
+    }
+
+    /** What the registry knows of the account, for the checks before a send; empty when nothing. */
+    @Transactional(readOnly = true)
+    public Optional<AccountFacts> facts(String huifuId) {
+        return rows.find(huifuId).map(row -> row.facts(row.cardsLearnedAt() == null ? null
+                : rows.cardsWithOrigin(huifuId).stream().map(StoredCard::card).toList()));
     }
 
     private static AccountChanged event(AccountFacts account, FactChange change, AccountSource source,

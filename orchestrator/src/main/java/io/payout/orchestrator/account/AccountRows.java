@@ -45,6 +45,16 @@ class AccountRows {
                 .optional();
     }
 
+    /** Accounts by {@code huifu_id}, after {@code after} (exclusive, null: from the start), of one kind or all. */
+    List<AccountRecord> list(String after, AccountKind kind, int limit) {
+        return jdbc.sql("""
+                select * from accounts where (cast(:after as varchar) is null or huifu_id > :after)
+                  and (cast(:kind as varchar) is null or account_kind = :kind)
+                order by huifu_id limit :limit""")
+                .param("after", after).param("kind", kind == null ? null : kind.name()).param("limit", limit)
+                .query(this::record).list();
+    }
+
     List<StoredCard> cardsWithOrigin(String huifuId) {
         return jdbc.sql("select * from account_cards where huifu_id = :id order by learned_at, token_no")
                 .param("id", huifuId)

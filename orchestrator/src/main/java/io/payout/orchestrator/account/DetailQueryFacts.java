@@ -28,6 +28,13 @@ final class DetailQueryFacts {
     private DetailQueryFacts() {
     }
 
+    /** The answer's fields as the Huifu client hands them over: nested lists as JSON text. */
+    static AccountFacts from(String huifuId, AccountKind kind, java.util.Map<String, String> data,
+                             KeyedHashes hashes) {
+        JsonNode tree = JSON.valueToTree(data);
+        return from(huifuId, kind, tree, hashes);
+    }
+
     static AccountFacts from(String huifuId, AccountKind kind, JsonNode data, KeyedHashes hashes) {
         JsonNode cardList = list(data.get("qry_cash_card_info_list"));
         JsonNode configList = list(data.get("qry_cash_config_list"));

@@ -1,5 +1,7 @@
 package io.payout.orchestrator.huifu;
 
+import java.util.Map;
+
 /**
  * What the orchestrator asks of Huifu. Implementations never throw for Huifu's answers or transport failures:
  * every call ends in an outcome, and anything not definitively known is {@code Unknown}.
@@ -20,4 +22,10 @@ public interface Huifu {
 
     /** POST /v2/trade/check/replay: asks Huifu to generate a failed statement again; true when Huifu accepted. */
     boolean replayStatement(String huifuId, String fileDate);
+
+    /**
+     * One account call (ACCOUNTS.md A2–A7), signed like the withdrawal calls. {@code data} is the request's business
+     * fields as Huifu names them, serial and dates included; nested objects and lists as JSON text.
+     */
+    AccountAnswer account(AccountOperation operation, Map<String, Object> data);
 }

@@ -61,6 +61,7 @@ public final class HuifuHttpClient implements Huifu {
     private final URI fileQueryUri;
     private final URI replayUri;
     private final StatementRequests statements;
+    private final Map<AccountOperation, URI> accountUris = new java.util.EnumMap<>(AccountOperation.class);
 
     HuifuHttpClient(RestClient http, HuifuProperties properties, PrivateKey merchantKey, PublicKey huifuKey,
                     MeterRegistry meters, Clock clock, Supplier<String> currentTraceParent) {
@@ -79,7 +80,13 @@ public final class HuifuHttpClient implements Huifu {
         this.queryUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(QUERY_PATH).build().toUri();
         this.fileQueryUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(FILE_QUERY_PATH).build().toUri();
         this.replayUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(REPLAY_PATH).build().toUri();
-        for (String operation : List.of("submit", "query", "filequery", "replay")) {
+        List<String> operations = new java.util.ArrayList<>(List.of("submit", "query", "filequery", "replay"));
+        for (AccountOperation operation : AccountOperation.values()) {
+            accountUris.put(operation, UriComponentsBuilder.fromUri(properties.baseUrl()).path(operation.path())
+                    .build().toUri());
+            operations.add(operation.metricName());
+        }
+        for (String operation : operations) {
             latency.put(operation, Timer.builder("huifu.call.latency").tag("operation", operation)
                     .description("one signed call to Huifu, from sending (with a free request slot) to the answer "
                             + "verified or given up").serviceLevelObjectives(LATENCY_BUCKETS).register(meters));
@@ -134,6 +141,15 @@ public final class HuifuHttpClient implements Huifu {
                 replayed ? "replayed" : "not replayed: resp_code " + answer.field("resp_code") + " "
                         + answer.problem(), replayed ? "Replayed" : "NotReplayed", HuifuAnswers.isRateLimited(answer));
         return replayed;
+    }
+
+    @Override
+    public AccountAnswer account(AccountOperation operation, Map<String, Object> data) {
+        String name = operation.metricName();
+        AccountAnswer answer = AccountAnswer.of(exchange(accountUris.get(operation), latency.get(name), data));
+        record(name, (String) data.get("huifu_id"), (String) data.get("req_date"), (String) data.get("req_seq_id"),
+                answer, answer.kind().name(), answer.rateLimited());
+        return answer;
     }
 
     /** One signed POST, timed; every failure becomes an {@link Exchange} without trusted data. */

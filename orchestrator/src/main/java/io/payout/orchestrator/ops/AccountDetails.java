@@ -18,7 +18,13 @@ import tools.jackson.databind.annotation.JsonNaming;
 record AccountDetails(String huifuId, AccountKind accountKind, List<CardDetails> cards, AccountSource cardsSource,
                       Instant cardsLearnedAt, List<CashConfigEntry> cashConfig, AccountSource cashConfigSource,
                       Instant cashConfigLearnedAt, String merStat, AccountSource merStatSource,
-                      Instant merStatLearnedAt, Instant updatedAt) {
+                      Instant merStatLearnedAt, Instant updatedAt, List<ApplicationDetails> openApplications) {
+
+    /** An application not final yet: at Huifu (its step), or waiting for an operator (state ATTENTION). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ApplicationDetails(String accountRequestId, String action, String step, String state, String applyNo,
+                              Instant receivedAt, Instant appliedAt, String reasonCode, String reason) {
+    }
 
     /** A card by its token and masked number only. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -34,6 +40,9 @@ record AccountDetails(String huifuId, AccountKind accountKind, List<CardDetails>
                 .toList();
         return new AccountDetails(a.huifuId(), a.accountKind(), cards, a.cardsSource(), a.cardsLearnedAt(),
                 a.cashConfig(), a.cashConfigSource(), a.cashConfigLearnedAt(), a.merStat(), a.merStatSource(),
-                a.merStatLearnedAt(), a.updatedAt());
+                a.merStatLearnedAt(), a.updatedAt(), view.applications().stream()
+                        .map(o -> new ApplicationDetails(o.accountRequestId(), o.action(), o.step(), o.state(),
+                                o.applyNo(), o.receivedAt(), o.appliedAt(), o.reasonCode(), o.reason()))
+                        .toList());
     }
 }

@@ -38,6 +38,8 @@ public final class HuifuStack implements AutoCloseable {
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
 
     private static final int PARTITIONS = 3;
+    /** The channel new users are opened under. */
+    public static final String UPPER_HUIFU_ID = "6666000100000000";
 
     public final OrchestratorHarness orchestrator = new OrchestratorHarness();
     public final SandboxServer sandbox;
@@ -66,10 +68,11 @@ public final class HuifuStack implements AutoCloseable {
         sandboxProps.put("spring.autoconfigure.exclude", NO_DATABASE);
         sandboxProps.putAll(sandboxOverrides);
         sandbox = SandboxServer.start(sandboxProps);
-        TestKafka.createTopics(PARTITIONS, orchestrator.notifications);
+        TestKafka.createTopics(PARTITIONS, orchestrator.notifications, orchestrator.accountNotices);
         gateway = GatewayServer.start(Map.of(
                 "gateway.huifu-public-key", sandbox.huifuPublicKey(),
                 "gateway.topic", orchestrator.notifications,
+                "gateway.account-topic", orchestrator.accountNotices,
                 "gateway.topic-partitions", PARTITIONS,
                 "spring.autoconfigure.exclude", NO_DATABASE,
                 // every notice starts a sampled trace, so a test can follow it into the orchestrator
@@ -85,7 +88,14 @@ public final class HuifuStack implements AutoCloseable {
                 .with("orchestrator.submission.retry-base", "200ms")
                 .with("orchestrator.submission.retry-max", "2s")
                 .with("orchestrator.submission.poll-interval", "50ms")
-                .with("orchestrator.topics.partitions", PARTITIONS);
+                .with("orchestrator.topics.partitions", PARTITIONS)
+                .with("orchestrator.accounts.worker-enabled", true)
+                .with("orchestrator.accounts.notify-url", gateway.accountNotifyUrl())
+                .with("orchestrator.accounts.upper-huifu-id", UPPER_HUIFU_ID)
+                .with("orchestrator.accounts.poll-interval", "50ms")
+                .with("orchestrator.accounts.retry-base", "200ms")
+                .with("orchestrator.accounts.retry-max", "2s")
+                .with("orchestrator.accounts.follow-after", "1s");
         orchestratorOverrides.forEach(orchestrator::with);
         orchestrator.withSources(orchestratorSources).start();
     }
