@@ -6,5 +6,7 @@ public enum EventSource {
     SYNC_RESPONSE,
     NOTIFICATION,
     QUERY,
-    OPERATOR
+    OPERATOR,
+    /** The checks before a withdrawal is sent (CONTRACT.md §6): it failed one and was never sent. */
+    CHECK
 }

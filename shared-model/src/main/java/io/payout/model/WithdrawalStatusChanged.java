@@ -21,6 +21,7 @@ public record WithdrawalStatusChanged(
         IntoAcctDateType intoAcctDateType,
         Amount cashAmt,
         Amount feeAmt,
+        Amount expectedFeeAmt,
         String reqDate,
         String reqSeqId,
         String hfSeqId,

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMax       the longest wait between two attempts, and between two status queries of a review
  * @param maxLookups     lookups of a lost answer (and detail queries) before an operator is asked to look
  * @param batchSize      applications claimed at a time
+ * @param checks         which withdrawals are checked before they are sent: OFF, KNOWN_ACCOUNTS (those whose account
+ *                       the registry knows; the others go to Huifu unchecked) or REQUIRED (an unknown account fails)
  */
 @ConfigurationProperties("orchestrator.accounts")
 public record AccountsProperties(
@@ -36,7 +38,8 @@ public record AccountsProperties(
         @DefaultValue("2s") Duration retryBase,
         @DefaultValue("5m") Duration retryMax,
         @DefaultValue("8") int maxLookups,
-        @DefaultValue("20") int batchSize) {
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("KNOWN_ACCOUNTS") CheckMode checks) {
 
     public AccountsProperties {
         sealingKeys = sealingKeys == null ? List.of() : List.copyOf(sealingKeys);

@@ -2,15 +2,22 @@ package io.payout.orchestrator.account;
 
 /** Why a withdrawal fails before it is sent: the {@code reason_code} of its {@code FAILED} event (CONTRACT.md §6). */
 public enum CheckFailure {
-    CARD_NOT_BOUND(true),
-    CASH_TYPE_OFF(true),
-    ACCOUNT_FROZEN(false),
-    DM_QUOTA_EXCEEDED(false);
+    CARD_NOT_BOUND(true, "token_no is not an open card bound to the account"),
+    CASH_TYPE_OFF(true, "the cash type is not switched on for the account"),
+    ACCOUNT_FROZEN(false, "the merchant is frozen for withdrawals (mer_stat)"),
+    DM_QUOTA_EXCEEDED(false, "the amount exceeds the account's DM quota");
 
     private final boolean refreshFirst;
+    private final String reason;
 
-    CheckFailure(boolean refreshFirst) {
+    CheckFailure(boolean refreshFirst, String reason) {
         this.refreshFirst = refreshFirst;
+        this.reason = reason;
+    }
+
+    /** The {@code reason} of the FAILED event. */
+    public String reason() {
+        return reason;
     }
 
     /**

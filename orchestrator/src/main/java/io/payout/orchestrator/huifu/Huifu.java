@@ -1,6 +1,8 @@
 package io.payout.orchestrator.huifu;
 
+import io.payout.model.Amount;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the orchestrator asks of Huifu. Implementations never throw for Huifu's answers or transport failures:
@@ -28,4 +30,10 @@ public interface Huifu {
      * fields as Huifu names them, serial and dates included; nested objects and lists as JSON text.
      */
     AccountAnswer account(AccountOperation operation, Map<String, Object> data);
+
+    /**
+     * POST /v2/trade/settlement/enchashment/dmamt/query (PROTOCOL.md §5.2): the account's DM quota, empty when the
+     * answer is missing, unsigned or has no readable amount (a quota not known never stops a withdrawal).
+     */
+    Optional<Amount> dmQuota(String huifuId);
 }

@@ -1,6 +1,7 @@
 package io.payout.orchestrator.huifu;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.payout.model.Amount;
 import io.micrometer.core.instrument.Timer;
 import io.payout.model.huifu.HuifuEnvelope;
 import io.payout.model.huifu.HuifuSignatureException;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -34,6 +36,7 @@ public final class HuifuHttpClient implements Huifu {
     static final String QUERY_PATH = "/v2/trade/settlement/query";
     static final String FILE_QUERY_PATH = "/v2/trade/check/filequery";
     static final String REPLAY_PATH = "/v2/trade/check/replay";
+    static final String DM_QUOTA_PATH = "/v2/trade/settlement/enchashment/dmamt/query";
     private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
     private static final Logger log = LoggerFactory.getLogger(HuifuHttpClient.class);
     private static final String TRACEPARENT = "traceparent";
@@ -60,6 +63,8 @@ public final class HuifuHttpClient implements Huifu {
     private final URI queryUri;
     private final URI fileQueryUri;
     private final URI replayUri;
+    private final URI dmQuotaUri;
+    private final Clock clock;
     private final StatementRequests statements;
     private final Map<AccountOperation, URI> accountUris = new java.util.EnumMap<>(AccountOperation.class);
 
@@ -68,6 +73,7 @@ public final class HuifuHttpClient implements Huifu {
         this.meters = meters;
         this.currentTraceParent = currentTraceParent;
         this.statements = new StatementRequests(clock);
+        this.clock = clock;
         this.http = http;
         this.sysId = properties.sysId();
         this.productId = properties.productId();
@@ -80,7 +86,8 @@ public final class HuifuHttpClient implements Huifu {
         this.queryUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(QUERY_PATH).build().toUri();
         this.fileQueryUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(FILE_QUERY_PATH).build().toUri();
         this.replayUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(REPLAY_PATH).build().toUri();
-        List<String> operations = new java.util.ArrayList<>(List.of("submit", "query", "filequery", "replay"));
+        this.dmQuotaUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(DM_QUOTA_PATH).build().toUri();
+        List<String> operations = new java.util.ArrayList<>(List.of("submit", "query", "filequery", "replay", "dmquota"));
         for (AccountOperation operation : AccountOperation.values()) {
             accountUris.put(operation, UriComponentsBuilder.fromUri(properties.baseUrl()).path(operation.path())
                     .build().toUri());
@@ -150,6 +157,31 @@ public final class HuifuHttpClient implements Huifu {
         record(name, (String) data.get("huifu_id"), (String) data.get("req_date"), (String) data.get("req_seq_id"),
                 answer, answer.kind().name(), answer.rateLimited());
         return answer;
+    }
+
+    @Override
+    public Optional<Amount> dmQuota(String huifuId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("req_date", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")))
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        data.put("req_seq_id", java.util.UUID.randomUUID().toString().replace("-", ""));
+        data.put("huifu_id", huifuId);
+        Exchange answer = exchange(dmQuotaUri, latency.get("dmquota"), data);
+        Optional<Amount> quota = HuifuAnswers.transportProblem(answer) == null
+                && HuifuAnswers.OK.equals(answer.field("resp_code")) ? readableAmount(answer.field("dm_amt"))
+                : Optional.empty();
+        record("dmquota", huifuId, (String) data.get("req_date"), (String) data.get("req_seq_id"),
+                quota.map(q -> "quota " + q).orElse("no readable quota"), quota.isPresent() ? "Quota" : "NoQuota",
+                HuifuAnswers.isRateLimited(answer));
+        return quota;
+    }
+
+    private static Optional<Amount> readableAmount(String text) {
+        try {
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(Amount.parse(text.strip()));
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** One signed POST, timed; every failure becomes an {@link Exchange} without trusted data. */

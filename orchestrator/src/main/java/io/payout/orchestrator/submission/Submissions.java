@@ -1,5 +1,9 @@
 package io.payout.orchestrator.submission;
 
+import io.payout.orchestrator.account.CheckFailure;
+import io.payout.orchestrator.account.PreSendChecks;
+import org.springframework.beans.factory.ObjectProvider;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
@@ -39,8 +43,11 @@ public class Submissions {
     private final Huifu huifu;
     private final MeterRegistry meters;
     private final Traces traces;
+    private final PreSendChecks checks;
 
-    Submissions(Withdrawals withdrawals, WithdrawalWork work, Huifu huifu, MeterRegistry meters, Traces traces) {
+    Submissions(Withdrawals withdrawals, WithdrawalWork work, Huifu huifu, MeterRegistry meters, Traces traces,
+                ObjectProvider<PreSendChecks> checks) {
+        this.checks = checks.getIfAvailable();
         this.withdrawals = withdrawals;
         this.work = work;
         this.huifu = huifu;
@@ -64,9 +71,19 @@ public class Submissions {
         }
     }
 
-    /** Sends the serial the claim counted, then applies the synchronous answer. */
+    /**
+     * Sends the serial the claim counted, then applies the synchronous answer; unless a check before the send fails
+     * (CONTRACT.md §6), which ends the withdrawal with the serial never sent.
+     */
     private void send(Withdrawal sending) {
         WithdrawalRequested r = sending.request();
+        PreSendChecks.Verdict verdict = check(sending);
+        if (verdict.failure().isPresent()) {
+            CheckFailure failure = verdict.failure().get();
+            log.info("withdrawal {} not sent: check {} failed", sending.withdrawalId(), failure);
+            work.failCheck(sending, failure.name(), failure.reason());
+            return;
+        }
         SubmitCommand command = new SubmitCommand(r.huifuId(), sending.reqDate(), sending.reqSeqId(), r.cashAmt(),
                 r.intoAcctDateType(), r.tokenNo(), r.acctId(), r.remark());
         SubmitOutcome outcome = traces.within(traces.childOf(sending.traceParent(), "huifu submit"),
@@ -75,7 +92,23 @@ public class Submissions {
             log.info("withdrawal {} submission outcome unknown ({}); it is queried before anything else",
                     sending.withdrawalId(), u.reason());
         }
-        work.applySubmitAnswer(sending, HuifuEvidence.ofSubmit(outcome, sending.serial()));
+        work.applySubmitAnswer(sending, HuifuEvidence.ofSubmit(outcome, sending.serial()), verdict.expectedFee());
+    }
+
+    /** The checks' verdict; a check that cannot be made passes: what is not known is not a failure. */
+    private PreSendChecks.Verdict check(Withdrawal sending) {
+        if (checks == null) {
+            return PreSendChecks.Verdict.PASS;
+        }
+        WithdrawalRequested r = sending.request();
+        try {
+            return checks.before(r.huifuId(), r.accountKind(), r.tokenNo(), r.intoAcctDateType(), r.cashAmt(),
+                    sending.reqDate());
+        } catch (RuntimeException e) {
+            log.warn("withdrawal {} checks could not be made ({}); sent unchecked", sending.withdrawalId(),
+                    e.toString());
+            return PreSendChecks.Verdict.PASS;
+        }
     }
 
     /**

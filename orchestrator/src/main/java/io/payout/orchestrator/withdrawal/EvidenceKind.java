@@ -41,7 +41,9 @@ public enum EvidenceKind {
     /** An operator moves a non-final withdrawal to REFUNDED. */
     RESOLVE_REFUNDED(EventSource.OPERATOR),
     /** An operator moves a non-final withdrawal to FAILED. */
-    RESOLVE_FAILED(EventSource.OPERATOR);
+    RESOLVE_FAILED(EventSource.OPERATOR),
+    /** A check before the send failed (CONTRACT.md §6): the serial was never sent. */
+    CHECK_FAILED(EventSource.CHECK);
 
     private final EventSource source;
 

@@ -60,6 +60,10 @@ final class TransitionTable {
         on(REQUESTED, RESOLVE_SUCCEEDED, enter(PROCESSING, ACCOUNTED, SUCCEEDED));
         on(REQUESTED, RESOLVE_REFUNDED, enter(PROCESSING, ACCOUNTED, REFUNDED));
         on(REQUESTED, RESOLVE_FAILED, enter(FAILED));
+        // Only a withdrawal never sent is checked; a check after Huifu has the serial would be a bug of ours.
+        on(REQUESTED, CHECK_FAILED, enter(FAILED));
+        on(PROCESSING, CHECK_FAILED, attention("a check failed after Huifu accepted the serial"));
+        on(ACCOUNTED, CHECK_FAILED, attention("a check failed after the account was debited"));
 
         on(PROCESSING, REQUEST, record());
         on(PROCESSING, SYNC_PROCESSING, record());

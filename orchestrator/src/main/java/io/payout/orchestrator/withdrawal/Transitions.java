@@ -34,10 +34,13 @@ final class Transitions {
     static final String OVERDUE = "no final answer from Huifu within the reconciliation horizon";
     /** The reason code of the history row an operator's acknowledgement leaves. */
     static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+    /** The attention reason (and its prefix) when Huifu's fee_amt differs from the expected fee. */
+    public static final String FEE_MISMATCH = "FEE_MISMATCH";
 
     private final OrchestratorTopics topics;
     private final JsonMapper json;
     private final Counter attentionRaised;
+    private final Counter feeMismatches;
     private final TransitionMetrics metrics;
 
     Transitions(OrchestratorTopics topics, JsonMapper json, MeterRegistry meters) {
@@ -45,6 +48,9 @@ final class Transitions {
         this.json = json;
         this.attentionRaised = Counter.builder("withdrawal.attention.raised")
                 .description("withdrawals flagged for attention (contradicting evidence, amount mismatch, overdue)")
+                .register(meters);
+        this.feeMismatches = Counter.builder("withdrawal.fee.mismatches")
+                .description("withdrawals whose Huifu fee_amt differs from the fee their cash configuration gives")
                 .register(meters);
         this.metrics = new TransitionMetrics(meters);
     }
@@ -89,6 +95,12 @@ final class Transitions {
         if (ownSerial) {
             after = after.withHuifuFacts(evidence.hfSeqId() != null ? evidence.hfSeqId() : current.hfSeqId(),
                     evidence.feeAmt() != null ? evidence.feeAmt() : current.feeAmt());
+            if (evidence.feeAmt() != null && current.expectedFeeAmt() != null
+                    && evidence.feeAmt().compareTo(current.expectedFeeAmt()) != 0) {
+                // Huifu charges otherwise than the account's configuration says: finance must look (CONTRACT.md §6).
+                reasons.add(FEE_MISMATCH + ": fee_amt " + evidence.feeAmt() + ", expected "
+                        + current.expectedFeeAmt());
+            }
         }
         for (String reason : reasons) {
             after = raise(after, reason, evidence.kind().name() + " from " + evidence.source());
@@ -148,6 +160,9 @@ final class Transitions {
             return w;
         }
         attentionRaised.increment();
+        if (reason.startsWith(FEE_MISMATCH)) {
+            feeMismatches.increment();
+        }
         log.warn("withdrawal {} flagged for attention: {} ({})", w.withdrawalId(), reason, because);
         return w.flagged(reason);
     }
@@ -155,9 +170,11 @@ final class Transitions {
     private OutboxMessage event(Withdrawal w, UUID eventId, WithdrawalStatus previous, EventSource source,
                                 String reasonCode, String reason, Instant now) {
         WithdrawalRequested r = w.request();
+        // A withdrawal failed by a check never had its serial sent: the event names none (CONTRACT.md §6).
+        boolean sent = source != EventSource.CHECK;
         WithdrawalStatusChanged changed = new WithdrawalStatusChanged(eventId, w.withdrawalId(), w.status(), previous,
-                r.huifuId(), r.accountKind(), r.intoAcctDateType(), r.cashAmt(), w.feeAmt(), w.reqDate(),
-                w.reqSeqId(), w.hfSeqId(), reasonCode, reason, source, now);
+                r.huifuId(), r.accountKind(), r.intoAcctDateType(), r.cashAmt(), w.feeAmt(), w.expectedFeeAmt(),
+                sent ? w.reqDate() : null, sent ? w.reqSeqId() : null, w.hfSeqId(), reasonCode, reason, source, now);
         Map<String, String> headers = w.traceParent() == null
                 ? Map.of(Topics.HEADER_EVENT_ID, eventId.toString(), Topics.HEADER_STATUS, w.status().name())
                 : Map.of(Topics.HEADER_EVENT_ID, eventId.toString(), Topics.HEADER_STATUS, w.status().name(),

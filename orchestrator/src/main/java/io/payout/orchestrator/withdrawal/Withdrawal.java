@@ -18,6 +18,8 @@ public record Withdrawal(
         String reqSeqId,
         String hfSeqId,
         Amount feeAmt,
+        /* the fee the account's cash configuration gives, fixed when the withdrawal is sent; null when unknown */
+        Amount expectedFeeAmt,
         boolean attention,
         String attentionReason,
         NextAction nextAction,
@@ -31,7 +33,7 @@ public record Withdrawal(
     /** A new withdrawal, REQUESTED with its first serial and its first send due now. */
     static Withdrawal requested(WithdrawalRequested request, SerialKey serial, Instant now, String traceParent) {
         return new Withdrawal(request.withdrawalId(), WithdrawalStatus.REQUESTED, 0, request, serial.reqDate(),
-                serial.reqSeqId(), null, null, false, null, NextAction.SUBMIT, now, 0, now, traceParent);
+                serial.reqSeqId(), null, null, null, false, null, NextAction.SUBMIT, now, 0, now, traceParent);
     }
 
     public SerialKey serial() {
@@ -40,21 +42,29 @@ public record Withdrawal(
 
     /** The same withdrawal in another state. */
     Withdrawal entered(WithdrawalStatus next) {
-        return new Withdrawal(withdrawalId, next, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, attention,
-                attentionReason, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
+        return new Withdrawal(withdrawalId, next, version, request, reqDate, reqSeqId, hfSeqId, feeAmt,
+                expectedFeeAmt, attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt,
+                traceParent);
     }
 
     /** Huifu's serial number and fee, as Huifu last stated them for the current serial. */
     Withdrawal withHuifuFacts(String newHfSeqId, Amount newFeeAmt) {
         return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, newHfSeqId, newFeeAmt,
+                expectedFeeAmt, attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt,
+                traceParent);
+    }
+
+    /** With the fee its account's cash configuration gives, as known when it is sent. */
+    Withdrawal withExpectedFee(Amount fee) {
+        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, fee,
                 attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
     }
 
     /** Flagged for attention with {@code reason} added to those already given. */
     Withdrawal flagged(String reason) {
         String reasons = attentionReason == null ? reason : attentionReason + "; " + reason;
-        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, true,
-                reasons, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
+        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt,
+                expectedFeeAmt, true, reasons, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
     }
 
     /**
@@ -67,14 +77,15 @@ public record Withdrawal(
 
     /** The attention flag cleared by an operator; the reasons stay, so that repeats of them do not raise it again. */
     Withdrawal acknowledged() {
-        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, false,
-                attentionReason, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
+        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt,
+                expectedFeeAmt, false, attentionReason, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
     }
 
     /** With {@code action} due at {@code at}; no action (null) means nothing is due. */
     public Withdrawal scheduled(NextAction action, Instant at, int newAttempts) {
-        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt, attention,
-                attentionReason, action, action == null ? null : at, newAttempts, acceptedAt, traceParent);
+        return new Withdrawal(withdrawalId, status, version, request, reqDate, reqSeqId, hfSeqId, feeAmt,
+                expectedFeeAmt, attention, attentionReason, action, action == null ? null : at, newAttempts, acceptedAt,
+                traceParent);
     }
 
     /**
@@ -82,7 +93,8 @@ public record Withdrawal(
      */
     Withdrawal withSerial(SerialKey fresh) {
         return new Withdrawal(withdrawalId, status, version, request, fresh.reqDate(), fresh.reqSeqId(), null,
-                feeAmt, attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt, traceParent);
+                feeAmt, expectedFeeAmt, attention, attentionReason, nextAction, nextActionAt, attempts, acceptedAt,
+                traceParent);
     }
 
     @Override

@@ -246,4 +246,14 @@ public class WithdrawalSerials {
                         amount(rs.getBigDecimal(8))))
                 .list();
     }
+
+    /** Drops a serial the claim counted but that was never sent (a check before the send failed). */
+    void forgetUnsent(SerialKey serial) {
+        jdbc.sql("""
+                delete from withdrawal_serials
+                where huifu_id = :huifuId and req_date = :reqDate and req_seq_id = :reqSeqId
+                  and submit_outcome is null and query_count = 0""")
+                .param("huifuId", serial.huifuId()).param("reqDate", serial.reqDate())
+                .param("reqSeqId", serial.reqSeqId()).update();
+    }
 }

@@ -1,5 +1,7 @@
 package io.payout.orchestrator.withdrawal;
 
+import io.payout.model.Amount;
+
 import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
 import java.time.Clock;
@@ -118,6 +120,14 @@ public class WithdrawalWork {
      * notice that got there first means reading the row again under lock.
      */
     public void applySubmitAnswer(Withdrawal sent, Evidence answer) {
+        applySubmitAnswer(sent, answer, null);
+    }
+
+    /**
+     * As above, fixing the fee the account's cash configuration gave when it was sent ({@code expectedFee}, null
+     * when unknown), so that Huifu's fee_amt is compared with it from this answer on.
+     */
+    public void applySubmitAnswer(Withdrawal sent, Evidence answer, Amount expectedFee) {
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
             Withdrawal w = sent;
@@ -125,7 +135,24 @@ public class WithdrawalWork {
                 w = lockOne(sent.withdrawalId());
                 serials.recordSubmit(answer);
             }
+            if (expectedFee != null) {
+                w = w.withExpectedFee(expectedFee);
+            }
             write(List.of(decide(w, answer, null, now)), now);
+        });
+    }
+
+    /**
+     * A check before the send failed (CONTRACT.md §6): the serial the claim counted was never sent, so it is
+     * forgotten, and the withdrawal ends FAILED with source CHECK and {@code code}.
+     */
+    public void failCheck(Withdrawal claimed, String code, String reason) {
+        tx.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            Withdrawal w = lockOne(claimed.withdrawalId());
+            serials.forgetUnsent(w.serial());
+            write(List.of(decide(w, Evidence.of(EvidenceKind.CHECK_FAILED, w.serial(), code, reason, null), null,
+                    now)), now);
         });
     }
 

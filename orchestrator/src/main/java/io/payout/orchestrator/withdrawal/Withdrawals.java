@@ -36,8 +36,8 @@ public class Withdrawals {
     /** The columns {@link #map} reads, for every statement that returns whole rows. */
     static final String COLUMNS = """
             withdrawal_id, status, version, huifu_id, account_kind, token_no, cash_amt, into_acct_date_type,
-            acct_id, remark, requested_at, req_date, req_seq_id, hf_seq_id, fee_amt, attention, attention_reason,
-            next_action, next_action_at, attempts, created_at, trace_parent""";
+            acct_id, remark, requested_at, req_date, req_seq_id, hf_seq_id, fee_amt, expected_fee_amt, attention,
+            attention_reason, next_action, next_action_at, attempts, created_at, trace_parent""";
 
     /** Per open state (named in the text, see {@link #countOpenByAge}), its counts per age bucket. */
     private static final String COUNT_OPEN_BY_AGE = Stream.of(WithdrawalStatus.values())
@@ -147,14 +147,15 @@ public class Withdrawals {
         for (Applied applied : changes) {
             Withdrawal w = applied.after();
             rows.add(new Object[] {w.status().name(), w.reqDate(), w.reqSeqId(), w.hfSeqId(),
-                    w.feeAmt() == null ? null : w.feeAmt().value(), w.attention(), w.attentionReason(),
+                    w.feeAmt() == null ? null : w.feeAmt().value(),
+                    w.expectedFeeAmt() == null ? null : w.expectedFeeAmt().value(), w.attention(), w.attentionReason(),
                     name(w.nextAction()), ts(w.nextActionAt()), w.attempts(), ts(now), w.withdrawalId(),
                     applied.before().version()});
         }
         int[] counts = batch.batchUpdate("""
                 update withdrawals set status = ?, version = version + 1, req_date = ?, req_seq_id = ?,
-                  hf_seq_id = ?, fee_amt = ?, attention = ?, attention_reason = ?, next_action = ?,
-                  next_action_at = ?, attempts = ?, lease_owner = null, lease_until = null, updated_at = ?
+                  hf_seq_id = ?, fee_amt = ?, expected_fee_amt = ?, attention = ?, attention_reason = ?,
+                  next_action = ?, next_action_at = ?, attempts = ?, lease_owner = null, lease_until = null, updated_at = ?
                 where withdrawal_id = ? and version = ?
                 """, rows);
         for (int i = 0; i < counts.length; i++) {
@@ -200,7 +201,8 @@ public class Withdrawals {
         String next = rs.getString("next_action");
         return new Withdrawal(rs.getString("withdrawal_id"), WithdrawalStatus.valueOf(rs.getString("status")),
                 rs.getLong("version"), request, rs.getString("req_date"), rs.getString("req_seq_id"),
-                rs.getString("hf_seq_id"), amount(rs.getBigDecimal("fee_amt")), rs.getBoolean("attention"),
+                rs.getString("hf_seq_id"), amount(rs.getBigDecimal("fee_amt")),
+                amount(rs.getBigDecimal("expected_fee_amt")), rs.getBoolean("attention"),
                 rs.getString("attention_reason"), next == null ? null : NextAction.valueOf(next),
                 instant(rs.getTimestamp("next_action_at")), rs.getInt("attempts"),
                 instant(rs.getTimestamp("created_at")), rs.getString("trace_parent"));

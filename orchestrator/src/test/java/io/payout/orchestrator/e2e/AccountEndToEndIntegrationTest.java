@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.schema.ContractSchemas;
+import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.account.AccountRegistry;
 import io.payout.orchestrator.account.AccountView;
 import io.payout.orchestrator.account.StoredCard;
+import io.payout.orchestrator.withdrawal.WithdrawalSerials;
 import io.payout.sandbox.account.ReviewSettings;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.FaultRates;
@@ -220,7 +222,123 @@ class AccountEndToEndIntegrationTest {
         assertThat(config.get("cash_config").findValuesAsString("cash_type")).containsExactly("D1", "T1");
     }
 
+    @Test
+    void eachCheckBeforeASendFailsWithItsCodeAndNoSerialIsSent() {
+        Person person = Person.next();
+        String opening = nextId("checked-user");
+        send(opening, openIndividual(opening, person, person.cardNo()));
+        String user = awaitEnd(opening).get("huifu_id").asString();
+        String token = cardTokenOf(opening);
+        stack.control().credit(user, Amount.parse("500.00"), false);
+
+        String frozen = knownMerchant(List.of(CashConfigSpec.inside(IntoAcctDateType.D0, "1.00", "0")),
+                Amount.parse("500.00"), "FREEZEWITHDRAWAL");
+        // 100.00 in the balance, none of it today's: DM may take 100.00
+        String small = knownMerchant(List.of(CashConfigSpec.inside(IntoAcctDateType.DM, "1.00", "0")),
+                Amount.parse("100.00"), null);
+
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(withdraw("USER", user, "99999999999", "10.00", "T1"), "CARD_NOT_BOUND");
+        expected.put(withdraw("USER", user, token, "10.00", "D0"), "CASH_TYPE_OFF");
+        expected.put(withdraw("MERCHANT", frozen, MERCHANT_TOKEN, "10.00", "D0"), "ACCOUNT_FROZEN");
+        expected.put(withdraw("MERCHANT", small, MERCHANT_TOKEN, "500.00", "DM"), "DM_QUOTA_EXCEEDED");
+
+        for (Map.Entry<String, String> check : expected.entrySet()) {
+            JsonNode failed = awaitFinalOutcome(check.getKey());
+            assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+            assertThat(failed.get("source").asString()).isEqualTo("CHECK");
+            assertThat(failed.get("reason_code").asString()).isEqualTo(check.getValue());
+            assertThat(failed.get("req_seq_id").isNull()).isTrue();
+            assertThat(ContractSchemas.WITHDRAWAL_STATUS_CHANGED.errors(failed.toString())).isEmpty();
+            assertThat(stack.orchestrator.bean(WithdrawalSerials.class).serialsOf(check.getKey()))
+                    .allMatch(serial -> serial.sentCount() == 0);
+            String huifuId = failed.get("huifu_id").asString();
+            String serial = stack.orchestrator.withdrawal(check.getKey()).orElseThrow().reqSeqId();
+            assertThat(stack.control().serials(huifuId)).noneMatch(s -> serial.equals(s.reqSeqId()));
+        }
+        // the same account, card and type that pass the checks are sent and paid
+        String passing = withdraw("USER", user, token, "10.00", "T1");
+        assertThat(awaitFinalOutcome(passing).get("status").asString()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aFeeOtherThanTheConfigurationGivesIsFlaggedAndTheExpectedFeeTravelsOnTheOutcome() {
+        Person person = Person.next();
+        String opening = nextId("fee-user");
+        send(opening, openIndividual(opening, person, person.cardNo()));
+        String user = awaitEnd(opening).get("huifu_id").asString();
+        String token = cardTokenOf(opening);
+        stack.control().credit(user, Amount.parse("500.00"), false);
+
+        String matching = withdraw("USER", user, token, "100.00", "T1");
+        JsonNode paid = awaitFinalOutcome(matching);
+        assertThat(paid.get("expected_fee_amt").asString()).isEqualTo("1.00");
+        assertThat(paid.get("fee_amt").asString()).isEqualTo("1.00");
+        assertThat(stack.orchestrator.withdrawal(matching).orElseThrow().attention()).isFalse();
+
+        // changed in Huifu's console: the registry still expects 1.00
+        stack.control().setCashConfig(user, List.of(CashConfigSpec.inside(IntoAcctDateType.T1, "2.00", "0")));
+        String mismatching = withdraw("USER", user, token, "100.00", "T1");
+        JsonNode charged = awaitFinalOutcome(mismatching);
+        assertThat(charged.get("expected_fee_amt").asString()).isEqualTo("1.00");
+        assertThat(charged.get("fee_amt").asString()).isEqualTo("2.00");
+        var flagged = stack.orchestrator.withdrawal(mismatching).orElseThrow();
+        assertThat(flagged.attention()).isTrue();
+        assertThat(flagged.attentionReason()).contains("FEE_MISMATCH");
+        assertThat(stack.orchestrator.bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter("withdrawal.fee.mismatches").count()).isGreaterThanOrEqualTo(1);
+    }
+
     // --- fixtures
+
+    private static final String MERCHANT_TOKEN = "10009990001";
+
+    /** A merchant opened outside the product (the sandbox's shortcut), then made known by a REFRESH request. */
+    private static String knownMerchant(List<CashConfigSpec> config, Amount balance, String merStat) {
+        String huifuId = "6666000188" + String.format("%06d", IDS.incrementAndGet());
+        stack.control().createAccount(new AccountSpec(huifuId, null, balance, Amount.ZERO,
+                List.of(new io.payout.sandbox.ledger.CardSpec(MERCHANT_TOKEN, "6222000011112222", "某某有限公司",
+                        null)), config));
+        if (merStat != null) {
+            stack.control().setMerStat(huifuId, merStat);
+        }
+        String refresh = nextId("known");
+        send(refresh, """
+                {"account_request_id":"%s","action":"REFRESH","account_kind":"MERCHANT","huifu_id":"%s"}"""
+                .formatted(refresh, huifuId));
+        assertThat(awaitEnd(refresh).get("change").asString()).isEqualTo("APPROVED");
+        return huifuId;
+    }
+
+    private static String cardTokenOf(String accountRequestId) {
+        return updatesOf(accountRequestId).stream().filter(u -> "CARD_BOUND".equals(text(u, "change")))
+                .map(u -> text(u, "token_no")).findFirst().orElseThrow();
+    }
+
+    private static String withdraw(String kind, String huifuId, String token, String amount, String type) {
+        String id = nextId("w");
+        stack.orchestrator.sendRequest(id, """
+                {"withdrawal_id":"%s","huifu_id":"%s","account_kind":"%s","token_no":"%s","cash_amt":"%s",
+                 "into_acct_date_type":"%s"}""".formatted(id, huifuId, kind, token, amount, type));
+        return id;
+    }
+
+    /** The withdrawal's final outcome event, settling the sandbox's due payouts while it waits. */
+    private static JsonNode awaitFinalOutcome(String withdrawalId) {
+        org.awaitility.Awaitility.await().atMost(OrchestratorHarness.WAIT)
+                .pollInterval(java.time.Duration.ofMillis(300)).until(() -> {
+                    stack.control().settle();
+                    return stack.orchestrator.withdrawal(withdrawalId).map(w -> w.status().isFinal()).orElse(false);
+                });
+        return stack.orchestrator.awaitOutcomes(seen -> seen.stream().anyMatch(r -> withdrawalId.equals(r.key())
+                        && isFinalStatus(JSON.readTree(r.value()))))
+                .stream().filter(r -> withdrawalId.equals(r.key())).map(r -> JSON.readTree(r.value()))
+                .filter(AccountEndToEndIntegrationTest::isFinalStatus).findFirst().orElseThrow();
+    }
+
+    private static boolean isFinalStatus(JsonNode outcome) {
+        return text(outcome, "status").matches("SUCCEEDED|REFUNDED|FAILED");
+    }
 
     /** Someone new for each test: the sandbox opens one user per certificate number. */
     private record Person(String name, String certNo, String cardNo) {

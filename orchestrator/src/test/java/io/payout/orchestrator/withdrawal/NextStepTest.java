@@ -189,7 +189,7 @@ class NextStepTest {
     private static Withdrawal withdrawal(WithdrawalStatus status, String reqDate, int attempts, Duration age) {
         WithdrawalRequested request = new WithdrawalRequested("w-1", "6666000000000001", AccountKind.MERCHANT,
                 "10004053462", Amount.parse("10.00"), IntoAcctDateType.D0, null, null, NOW.minus(age));
-        return new Withdrawal("w-1", status, 3, request, reqDate, "seq-1", null, null, false, null, QUERY,
+        return new Withdrawal("w-1", status, 3, request, reqDate, "seq-1", null, null, null, false, null, QUERY,
                 NOW.plusSeconds(7), attempts, NOW.minus(age), null);
     }
 }

@@ -268,7 +268,7 @@ class ContractSchemasTest {
         boolean sent = status != WithdrawalStatus.REQUESTED;
         return new WithdrawalStatusChanged(UUID.randomUUID(), "w-1", status, previous, "6666000123456789",
                 AccountKind.MERCHANT, IntoAcctDateType.T1, Amount.parse("100.00"),
-                sent ? Amount.parse("1.05") : null, "20261204", sent ? "W20261204080000123abc" : null,
+                sent ? Amount.parse("1.05") : null, sent ? Amount.parse("1.05") : null, "20261204", sent ? "W20261204080000123abc" : null,
                 sent ? "002900TOP3A221112165433P410ac139c1300001" : null, ending ? "10000001" : null,
                 ending ? "银行卡异常" : null, status == WithdrawalStatus.REQUESTED ? EventSource.REQUEST
                 : EventSource.NOTIFICATION, NOW);
