@@ -1,0 +1,176 @@
+package io.payout.bench;
+
+import io.payout.reliability.InvariantTable;
+import io.payout.reliability.Invariants;
+import io.payout.reliability.OrchestratorDatabase;
+import io.payout.reliability.Outcome;
+import io.payout.reliability.TopicTail;
+import io.payout.sandbox.SandboxControl;
+import io.payout.testkit.ServiceLaunch;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * B3-cluster-fault: once half of B3's burst is final, kill -9 of one broker of the three (the active controller, so
+ * the controller moves too, besides the leadership of a third of the partitions), started again {@code down} later.
+ * Reported: when it went down, came back, rejoined and had every partition fully in sync again, the per-second rate of
+ * final outcomes with its dip and the time to recover; then the reliability suite's invariants over every withdrawal
+ * of the run: each final exactly once, its outcome the sandbox's truth, no serial paid twice, the money conserved.
+ */
+final class BrokerFault implements BurstFault {
+
+    private static final Duration BACK_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(2);
+
+    private final KafkaCluster cluster;
+    private final Duration down;
+    private final String databaseUser;
+    private final String bootstrapServers;
+    private Thread thread;
+    private volatile RuntimeException failure;
+    private volatile int victim = -1;
+    private volatile int leadersOnVictim = -1;
+    private volatile long killedAt;
+    private volatile long restartedAt;
+    private volatile long rejoinedAt;
+    private volatile long inSyncAt;
+
+    BrokerFault(Stack stack, Duration down) {
+        this.cluster = stack.cluster().orElseThrow(() -> new IllegalStateException(
+                "the broker fault needs a cluster (--brokers 3)"));
+        this.down = down;
+        this.databaseUser = stack.postgres.username();
+        this.bootstrapServers = stack.bootstrapServers;
+    }
+
+    @Override
+    public void start(OutcomeWatcher outcomes, long finalsBefore, int count) {
+        thread = new Thread(() -> {
+            try {
+                if (!outcomes.await(() -> outcomes.finals() >= finalsBefore + count / 2, Duration.ofMinutes(15))) {
+                    throw new IllegalStateException("half of the burst never became final: no fault injected");
+                }
+                victim = cluster.activeController();
+                ServiceLaunch.Topics topics = Stack.topics("b3");
+                leadersOnVictim = cluster.leadersOn(victim, Set.of(topics.requests(), topics.outcomes(),
+                        topics.rejections(), topics.notifications()));
+                ClusterBroker broker = cluster.broker(victim);
+                killedAt = System.nanoTime();
+                broker.kill();
+                System.out.printf("  FAULT: kill -9 of %s (the active controller, leader of %d of the scenario's "
+                        + "partitions) with %d of %d final%n", broker.name(), leadersOnVictim,
+                        outcomes.finals() - finalsBefore, count);
+                Bench.sleep(down.toMillis());
+                broker.start();
+                restartedAt = System.nanoTime();
+                cluster.awaitBrokers(cluster.brokers().size(), BACK_TIMEOUT);
+                rejoinedAt = System.nanoTime();
+                long deadline = System.nanoTime() + BACK_TIMEOUT.toNanos();
+                while (cluster.underReplicatedPartitions() > 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("partitions still under-replicated " + BACK_TIMEOUT
+                                + " after the restart");
+                    }
+                    Bench.sleep(100);
+                }
+                inSyncAt = System.nanoTime();
+                System.out.printf("  FAULT: %s started again after %d s, back in the cluster %.1f s later, every "
+                        + "partition in sync %.1f s after the restart%n", broker.name(), down.toSeconds(),
+                        (rejoinedAt - restartedAt) / 1e9, (inSyncAt - restartedAt) / 1e9);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }, "broker-fault");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public Map<String, Object> report(Burst burst) {
+        join();
+        if (failure != null) {
+            throw failure;
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("killed", "kafka-" + victim + " (active controller), kill -9");
+        r.put("partitions_led_by_killed_broker", leadersOnVictim);
+        r.put("down_seconds", down.toSeconds());
+        r.put("killed_at_s", seconds(killedAt - burst.startNanos()));
+        r.put("restarted_at_s", seconds(restartedAt - burst.startNanos()));
+        r.put("back_in_cluster_after_restart_s", seconds(rejoinedAt - restartedAt));
+        r.put("all_partitions_in_sync_after_restart_s", seconds(inSyncAt - restartedAt));
+        long[] perSecond = Stats.countsPerSecond(burst.finalOffsetsNanos());
+        ThroughputDip dip = ThroughputDip.of(perSecond, (killedAt - burst.startNanos()) / 1e9);
+        r.put("finals_per_second", perSecond);
+        r.put("rate_before_per_second", Bench.round(dip.before()));
+        r.put("lowest_per_second", dip.lowest());
+        r.put("lowest_at_s", dip.lowestSecond());
+        r.put("recovered_after_s", Bench.round(dip.recoverySeconds()));
+        r.put("seconds_below_90_percent", dip.secondsBelow());
+        System.out.printf("  finals per second from the burst start: %s%n", Arrays.toString(perSecond));
+        System.out.printf("  rate before the kill %.0f/s (median); lowest %d/s in second %d; back to 90 %% %.1f s "
+                + "after the kill (%d whole seconds below)%n", dip.before(), dip.lowest(), dip.lowestSecond(),
+                dip.recoverySeconds(), dip.secondsBelow());
+        r.putAll(checkInvariants(burst));
+        return r;
+    }
+
+    /** The reliability suite's invariants over every withdrawal the run published, warm-up included. */
+    private Map<String, Object> checkInvariants(Burst burst) {
+        SandboxControl sandbox = SandboxControl.of(burst.deployment().sandbox().baseUrl());
+        OrchestratorDatabase database = new OrchestratorDatabase(burst.jdbcUrl(), databaseUser);
+        InvariantTable table = new InvariantTable();
+        boolean quiet = await(() -> sandbox.status().idle() && database.unsentOutboxRows() == 0);
+        table.check("run quiet afterwards: sandbox idle, outbox empty", 1, quiet ? List.of()
+                : List.of(sandbox.status() + ", unsent outbox rows " + database.unsentOutboxRows()));
+        try (TopicTail outcomes = TopicTail.start(bootstrapServers, burst.topics().outcomes(), record -> { });
+             TopicTail rejections = TopicTail.start(bootstrapServers, burst.topics().rejections(), record -> { })) {
+            boolean read = await(() -> outcomes.atEnd() && rejections.atEnd());
+            table.check("outcomes and rejections topics read to their end", 2, read ? List.of()
+                    : List.of("not read to the end within " + QUIET_TIMEOUT));
+            Invariants invariants = new Invariants(new Invariants.Facts(burst.published(),
+                    outcomes.records().stream().map(Outcome::of).toList(), rejections.records(), List.of(),
+                    database.withdrawals(), database.serialOwners(), sandbox.withdrawals(), sandbox.ledger()));
+            invariants.checkWithdrawals(table);
+            invariants.checkOutcomeStreams(table);
+            invariants.checkMoney(table);
+            invariants.checkRejections(table);
+        }
+        System.out.printf("  invariants over all %,d withdrawals of the run (warm-up included):%n%s",
+                burst.published().size(), table.render());
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("invariants_checked_withdrawals", burst.published().size());
+        r.put("invariant_violations", table.violations());
+        r.put("invariants", table.render());
+        return r;
+    }
+
+    private static boolean await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + QUIET_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Bench.sleep(200);
+        }
+        return true;
+    }
+
+    private void join() {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return Bench.round(nanos / 1e9);
+    }
+}
