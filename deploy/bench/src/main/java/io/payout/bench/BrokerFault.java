@@ -36,8 +36,12 @@ final class BrokerFault implements BurstFault {
     private volatile int victim = -1;
     private volatile int leadersOnVictim = -1;
     private volatile long killedAt;
+    private volatile Set<String> scenarioTopics = Set.of();
+    private volatile long controllerMovedAt;
+    private volatile long leadersMovedAt;
+    private volatile long isrShrunkAt;
     private volatile long restartedAt;
-    private volatile long rejoinedAt;
+    private volatile long servingAt;
     private volatile long inSyncAt;
 
     BrokerFault(Stack stack, Duration down) {
@@ -55,39 +59,86 @@ final class BrokerFault implements BurstFault {
                 if (!outcomes.await(() -> outcomes.finals() >= finalsBefore + count / 2, Duration.ofMinutes(15))) {
                     throw new IllegalStateException("half of the burst never became final: no fault injected");
                 }
-                victim = cluster.activeController();
-                ServiceLaunch.Topics topics = Stack.topics("b3");
-                leadersOnVictim = cluster.leadersOn(victim, Set.of(topics.requests(), topics.outcomes(),
-                        topics.rejections(), topics.notifications()));
-                ClusterBroker broker = cluster.broker(victim);
-                killedAt = System.nanoTime();
-                broker.kill();
-                System.out.printf("  FAULT: kill -9 of %s (the active controller, leader of %d of the scenario's "
-                        + "partitions) with %d of %d final%n", broker.name(), leadersOnVictim,
-                        outcomes.finals() - finalsBefore, count);
-                Bench.sleep(down.toMillis());
-                broker.start();
-                restartedAt = System.nanoTime();
-                cluster.awaitBrokers(cluster.brokers().size(), BACK_TIMEOUT);
-                rejoinedAt = System.nanoTime();
-                long deadline = System.nanoTime() + BACK_TIMEOUT.toNanos();
-                while (cluster.underReplicatedPartitions() > 0) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("partitions still under-replicated " + BACK_TIMEOUT
-                                + " after the restart");
-                    }
-                    Bench.sleep(100);
-                }
-                inSyncAt = System.nanoTime();
-                System.out.printf("  FAULT: %s started again after %d s, back in the cluster %.1f s later, every "
-                        + "partition in sync %.1f s after the restart%n", broker.name(), down.toSeconds(),
-                        (rejoinedAt - restartedAt) / 1e9, (inSyncAt - restartedAt) / 1e9);
+                inject(outcomes.finals() - finalsBefore, count);
             } catch (RuntimeException e) {
                 failure = e;
             }
         }, "broker-fault");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Kills the active controller, watches the cluster while it is down (the controller moving, its partitions'
+     * leadership moving, the in-sync replica sets shrinking), starts it again and waits until it answers and every
+     * partition is fully in sync.
+     */
+    private void inject(long finalsSoFar, int count) {
+        victim = cluster.activeController();
+        ServiceLaunch.Topics topics = Stack.topics("b3");
+        scenarioTopics = Set.of(topics.requests(), topics.outcomes(), topics.rejections(), topics.notifications());
+        leadersOnVictim = cluster.ledByOrLeaderless(victim, scenarioTopics);
+        int partitions = cluster.partitions(scenarioTopics);
+        ClusterBroker broker = cluster.broker(victim);
+        killedAt = System.nanoTime();
+        broker.kill();
+        System.out.printf("  FAULT: kill -9 of %s (the active controller, leader of %d of the scenario's %d "
+                + "partitions) with %d of %d final%n", broker.name(), leadersOnVictim, partitions,
+                finalsSoFar, count);
+        long restartDue = killedAt + down.toNanos();
+        while (System.nanoTime() < restartDue) {
+            observe();
+            Bench.sleep(Math.max(0, Math.min(200, (restartDue - System.nanoTime()) / 1_000_000)));
+        }
+        broker.start();
+        restartedAt = System.nanoTime();
+        long deadline = restartedAt + BACK_TIMEOUT.toNanos();
+        while (inSyncAt == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(broker.name() + " not back and in sync " + BACK_TIMEOUT
+                        + " after its restart");
+            }
+            observe();
+            if (servingAt == 0 && cluster.answers(broker)) {
+                servingAt = System.nanoTime();
+            }
+            if (servingAt != 0 && cluster.underReplicatedPartitions() == 0) {
+                inSyncAt = System.nanoTime();
+            }
+            Bench.sleep(100);
+        }
+        System.out.printf("  FAULT: %s started again after %d s; %s%n", broker.name(), down.toSeconds(),
+                timeline());
+    }
+
+    /** Notes the first moment the controller, the leaderships and the in-sync replica sets had moved. */
+    private void observe() {
+        long now = System.nanoTime();
+        try {
+            if (controllerMovedAt == 0 && cluster.activeController() != victim) {
+                controllerMovedAt = now;
+            }
+            if (leadersMovedAt == 0 && cluster.ledByOrLeaderless(victim, scenarioTopics) == 0) {
+                leadersMovedAt = now;
+            }
+            if (isrShrunkAt == 0 && cluster.underReplicatedPartitions() > 0) {
+                isrShrunkAt = now;
+            }
+        } catch (RuntimeException unanswered) {
+            // the cluster is busy electing: the next look will tell
+        }
+    }
+
+    /** Each step after the kill, in seconds from it ("never" when it did not happen while the broker was away). */
+    private String timeline() {
+        return String.format("after the kill: controller moved %s, its partitions led elsewhere %s, in-sync replica "
+                + "sets shrunk %s, restarted %s, answering %s, every partition in sync %s",
+                since(controllerMovedAt), since(leadersMovedAt), since(isrShrunkAt), since(restartedAt),
+                since(servingAt), since(inSyncAt));
+    }
+
+    private String since(long at) {
+        return at == 0 ? "never" : String.format("%.1f s", (at - killedAt) / 1e9);
     }
 
     @Override
@@ -101,9 +152,15 @@ final class BrokerFault implements BurstFault {
         r.put("partitions_led_by_killed_broker", leadersOnVictim);
         r.put("down_seconds", down.toSeconds());
         r.put("killed_at_s", seconds(killedAt - burst.startNanos()));
-        r.put("restarted_at_s", seconds(restartedAt - burst.startNanos()));
-        r.put("back_in_cluster_after_restart_s", seconds(rejoinedAt - restartedAt));
-        r.put("all_partitions_in_sync_after_restart_s", seconds(inSyncAt - restartedAt));
+        // seconds from the kill; null: did not happen while the broker was away
+        Map<String, Object> timeline = new LinkedHashMap<>();
+        timeline.put("controller_moved", fromKill(controllerMovedAt));
+        timeline.put("partitions_led_elsewhere", fromKill(leadersMovedAt));
+        timeline.put("in_sync_replicas_shrunk", fromKill(isrShrunkAt));
+        timeline.put("restarted", fromKill(restartedAt));
+        timeline.put("answering", fromKill(servingAt));
+        timeline.put("all_partitions_in_sync", fromKill(inSyncAt));
+        r.put("seconds_after_kill", timeline);
         long[] perSecond = Stats.countsPerSecond(burst.finalOffsetsNanos());
         ThroughputDip dip = ThroughputDip.of(perSecond, (killedAt - burst.startNanos()) / 1e9);
         r.put("finals_per_second", perSecond);
@@ -168,6 +225,10 @@ final class BrokerFault implements BurstFault {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private Double fromKill(long at) {
+        return at == 0 ? null : seconds(at - killedAt);
     }
 
     private static double seconds(long nanos) {

@@ -136,11 +136,29 @@ final class KafkaCluster implements AutoCloseable {
         return under;
     }
 
-    /** Partitions of these topics whose leader is {@code nodeId}. */
-    int leadersOn(int nodeId, Set<String> topics) {
+    /** Partitions of these topics. */
+    int partitions(Set<String> topics) {
+        return describeTopics().entrySet().stream().filter(e -> topics.contains(e.getKey()))
+                .mapToInt(e -> e.getValue().partitions().size()).sum();
+    }
+
+    /** Partitions of these topics led by {@code nodeId}, or by no one: none of them takes a write. */
+    int ledByOrLeaderless(int nodeId, Set<String> topics) {
         return (int) describeTopics().entrySet().stream().filter(e -> topics.contains(e.getKey()))
                 .flatMap(e -> e.getValue().partitions().stream())
-                .filter(p -> p.leader() != null && p.leader().id() == nodeId).count();
+                .filter(p -> p.leader() == null || p.leader().isEmpty() || p.leader().id() == nodeId).count();
+    }
+
+    /** True when {@code broker} itself answers a metadata request (an admin client that knows only its address). */
+    boolean answers(ClusterBroker broker) {
+        try (Admin own = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.address(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000))) {
+            return own.describeCluster().nodes().get(3, TimeUnit.SECONDS).stream()
+                    .anyMatch(n -> n.id() == broker.nodeId());
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     /**
