@@ -53,7 +53,8 @@ final class BrokerFault implements BurstFault {
     }
 
     @Override
-    public void start(OutcomeWatcher outcomes, long finalsBefore, int count) {
+    public void start(OutcomeWatcher outcomes, ServiceLaunch.Topics topics, long finalsBefore, int count) {
+        scenarioTopics = Set.of(topics.requests(), topics.outcomes(), topics.rejections(), topics.notifications());
         thread = new Thread(() -> {
             try {
                 if (!outcomes.await(() -> outcomes.finals() >= finalsBefore + count / 2, Duration.ofMinutes(15))) {
@@ -75,8 +76,6 @@ final class BrokerFault implements BurstFault {
      */
     private void inject(long finalsSoFar, int count) {
         victim = cluster.activeController();
-        ServiceLaunch.Topics topics = Stack.topics("b3");
-        scenarioTopics = Set.of(topics.requests(), topics.outcomes(), topics.rejections(), topics.notifications());
         leadersOnVictim = cluster.ledByOrLeaderless(victim, scenarioTopics);
         int partitions = cluster.partitions(scenarioTopics);
         ClusterBroker broker = cluster.broker(victim);

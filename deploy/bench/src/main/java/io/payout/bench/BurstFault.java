@@ -10,10 +10,11 @@ interface BurstFault {
     /**
      * Starts the fault in the background just before the burst is sent.
      *
+     * @param topics       the scenario's topics
      * @param finalsBefore final outcomes seen before the burst (the warm-up's)
      * @param count        withdrawals in the burst
      */
-    void start(OutcomeWatcher outcomes, long finalsBefore, int count);
+    void start(OutcomeWatcher outcomes, ServiceLaunch.Topics topics, long finalsBefore, int count);
 
     /** After the burst: waits for the fault to end, checks what it must and returns its figures. */
     Map<String, Object> report(Burst burst);

@@ -58,6 +58,10 @@ final class Deployment implements AutoCloseable {
         return sandbox;
     }
 
+    List<ServiceProcess> gateways() {
+        return List.copyOf(gateways);
+    }
+
     List<ServiceProcess> orchestrators() {
         return List.copyOf(orchestrators);
     }

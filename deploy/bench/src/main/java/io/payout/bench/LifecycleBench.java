@@ -49,7 +49,7 @@ final class LifecycleBench {
             SandboxControl control = SandboxControl.of(deployment.sandbox().baseUrl());
             stack.cluster().ifPresent(cluster -> System.out.printf("  %d Kafka brokers (%s), %d gateways, "
                     + "%d orchestrators; the product's topics (partitions, replication, min.insync.replicas): %s%n",
-                    cluster.brokers().size(), stack.bootstrapServers, deployment.orchestrators().size(),
+                    cluster.brokers().size(), stack.bootstrapServers, deployment.gateways().size(),
                     deployment.orchestrators().size(), cluster.topics(List.of("withdrawal.", "huifu.", "account."))
                             .values().stream().distinct().toList()));
             // every request the run publishes, warm-up included, when a fault's checks need them
@@ -76,7 +76,7 @@ final class LifecycleBench {
             long warmSucceeded = outcomes.count(WithdrawalStatus.SUCCEEDED);
             Phase phase = Phase.begin(services, brokers);
             if (fault != null) {
-                fault.start(outcomes, warmFinals, count);
+                fault.start(outcomes, topics, warmFinals, count);
             }
             long start = Requests.publish(stack.bootstrapServers, topics.requests(), count,
                     i -> remember(published, Requests.request(id(run, i), huifuId(i % ACCOUNTS),
@@ -138,7 +138,7 @@ final class LifecycleBench {
             r.put("ledger_conserved", control.ledger().conserved());
             stack.cluster().ifPresent(cluster -> r.put("kafka", Map.of("brokers", cluster.brokers().size(),
                     "replication", KafkaCluster.REPLICATION, "min_insync_replicas", KafkaCluster.MIN_IN_SYNC,
-                    "gateways", deployment.orchestrators().size(), "orchestrators",
+                    "gateways", deployment.gateways().size(), "orchestrators",
                     deployment.orchestrators().size(), "topics",
                     cluster.topics(List.of("withdrawal.", "huifu.", "account.")))));
             System.out.printf("  %d withdrawals, %d final (%d SUCCEEDED) in %.1f s%n", count, finals,
