@@ -18,9 +18,10 @@ import java.util.function.BooleanSupplier;
 /**
  * B3-cluster-fault: once half of B3's burst is final, kill -9 of one broker of the three (the active controller, so
  * the controller moves too, besides the leadership of a third of the partitions), started again {@code down} later.
- * Reported: when it went down, came back, rejoined and had every partition fully in sync again, the per-second rate of
- * final outcomes with its dip and the time to recover; then the reliability suite's invariants over every withdrawal
- * of the run: each final exactly once, its outcome the sandbox's truth, no serial paid twice, the money conserved.
+ * Reported: the timeline after the kill (controller moved, its partitions led elsewhere, in-sync replica sets shrunk,
+ * restarted, answering, every partition in sync again), the per-second rate of final outcomes with its dip and the
+ * time to recover; then the reliability suite's invariants over every withdrawal of the run: each final exactly once,
+ * its outcome the sandbox's truth, no serial paid twice, the money conserved.
  */
 final class BrokerFault implements BurstFault {
 
