@@ -61,10 +61,13 @@ public final class Bench {
             switch (arg) {
                 case "--quick" -> quick = true;
                 case "b1", "b2", "b3", "b4", "b5" -> scenarios.add(arg.toUpperCase(Locale.ROOT));
+                case "b3-cluster-fault" -> scenarios.add(CLUSTER_FAULT);
                 case "all" -> scenarios.addAll(List.of("B1", "B2", "B3"));
                 default -> {
                     System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick] [--traced-share S]\n"
-                            + "       deploy/bench/run B4 [--count N] [--rate R | --b3-max R]\n"
+                            + "       deploy/bench/run B3 [--brokers 3] [--count N]\n"
+                            + "       deploy/bench/run B3-cluster-fault [--count N] [--down SECONDS]\n"
+                            + "       deploy/bench/run B4 [--count N] [--rate R | --b3-max R] [--brokers 3]\n"
                             + "       deploy/bench/run B5 [--rows N] [--quick]\n       deploy/bench/run "
                             + "gateway|sandbox|orchestrator|outbox|statement [--quick] [--name=value...]");
                     System.exit(2);
@@ -78,6 +81,7 @@ public final class Bench {
         if (scenarios.isEmpty()) {
             scenarios.addAll(List.of("B1", "B2", "B3"));
         }
+        int brokers = brokers(values, scenarios);
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         Path results = root.resolve("results");
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -90,7 +94,7 @@ public final class Bench {
         // changes the limit for an experiment.
         Duration warmUpLimit = Duration.ofSeconds(quick ? 15 : Long.getLong("bench.warm-up-limit", 600));
         int exit = 0;
-        try (Stack stack = new Stack(root, work)) {
+        try (Stack stack = new Stack(root, work, brokers)) {
             for (String scenario : scenarios) {
                 System.out.printf("%n== %s%s ==%n", scenario, quick ? " (quick)" : "");
                 Map<String, Object> result = new LinkedHashMap<>();
@@ -105,7 +109,10 @@ public final class Bench {
                         // B3 measures 10,000 (about a minute): in a short burst the fill and drain (first fetch,
                         // the sandbox's 200 + 300 ms delays, the last notices) are a large part of the time, and a
                         // once-a-minute autovacuum round falls inside some runs and not in others
-                        case "B3" -> new LifecycleBench(stack, ticks).run(quick ? 300 : 10_000, warmUpLimit);
+                        case "B3" -> new LifecycleBench(stack, ticks).run(count(values, quick), warmUpLimit);
+                        case CLUSTER_FAULT -> new LifecycleBench(stack, ticks).run(count(values, quick),
+                                warmUpLimit, new BrokerFault(stack, Duration.ofSeconds(
+                                        Long.parseLong(values.getOrDefault("down", "5")))));
                         case "B4" -> new SoakBench(stack, ticks).run(
                                 Integer.parseInt(values.getOrDefault("count", quick ? "2000" : "250000")),
                                 soakRate(stack, ticks, values), root.resolve("deploy/bench/target"), stamp);
@@ -120,8 +127,14 @@ public final class Bench {
                 } finally {
                     stack.dropDatabases();
                 }
+                if (result.get("fault") instanceof Map<?, ?> fault
+                        && ((Number) fault.get("invariant_violations")).longValue() > 0) {
+                    System.out.println("  THE INVARIANTS ARE VIOLATED: see the table above");
+                    exit = 1;
+                }
                 Files.createDirectories(results);
-                Path file = results.resolve(stamp + "-" + scenario + (quick ? "-quick" : "") + ".json");
+                String brokersTag = brokers > 1 && !scenario.equals(CLUSTER_FAULT) ? "-" + brokers + "brokers" : "";
+                Path file = results.resolve(stamp + "-" + scenario + brokersTag + (quick ? "-quick" : "") + ".json");
                 Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
                 System.out.println("written " + root.relativize(file) + "   (service logs: " + work.resolve("logs")
                         + ")");
@@ -132,7 +145,33 @@ public final class Bench {
 
     /** Options that take a value: {@code --count 2000} or {@code --count=2000}. */
     private static final java.util.Set<String> VALUED = java.util.Set.of("--count", "--rate", "--b3-max", "--rows",
-            "--traced-share");
+            "--traced-share", "--brokers", "--down");
+    private static final String CLUSTER_FAULT = "B3-cluster-fault";
+    /** The scenarios that run on a cluster: the lifecycle ones, with two gateways and two orchestrators. */
+    private static final java.util.Set<String> ON_A_CLUSTER = java.util.Set.of("B3", "B4", CLUSTER_FAULT);
+
+    /** B3's burst and the fault run's: {@code --count}, else 10,000 (quick: 300). */
+    private static int count(Map<String, String> values, boolean quick) {
+        return Integer.parseInt(values.getOrDefault("count", quick ? "300" : "10000"));
+    }
+
+    /**
+     * {@code --brokers}: 1 (the broker in this JVM, the default) or 3 (a cluster of their own JVMs, for B3, B4 and the
+     * fault run, which needs it).
+     */
+    private static int brokers(Map<String, String> values, List<String> scenarios) {
+        int brokers = Integer.parseInt(values.getOrDefault("brokers", scenarios.contains(CLUSTER_FAULT) ? "3" : "1"));
+        if (brokers != 1 && brokers != KafkaCluster.REPLICATION) {
+            throw new IllegalArgumentException("--brokers is 1 or " + KafkaCluster.REPLICATION + ", not " + brokers);
+        }
+        if (brokers == 1 && scenarios.contains(CLUSTER_FAULT)) {
+            throw new IllegalArgumentException(CLUSTER_FAULT + " kills one broker of three: not with --brokers 1");
+        }
+        if (brokers > 1 && !ON_A_CLUSTER.containsAll(scenarios)) {
+            throw new IllegalArgumentException("--brokers " + brokers + " runs " + ON_A_CLUSTER + " only");
+        }
+        return brokers;
+    }
 
     /**
      * B4's offered rate: {@code --rate}, else 60 % of {@code --b3-max}, else 60 % of a short B3 (2,000 withdrawals
@@ -191,21 +230,33 @@ public final class Bench {
 
     /** Peak heap and resident memory of each service, in MiB. */
     static Map<String, Object> memory(List<ServiceProcess> services) {
+        return memory(services, List.of());
+    }
+
+    /** The same with the brokers that run as processes of their own (every incarnation's peak). */
+    static Map<String, Object> memory(List<ServiceProcess> services, List<ClusterBroker> brokers) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (ServiceProcess s : services) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("xmx", s.xmx());
-            m.put("peak_heap_mib", round(s.peakHeapBytes() / 1048576.0));
-            m.put("peak_rss_mib", round(s.peakRssBytes() / 1048576.0));
-            out.put(s.name(), m);
+            out.put(s.name(), memoryRow(s.xmx(), s.peakHeapBytes(), s.peakRssBytes()));
+        }
+        for (ClusterBroker b : brokers) {
+            out.put(b.name(), memoryRow(ClusterBroker.XMX, b.peakHeapBytes(), b.peakRssBytes()));
         }
         return out;
+    }
+
+    private static Map<String, Object> memoryRow(String xmx, long peakHeapBytes, long peakRssBytes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("xmx", xmx);
+        m.put("peak_heap_mib", round(peakHeapBytes / 1048576.0));
+        m.put("peak_rss_mib", round(peakRssBytes / 1048576.0));
+        return m;
     }
 
     static void printMemory(Map<String, Object> memory) {
         memory.forEach((name, value) -> {
             Map<?, ?> m = (Map<?, ?>) value;
-            System.out.printf("  %-13s peak heap %7.1f MiB   peak RSS %7.1f MiB   (-Xmx%s)%n", name,
+            System.out.printf("  %-15s peak heap %7.1f MiB   peak RSS %7.1f MiB   (-Xmx%s)%n", name,
                     m.get("peak_heap_mib"), m.get("peak_rss_mib"), m.get("xmx"));
         });
     }
@@ -213,9 +264,18 @@ public final class Bench {
     static void printCpu(String what, Map<String, Object> cpu) {
         cpu.forEach((name, value) -> {
             Map<?, ?> m = (Map<?, ?>) value;
-            System.out.printf("  %-13s %8.3f CPU ms per %s   (%.2f cores busy; JIT compilers %.3f ms of it)%n",
+            System.out.printf("  %-15s %8.3f CPU ms per %s   (%.2f cores busy; JIT compilers %.3f ms of it)%n",
                     name, m.get("cpu_ms_per_unit"), what, m.get("cores_busy"), m.get("jit_compiler_ms_per_unit"));
         });
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static double round(double value) {

@@ -35,7 +35,17 @@ final class JitCompilers {
 
     /** As {@link #warmUp(List, Duration, IntConsumer)}, with at most {@code maxRounds} rounds. */
     static int warmUp(List<ServiceProcess> services, int maxRounds, Duration limit, IntConsumer round) {
+        return warmUpProcesses(pids(services), maxRounds, limit, round);
+    }
+
+    /** As {@link #warmUp(List, Duration, IntConsumer)}, the compilers of the brokers' own JVMs counted too. */
+    static int warmUp(List<ServiceProcess> services, List<ClusterBroker> brokers, Duration limit, IntConsumer round) {
         List<Long> pids = pids(services);
+        brokers.forEach(b -> pids.add(b.pid()));
+        return warmUpProcesses(pids, Integer.MAX_VALUE, limit, round);
+    }
+
+    private static int warmUpProcesses(List<Long> pids, int maxRounds, Duration limit, IntConsumer round) {
         long deadline = System.nanoTime() + limit.toNanos();
         for (int r = 0; ; r++) {
             long compilersBefore = compilerTicks(pids);

@@ -1,5 +1,6 @@
 package io.payout.bench;
 
+import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
 import io.payout.model.huifu.RsaSignatures;
 import io.payout.sandbox.SandboxControl;
@@ -33,16 +34,26 @@ final class LifecycleBench {
 
     /** @param warmUpLimit how long the warm-up may go on while the JIT compilers are still busy */
     Map<String, Object> run(int count, Duration warmUpLimit) {
+        return run(count, warmUpLimit, null);
+    }
+
+    /** B3 with {@code fault} (null: none) done to the system during the measured burst, its report in the result. */
+    Map<String, Object> run(int count, Duration warmUpLimit, BurstFault fault) {
         ServiceLaunch.Topics topics = Stack.topics("b3");
         Map<String, Object> rsa = rsaCost();
         System.out.printf("  RSA-2048 SHA256withRSA (%s) in this JVM: sign %.3f ms, verify %.3f ms%n",
                 rsa.get("provider"), rsa.get("sign_ms"), rsa.get("verify_ms"));
-        try (ServiceProcess sandbox = stack.sandbox("b3");
-             ServiceProcess gateway = stack.gateway("b3", topics);
-             ServiceProcess orchestrator = stack.orchestrator("b3", topics, stack.freshDatabase("b3"),
-                     sandbox.baseUrl(), gateway.baseUrl() + "/huifu/notify/withdrawal");
+        String jdbcUrl = stack.freshDatabase("b3");
+        try (Deployment deployment = Deployment.start(stack, "b3", topics, jdbcUrl, Map.of());
              OutcomeWatcher outcomes = OutcomeWatcher.start(stack.bootstrapServers, topics.outcomes())) {
-            SandboxControl control = SandboxControl.of(sandbox.baseUrl());
+            SandboxControl control = SandboxControl.of(deployment.sandbox().baseUrl());
+            stack.cluster().ifPresent(cluster -> System.out.printf("  %d Kafka brokers (%s), %d gateways, "
+                    + "%d orchestrators; the product's topics (partitions, replication, min.insync.replicas): %s%n",
+                    cluster.brokers().size(), stack.bootstrapServers, deployment.gateways().size(),
+                    deployment.orchestrators().size(), cluster.topics(List.of("withdrawal.", "huifu.", "account."))
+                            .values().stream().distinct().toList()));
+            // every request the run publishes, warm-up included, when a fault's checks need them
+            Map<String, WithdrawalRequested> published = fault == null ? null : new LinkedHashMap<>();
             for (int a = 0; a < ACCOUNTS; a++) {
                 control.createAccount(AccountSpec.standard(huifuId(a), "100000000.00", "T" + a));
             }
@@ -51,21 +62,25 @@ final class LifecycleBench {
             // done. Bursts of 2,000 (or the measured count if smaller): smaller bursts leave the paths that only full
             // batches and queues take still compiling in the measured burst. Not bursts of the measured 10,000: the
             // sandbox keeps every withdrawal in memory, and rounds that size would leave it five times as many.
-            List<ServiceProcess> services = List.of(gateway, orchestrator, sandbox);
+            List<ServiceProcess> services = deployment.services();
+            List<ClusterBroker> brokers = stack.brokerProcesses();
             int burst = Math.min(count, WARM_UP_BURST);
-            int rounds = JitCompilers.warmUp(services, warmUpLimit, r -> {
+            int rounds = JitCompilers.warmUp(services, brokers, warmUpLimit, r -> {
                 Requests.publish(stack.bootstrapServers, topics.requests(), burst,
-                        i -> Requests.request("b3w-" + run + "-" + r + "-" + i, huifuId(i % ACCOUNTS),
-                                "T" + (i % ACCOUNTS), i, Bench.d0()));
+                        i -> remember(published, Requests.request("b3w-" + run + "-" + r + "-" + i,
+                                huifuId(i % ACCOUNTS), "T" + (i % ACCOUNTS), i, Bench.d0())));
                 outcomes.await(() -> outcomes.finals() >= (long) (r + 1) * burst, Duration.ofMinutes(5));
             });
             int warmUp = rounds * burst;
             long warmFinals = outcomes.finals();
             long warmSucceeded = outcomes.count(WithdrawalStatus.SUCCEEDED);
-            Phase phase = Phase.begin(services);
+            Phase phase = Phase.begin(services, brokers);
+            if (fault != null) {
+                fault.start(outcomes, topics, warmFinals, count);
+            }
             long start = Requests.publish(stack.bootstrapServers, topics.requests(), count,
-                    i -> Requests.request(id(run, i), huifuId(i % ACCOUNTS), "T" + (i % ACCOUNTS), i,
-                            Bench.d0()));
+                    i -> remember(published, Requests.request(id(run, i), huifuId(i % ACCOUNTS),
+                            "T" + (i % ACCOUNTS), i, Bench.d0())));
             boolean done = outcomes.await(() -> outcomes.finals() >= warmFinals + count, Duration.ofMinutes(15));
             long finals = outcomes.finals() - warmFinals;
             long succeeded = outcomes.count(WithdrawalStatus.SUCCEEDED) - warmSucceeded;
@@ -85,7 +100,7 @@ final class LifecycleBench {
             }
             double rate = Stats.perSecond(finals, lastFinal - start);
             Stats latency = Stats.ofNanos(java.util.Arrays.copyOf(latencies, n));
-            Map<String, Object> memory = Bench.memory(services);
+            Map<String, Object> memory = Bench.memory(services, brokers);
             // when each state was reached, from the burst start: shows which step the withdrawals queue at
             Map<String, Object> reached = new LinkedHashMap<>();
             for (WithdrawalStatus status : List.of(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING,
@@ -121,20 +136,42 @@ final class LifecycleBench {
             r.put("cpu", cpu);
             r.put("memory", memory);
             r.put("ledger_conserved", control.ledger().conserved());
+            stack.cluster().ifPresent(cluster -> r.put("kafka", Map.of("brokers", cluster.brokers().size(),
+                    "replication", KafkaCluster.REPLICATION, "min_insync_replicas", KafkaCluster.MIN_IN_SYNC,
+                    "gateways", deployment.gateways().size(), "orchestrators",
+                    deployment.orchestrators().size(), "topics",
+                    cluster.topics(List.of("withdrawal.", "huifu.", "account.")))));
             System.out.printf("  %d withdrawals, %d final (%d SUCCEEDED) in %.1f s%n", count, finals,
                     succeeded, (lastFinal - start) / 1e9);
             System.out.printf("  B3 full lifecycle: %,.1f withdrawals/s   (target >= 150/s)%n", rate);
             Bench.printCpu("withdrawal", cpu);
             double perWithdrawal = 0;
-            for (ServiceProcess s : List.of(gateway, orchestrator)) {
+            for (ServiceProcess s : deployment.product()) {
                 perWithdrawal += (double) ((Map<?, ?>) cpu.get(s.name())).get("cpu_ms_per_unit");
             }
-            System.out.printf("  gateway + orchestrator: %.2f CPU ms per withdrawal = %.1f RSA signs (or %.0f "
-                    + "verifies)%n", perWithdrawal, perWithdrawal / (double) rsa.get("sign_ms"),
+            System.out.printf("  %s: %.2f CPU ms per withdrawal = %.1f RSA signs (or %.0f verifies)%n",
+                    String.join(" + ", deployment.product().stream().map(ServiceProcess::name).toList()),
+                    perWithdrawal, perWithdrawal / (double) rsa.get("sign_ms"),
                     perWithdrawal / (double) rsa.get("verify_ms"));
+            double all = cpu.values().stream().mapToDouble(v -> (double) ((Map<?, ?>) v).get("cpu_ms_per_unit"))
+                    .sum();
+            System.out.printf("  all processes: %.2f CPU ms per withdrawal = %.1f RSA signs%n", all,
+                    all / (double) rsa.get("sign_ms"));
             Bench.printMemory(memory);
+            if (fault != null) {
+                r.put("fault", fault.report(new BurstFault.Burst(deployment, topics, jdbcUrl, published, start,
+                        java.util.Arrays.copyOf(latencies, n))));
+            }
             return r;
         }
+    }
+
+    private static WithdrawalRequested remember(Map<String, WithdrawalRequested> published,
+                                                WithdrawalRequested request) {
+        if (published != null) {
+            published.put(request.withdrawalId(), request);
+        }
+        return request;
     }
 
     private static String id(String run, int i) {

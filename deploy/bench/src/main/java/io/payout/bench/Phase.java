@@ -11,30 +11,44 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of each service over one phase of a benchmark, read from /proc before and after. Beside the services it
- * reports the harness JVM (Kafka broker, load generator, outcome watcher) and the PostgreSQL server processes, so a
- * table shows where every core went, not only the services' share.
+ * reports the Kafka brokers that run as their own JVMs (a cluster), the harness JVM (the in-process Kafka broker if
+ * there is one, load generator, outcome watcher) and the PostgreSQL server processes, so a table shows where every
+ * core went, not only the services' share.
  */
 final class Phase {
 
     static final String HARNESS = "harness (broker, load)";
+    /** The harness's row when the brokers are processes of their own. */
+    static final String HARNESS_LOAD_ONLY = "harness (load)";
     static final String POSTGRES = "postgresql";
 
     private final List<ServiceProcess> services;
     private final long[] startTicks;
     private final long[] startJit;
+    private final List<ClusterBroker> brokers;
+    private final long[] brokerStartTicks;
+    private final long[] brokerStartJit;
     private final long harnessJitStart = JitCompilers.compilerTicks(ProcessHandle.current().pid());
     private final long harnessStart = harnessTicks();
     private final long postgresStart = postgresTicks();
     private final long startNanos = System.nanoTime();
 
-    private Phase(List<ServiceProcess> services) {
+    private Phase(List<ServiceProcess> services, List<ClusterBroker> brokers) {
         this.services = services;
         this.startTicks = services.stream().mapToLong(ServiceProcess::cpuTicks).toArray();
         this.startJit = services.stream().mapToLong(s -> JitCompilers.compilerTicks(s.pid())).toArray();
+        this.brokers = brokers;
+        this.brokerStartTicks = brokers.stream().mapToLong(ClusterBroker::cpuTicks).toArray();
+        this.brokerStartJit = brokers.stream().mapToLong(ClusterBroker::jitTicks).toArray();
     }
 
     static Phase begin(List<ServiceProcess> services) {
-        return new Phase(services);
+        return begin(services, List.of());
+    }
+
+    /** With the brokers that run as processes of their own, each counted over all its incarnations. */
+    static Phase begin(List<ServiceProcess> services, List<ClusterBroker> brokers) {
+        return new Phase(services, brokers);
     }
 
     /** CPU milliseconds each service spent since the phase began, per unit of work (e.g. per withdrawal). */
@@ -46,7 +60,12 @@ final class Phase {
             out.put(service.name(), row(service.cpuTicks() - startTicks[i],
                     JitCompilers.compilerTicks(service.pid()) - startJit[i], units, ticksPerSecond, wallSeconds));
         }
-        out.put(HARNESS, row(harnessTicks() - harnessStart,
+        for (int i = 0; i < brokers.size(); i++) {
+            ClusterBroker broker = brokers.get(i);
+            out.put(broker.name(), row(broker.cpuTicks() - brokerStartTicks[i], broker.jitTicks() - brokerStartJit[i],
+                    units, ticksPerSecond, wallSeconds));
+        }
+        out.put(brokers.isEmpty() ? HARNESS : HARNESS_LOAD_ONLY, row(harnessTicks() - harnessStart,
                 JitCompilers.compilerTicks(ProcessHandle.current().pid()) - harnessJitStart, units, ticksPerSecond,
                 wallSeconds));
         out.put(POSTGRES, row(postgresTicks() - postgresStart, 0, units, ticksPerSecond, wallSeconds));

@@ -64,23 +64,23 @@ final class SoakBench {
     Map<String, Object> run(int count, double rate, Path reportFolder, String stamp) {
         ServiceLaunch.Topics topics = Stack.topics("b4");
         String jdbcUrl = stack.freshDatabase("b4");
-        try (ServiceProcess sandbox = stack.sandbox("b4", SANDBOX_MIX);
-             ServiceProcess gateway = stack.gateway("b4", topics);
-             ServiceProcess orchestrator = stack.orchestrator("b4", topics, jdbcUrl, sandbox.baseUrl(),
-                     gateway.baseUrl() + "/huifu/notify/withdrawal");
+        try (Deployment deployment = Deployment.start(stack, "b4", topics, jdbcUrl, SANDBOX_MIX);
              OutcomeWatcher outcomes = OutcomeWatcher.start(stack.bootstrapServers, topics.outcomes())) {
-            SandboxControl control = SandboxControl.of(sandbox.baseUrl());
+            SandboxControl control = SandboxControl.of(deployment.sandbox().baseUrl());
             for (int a = 0; a < ACCOUNTS; a++) {
                 control.createAccount(AccountSpec.standard(huifuId(a), "100000000.00", "T" + a));
             }
-            List<ServiceProcess> services = List.of(gateway, orchestrator, sandbox);
-            SoakSample sampler = new SoakSample(services, orchestrator, jdbcUrl, stack.postgres.username());
+            List<ServiceProcess> services = deployment.services();
+            List<ClusterBroker> brokers = stack.brokerProcesses();
+            // the heap after collection of the first orchestrator (on a cluster the second one's is alike)
+            SoakSample sampler = new SoakSample(services, deployment.orchestrators().get(0), jdbcUrl,
+                    stack.postgres.username());
             String run = Long.toString(System.currentTimeMillis(), 36);
             long[] due = new long[count];
             AtomicInteger sent = new AtomicInteger();
             System.out.printf("  %,d withdrawals at %.1f/s offered (about %.0f s), mix %s, sandbox %s%n", count,
                     rate, count / rate, Arrays.toString(MIX), SANDBOX_MIX);
-            Phase phase = Phase.begin(services);
+            Phase phase = Phase.begin(services, brokers);
             Thread sender = new Thread(() -> send(topics.requests(), run, count, rate, due, sent), "b4-sender");
             sender.start();
             List<SoakSample.Reading> readings = new ArrayList<>();
@@ -106,7 +106,7 @@ final class SoakBench {
             r.put("sandbox", SANDBOX_MIX);
             r.put("tenths", rows);
             r.put("cpu", cpu);
-            r.put("memory", Bench.memory(services));
+            r.put("memory", Bench.memory(services, brokers));
             r.put("ledger_conserved", control.ledger().conserved());
             r.put("load_average_at_end", Bench.loadAverage());
             String table = table(rows);

@@ -10,12 +10,14 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * What the benchmarks share: Kafka and PostgreSQL in this process, key files, and how to start each service as its
- * own JVM (the launch properties are test-kit's {@link ServiceLaunch}, shared with the reliability suite). Each
- * scenario gets its own topics (suffixed) and its own database, so no run sees another's records.
+ * What the benchmarks share: Kafka (one broker in this process, or a cluster of brokers in their own JVMs) and
+ * PostgreSQL, key files, and how to start each service as its own JVM (the launch properties are test-kit's
+ * {@link ServiceLaunch}, shared with the reliability suite). Each scenario gets its own topics (suffixed) and its own
+ * database, so no run sees another's records.
  */
 final class Stack implements AutoCloseable {
 
@@ -25,7 +27,10 @@ final class Stack implements AutoCloseable {
 
     final Path root;
     final Path work;
-    final EmbeddedKafkaKraftBroker broker;
+    /** The in-process broker, or null when the stack runs on {@link #cluster}. */
+    private final EmbeddedKafkaKraftBroker broker;
+    /** The brokers in their own JVMs ({@code --brokers 3}), or null. */
+    private final KafkaCluster cluster;
     final PostgresServer postgres;
     final String bootstrapServers;
     final KeyPair merchant = HuifuKeys.generate();
@@ -36,10 +41,22 @@ final class Stack implements AutoCloseable {
     private String pinnedJdbcUrl;
 
     Stack(Path root, Path work) {
+        this(root, work, 1);
+    }
+
+    /** With {@code brokers} Kafka brokers: 1 in this process, or more as a cluster of their own JVMs. */
+    Stack(Path root, Path work, int brokers) {
         this.root = root;
         this.work = work;
-        this.broker = TestKafka.startPrivateBroker();
-        this.bootstrapServers = broker.getBrokersAsString();
+        if (brokers == 1) {
+            this.broker = TestKafka.startPrivateBroker();
+            this.cluster = null;
+            this.bootstrapServers = broker.getBrokersAsString();
+        } else {
+            this.broker = null;
+            this.cluster = KafkaCluster.start(work, brokers);
+            this.bootstrapServers = cluster.bootstrapServers();
+        }
         // The warm-ups leave hundreds of thousands of rows (see JitCompilers), more than the tests' 128 MB of
         // buffers hold; a database server on a machine with 24 GiB would be given at least this much.
         // -Dbench.postgres.settings=a=1,b=2 adds server settings for an experiment (e.g. pg_stat_statements).
@@ -50,6 +67,24 @@ final class Stack implements AutoCloseable {
         }
         this.postgres = PostgresServer.startTemporary(settings.toArray(String[]::new));
         this.keys = ServiceLaunch.KeyFiles.write(work.resolve("keys"), merchant, huifu);
+    }
+
+    /** The cluster, when the stack runs on one ({@code --brokers 3}). */
+    Optional<KafkaCluster> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** The brokers that run as processes of their own (none when the broker is in this JVM), to count their CPU. */
+    List<ClusterBroker> brokerProcesses() {
+        return cluster == null ? List.of() : cluster.brokers();
+    }
+
+    /**
+     * Gateways and orchestrators per scenario: two of each on a cluster (a production shape: an instance can be lost
+     * like a broker), one on the single broker, as the benchmarks have always measured.
+     */
+    int instances() {
+        return cluster == null ? 1 : 2;
     }
 
     /** Topic names of one scenario. */
@@ -70,21 +105,40 @@ final class Stack implements AutoCloseable {
     }
 
     ServiceProcess gateway(String scenario, ServiceLaunch.Topics topics) {
-        return ServiceProcess.start("gateway", ServiceLaunch.execJar(root, "callback-gateway"), GATEWAY_XMX,
-                ServiceLaunch.freePort(), ServiceLaunch.gateway(bootstrapServers, keys, topics),
-                log(scenario, "gateway"));
+        return gateway(scenario, "gateway", topics);
+    }
+
+    /** A gateway named {@code name} (its rows in the tables, its log file). */
+    ServiceProcess gateway(String scenario, String name, ServiceLaunch.Topics topics) {
+        Map<String, Object> props = ServiceLaunch.gateway(bootstrapServers, keys, topics);
+        if (cluster != null) {
+            props.put("gateway.topic-replication", KafkaCluster.REPLICATION);
+        }
+        return ServiceProcess.start(name, ServiceLaunch.execJar(root, "callback-gateway"), GATEWAY_XMX,
+                ServiceLaunch.freePort(), props, log(scenario, name));
     }
 
     /** The orchestrator on a fresh database; {@code huifuUrl} null means submission is off (nothing calls Huifu). */
     ServiceProcess orchestrator(String scenario, ServiceLaunch.Topics topics, String jdbcUrl, String huifuUrl,
                                 String notifyUrl) {
+        return orchestrator(scenario, "orchestrator", topics, jdbcUrl, huifuUrl, notifyUrl);
+    }
+
+    /** An orchestrator named {@code name} (its rows in the tables, its log file). */
+    ServiceProcess orchestrator(String scenario, String name, ServiceLaunch.Topics topics, String jdbcUrl,
+                                String huifuUrl, String notifyUrl) {
         Map<String, Object> props = ServiceLaunch.orchestrator(jdbcUrl, postgres.username(), bootstrapServers,
                 huifuUrl, notifyUrl, keys, topics);
+        if (cluster != null) {
+            // every topic the orchestrator creates (requests, outcomes, rejections, notifications, quarantines,
+            // accounts) on all three brokers; min.insync.replicas 2 is the brokers' default
+            props.put("orchestrator.topics.replication", KafkaCluster.REPLICATION);
+        }
         // experiments: -Dbench.orchestrator.<property>=<value> (through BENCH_JAVA_OPTS) overrides the above
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.orchestrator."))
                 .forEach(k -> props.put(k.substring("bench.orchestrator.".length()), System.getProperty(k)));
-        return ServiceProcess.start("orchestrator", ServiceLaunch.execJar(root, "orchestrator"), ORCHESTRATOR_XMX,
-                ServiceLaunch.freePort(), props, log(scenario, "orchestrator"));
+        return ServiceProcess.start(name, ServiceLaunch.execJar(root, "orchestrator"), ORCHESTRATOR_XMX,
+                ServiceLaunch.freePort(), props, log(scenario, name));
     }
 
     private Path log(String scenario, String service) {
@@ -147,7 +201,12 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
-        broker.destroy();
+        if (broker != null) {
+            broker.destroy();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
         postgres.close();
     }
 }

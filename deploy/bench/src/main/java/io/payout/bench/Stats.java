@@ -52,6 +52,19 @@ record Stats(int count, double p50Ms, double p95Ms, double p99Ms, double maxMs) 
         return seconds.stream().map(l -> ofNanos(l.stream().mapToLong(Long::longValue).toArray())).toList();
     }
 
+    /** How many of the events fall in each whole second (from 0) of their offset: a rate series. */
+    static long[] countsPerSecond(long[] offsetNanos) {
+        int seconds = 0;
+        for (long offset : offsetNanos) {
+            seconds = Math.max(seconds, (int) (Math.max(0, offset) / 1_000_000_000L) + 1);
+        }
+        long[] counts = new long[seconds];
+        for (long offset : offsetNanos) {
+            counts[(int) (Math.max(0, offset) / 1_000_000_000L)]++;
+        }
+        return counts;
+    }
+
     /** utime + stime of a /proc/pid/stat text; the command name (field 2) may hold spaces. */
     static long cpuTicks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -28,6 +28,13 @@ class StatsTest {
     }
 
     @Test
+    void eventsAreCountedPerWholeSecondOfTheirOffsetWithEmptySecondsKept() {
+        long[] offsets = {0, 999_999_999L, 1_000_000_000L, 3_200_000_000L, 3_900_000_000L, 3_000_000_000L};
+        assertThat(Stats.countsPerSecond(offsets)).containsExactly(2, 1, 0, 3);
+        assertThat(Stats.countsPerSecond(new long[0])).isEmpty();
+    }
+
+    @Test
     void latenciesAreGroupedByTheSecondOfTheirOffsetWithEmptySecondsKept() {
         long[] offsets = {100_000_000L, 900_000_000L, 2_500_000_000L, 2_000_000_000L};
         long[] latencies = {10_000_000L, 30_000_000L, 400_000_000L, 20_000_000L};

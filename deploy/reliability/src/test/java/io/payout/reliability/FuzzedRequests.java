@@ -19,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * bad enums and ids, and other shapes that are not a request object. Every one must come back on the rejections topic
  * with a reason; the suite finds it there by its {@code original} (the value as text, or Base64 when not UTF-8).
  */
-final class FuzzedRequests {
+public final class FuzzedRequests {
 
     /** One bad record: what kind of bad, its key (null for some) and value, and the rejection's expected original. */
-    record Fuzzed(String kind, String key, byte[] value) {
+    public record Fuzzed(String kind, String key, byte[] value) {
         String expectedOriginal() {
             try {
                 return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value)).toString();

@@ -7,7 +7,7 @@ import java.util.List;
  * The suite's verdict: one row per invariant with how many things it checked and how many broke it (with a few
  * examples), plus rows that only count (marked "-"), printed as a table. Any violation fails the build.
  */
-final class InvariantTable {
+public final class InvariantTable {
 
     private static final int EXAMPLES = 5;
 
@@ -18,21 +18,21 @@ final class InvariantTable {
     private final List<Row> rows = new ArrayList<>();
 
     /** An invariant: every item in {@code violating} breaks it. */
-    void check(String invariant, long checked, List<?> violating) {
+    public void check(String invariant, long checked, List<?> violating) {
         rows.add(new Row(invariant, checked, (long) violating.size(),
                 violating.stream().limit(EXAMPLES).map(String::valueOf).toList()));
     }
 
     /** A count that breaks nothing (e.g. the documented FAILED-by-query case). */
-    void count(String what, long counted) {
+    public void count(String what, long counted) {
         rows.add(new Row(what, counted, null, List.of()));
     }
 
-    long violations() {
+    public long violations() {
         return rows.stream().filter(r -> r.violations() != null).mapToLong(Row::violations).sum();
     }
 
-    String render() {
+    public String render() {
         int width = rows.stream().mapToInt(r -> r.invariant().length()).max().orElse(10);
         StringBuilder out = new StringBuilder();
         String format = "  %-" + width + "s  %8s  %10s%n";

@@ -21,12 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * CONTRACT.md §2–§3 checked on what the run left behind: the orchestrators' database, the outcomes and rejections
  * topics as a consumer reads them, and the sandbox's ledger (the truth of what Huifu did with the money).
  */
-final class Invariants {
+public final class Invariants {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Everything the run left behind. */
-    record Facts(Map<String, WithdrawalRequested> requests, List<Outcome> outcomes,
+    public record Facts(Map<String, WithdrawalRequested> requests, List<Outcome> outcomes,
                  List<ConsumerRecord<String, String>> rejections, List<Fuzzed> fuzzed,
                  Map<String, OrchestratorDatabase.Stored> stored, Map<String, String> serialOwners,
                  List<WithdrawalView> sandbox, LedgerView ledger) {
@@ -38,7 +38,7 @@ final class Invariants {
     /** Outcome records by withdrawal, in the order a consumer reads them. */
     private final Map<String, List<Outcome>> outcomesByWithdrawal = new LinkedHashMap<>();
 
-    Invariants(Facts facts) {
+    public Invariants(Facts facts) {
         this.facts = facts;
         for (WithdrawalView v : facts.sandbox()) {
             String owner = facts.serialOwners().get(OrchestratorDatabase.serial(v.huifuId(), v.reqDate(), v.reqSeqId()));
@@ -49,7 +49,7 @@ final class Invariants {
         }
     }
 
-    void checkWithdrawals(InvariantTable table) {
+    public void checkWithdrawals(InvariantTable table) {
         List<String> notFinal = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         List<String> doubled = new ArrayList<>();
@@ -115,7 +115,7 @@ final class Invariants {
                 acked);
     }
 
-    void checkOutcomeStreams(InvariantTable table) {
+    public void checkOutcomeStreams(InvariantTable table) {
         List<String> badPath = new ArrayList<>();
         List<String> wrongEnd = new ArrayList<>();
         List<String> twoIds = new ArrayList<>();
@@ -167,7 +167,7 @@ final class Invariants {
                 amounts);
     }
 
-    void checkMoney(InvariantTable table) {
+    public void checkMoney(InvariantTable table) {
         Amount succeeded = Amount.ZERO;
         long succeededCount = 0;
         Set<String> counted = new HashSet<>();
@@ -192,7 +192,7 @@ final class Invariants {
         table.check("sandbox ledger conserved, nothing in transit or held", facts.sandbox().size(), ledger);
     }
 
-    void checkRejections(InvariantTable table) {
+    public void checkRejections(InvariantTable table) {
         List<String> validRejected = new ArrayList<>();
         Map<String, Integer> originals = new HashMap<>();
         List<String> truncated = new ArrayList<>();

@@ -16,10 +16,10 @@ import java.util.Set;
  * restart never leaves the suite holding a dead one): the state of each withdrawal and which withdrawal each serial
  * belongs to, to match the sandbox's truth, and counts that must not move when nothing should change.
  */
-final class OrchestratorDatabase {
+public final class OrchestratorDatabase {
 
     /** One stored withdrawal. */
-    record Stored(String withdrawalId, WithdrawalStatus status, boolean attention, String attentionReason) {
+    public record Stored(String withdrawalId, WithdrawalStatus status, boolean attention, String attentionReason) {
     }
 
     /** What must stay the same while forged notices are posted: every row of history and every state. */
@@ -29,12 +29,12 @@ final class OrchestratorDatabase {
     private final String jdbcUrl;
     private final String user;
 
-    OrchestratorDatabase(String jdbcUrl, String user) {
+    public OrchestratorDatabase(String jdbcUrl, String user) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
     }
 
-    Map<String, Stored> withdrawals() {
+    public Map<String, Stored> withdrawals() {
         Map<String, Stored> out = new HashMap<>();
         query("select withdrawal_id, status, attention, attention_reason from withdrawals", rows -> {
             while (rows.next()) {
@@ -46,7 +46,7 @@ final class OrchestratorDatabase {
     }
 
     /** {@code huifu_id/req_date/req_seq_id} of every serial ever assigned, to the withdrawal it belongs to. */
-    Map<String, String> serialOwners() {
+    public Map<String, String> serialOwners() {
         Map<String, String> out = new HashMap<>();
         query("select huifu_id, req_date, req_seq_id, withdrawal_id from withdrawal_serials", rows -> {
             while (rows.next()) {
@@ -107,7 +107,7 @@ final class OrchestratorDatabase {
     }
 
     /** Outbox rows not yet relayed to the broker. */
-    long unsentOutboxRows() {
+    public long unsentOutboxRows() {
         return count("select count(*) from outbox"); // the relay deletes a row once the broker acknowledged it
     }
 

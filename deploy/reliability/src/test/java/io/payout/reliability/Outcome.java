@@ -6,12 +6,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The fields of one WithdrawalStatusChanged record on the outcomes topic that the invariants look at. */
-record Outcome(String eventId, String withdrawalId, WithdrawalStatus status, String cashAmt, String reqSeqId,
+public record Outcome(String eventId, String withdrawalId, WithdrawalStatus status, String cashAmt, String reqSeqId,
                String source, String key) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static Outcome of(ConsumerRecord<String, String> record) {
+    public static Outcome of(ConsumerRecord<String, String> record) {
         JsonNode node = JSON.readTree(record.value());
         return new Outcome(text(node, "event_id"), text(node, "withdrawal_id"),
                 WithdrawalStatus.valueOf(text(node, "status")), text(node, "cash_amt"), text(node, "req_seq_id"),

@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * for the whole run, keeping every record and handing each to a callback (progress counting). It rides out the
  * broker's restart like any consumer. {@link #atEnd()} says whether it has read up to the topic's current end.
  */
-final class TopicTail implements AutoCloseable {
+public final class TopicTail implements AutoCloseable {
 
     private final String topic;
     private final String bootstrapServers;
@@ -55,7 +55,7 @@ final class TopicTail implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    static TopicTail start(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, String>> onRecord) {
+    public static TopicTail start(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, String>> onRecord) {
         TopicTail tail = new TopicTail(bootstrapServers, topic, onRecord);
         tail.thread.start();
         return tail;
@@ -80,14 +80,14 @@ final class TopicTail implements AutoCloseable {
     }
 
     /** Everything read so far, in the order read (per partition, the topic's order). */
-    List<ConsumerRecord<String, String>> records() {
+    public List<ConsumerRecord<String, String>> records() {
         synchronized (records) {
             return List.copyOf(records);
         }
     }
 
     /** True once every record committed on the topic when this is called has been read. */
-    boolean atEnd() {
+    public boolean atEnd() {
         if (failure != null) {
             throw new IllegalStateException("the tail of " + topic + " failed", failure);
         }
