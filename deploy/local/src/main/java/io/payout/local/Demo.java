@@ -1,6 +1,5 @@
 package io.payout.local;
 
-import io.payout.local.DemoAccounts.Scenario;
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.Topics;
@@ -20,8 +19,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code --demo N}: publishes N withdrawal requests over every cash type, account kind and scenario, shows their
- * progress live, and ends with a summary checked against the sandbox's ledger. True when every outcome matches.
+ * {@code --demo N}: opens the demo users through {@code account.requests} ({@link DemoOnboarding}), then publishes N
+ * withdrawal requests over every cash type, account kind and case ({@link DemoCase}), shows their progress live, and
+ * ends with a summary checked against the sandbox's ledger. True when every outcome matches.
  */
 final class Demo {
 
@@ -41,9 +41,11 @@ final class Demo {
 
     boolean run() {
         String runId = Long.toString(System.currentTimeMillis(), 36);
-        List<Planned> plan = plan(runId);
-        System.out.printf("%nDemo run %s: %d withdrawals over %d scenarios × %d cash types (seed %d)%n", runId, count,
-                Scenario.values().length, IntoAcctDateType.values().length, seed);
+        DemoOnboarding.Onboarded accounts = new DemoOnboarding(stack, runId, timeout).run();
+        List<DemoCase> cases = DemoCase.all(accounts);
+        List<Planned> plan = plan(runId, cases);
+        System.out.printf("%nDemo run %s: %d withdrawals over %d cases × %d cash types (seed %d)%n", runId, count,
+                cases.size(), IntoAcctDateType.values().length, seed);
         try (OutcomeTracker tracker = OutcomeTracker.start(stack.bootstrapServers, plan)) {
             publish(plan, tracker);
             ProgressBar bar = new ProgressBar(count);
@@ -62,20 +64,21 @@ final class Demo {
         }
     }
 
-    private List<Planned> plan(String runId) {
+    private List<Planned> plan(String runId, List<DemoCase> cases) {
         Random random = new Random(seed);
-        Scenario[] scenarios = Scenario.values();
         IntoAcctDateType[] types = IntoAcctDateType.values();
         List<Planned> plan = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Scenario scenario = scenarios[i % scenarios.length];
-            IntoAcctDateType type = types[(i / scenarios.length) % types.length];
-            // 1.00 .. 5000.00 yuan, whole fen, from integers: never floating point.
-            Amount amount = new Amount(java.math.BigDecimal.valueOf(100 + random.nextInt(500_000), 2));
-            WithdrawalRequested request = new WithdrawalRequested("demo-" + runId + "-" + i, scenario.huifuId,
-                    scenario.kind, scenario.tokenNo(), amount, type, null, "demo " + scenario.name().toLowerCase(),
+            DemoCase demoCase = cases.get(i % cases.size());
+            IntoAcctDateType type = demoCase.onlyType() != null ? demoCase.onlyType()
+                    : types[(i / cases.size()) % types.length];
+            // 1.00 .. 5000.00 yuan above the case's floor, whole fen, from integers: never floating point.
+            Amount amount = demoCase.minAmount().plus(
+                    new Amount(java.math.BigDecimal.valueOf(100 + random.nextInt(500_000), 2)));
+            WithdrawalRequested request = new WithdrawalRequested("demo-" + runId + "-" + i, demoCase.huifuId(),
+                    demoCase.kind(), demoCase.tokenNo(), amount, type, null, "demo " + demoCase.name(),
                     Instant.now());
-            plan.add(new Planned(request, scenario));
+            plan.add(new Planned(request, demoCase));
         }
         return plan;
     }
@@ -97,8 +100,8 @@ final class Demo {
         }
     }
 
-    /** One request of the demo and the scenario it belongs to. */
-    record Planned(WithdrawalRequested request, Scenario scenario) {
+    /** One request of the demo and the case it belongs to. */
+    record Planned(WithdrawalRequested request, DemoCase demoCase) {
     }
 
     static long millis(long nanos) {

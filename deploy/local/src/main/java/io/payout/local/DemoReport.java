@@ -63,9 +63,13 @@ final class DemoReport {
         if (!VALID_PATHS.contains(seen.path)) {
             problems.add(id + ": outcome path " + seen.path + " is not one of the contract's");
         }
-        if (status != planned.scenario().expected) {
-            problems.add(id + ": " + status + " but scenario " + planned.scenario() + " expects "
-                    + planned.scenario().expected);
+        DemoCase expected = planned.demoCase();
+        if (status != expected.expected()) {
+            problems.add(id + ": " + status + " but case " + expected.name() + " expects " + expected.expected());
+        }
+        if (expected.expectedReason() != null && !expected.expectedReason().equals(seen.last.reasonCode())) {
+            problems.add(id + ": reason " + seen.last.reasonCode() + " but case " + expected.name() + " expects "
+                    + expected.expectedReason());
         }
         WithdrawalView view = bySerial.get(seen.last.huifuId() + "/" + seen.last.reqSeqId());
         WithdrawalStatus truth = truthOf(view);

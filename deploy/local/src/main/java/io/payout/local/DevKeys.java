@@ -47,4 +47,24 @@ record DevKeys(Path merchantPrivate, Path merchantPublic, Path huifuPrivate, Pat
         Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
     }
+
+    /**
+     * The accounts feature's hash key (Base64, 32 random bytes), made once and kept beside the other keys, so that
+     * a replayed account request is still recognised after a restart.
+     */
+    static String accountsHashKey(Path dir) {
+        Path file = dir.resolve("accounts-hash.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dir);
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the accounts hash key in " + dir, e);
+        }
+    }
 }

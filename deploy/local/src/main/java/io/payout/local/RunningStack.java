@@ -27,6 +27,8 @@ final class RunningStack implements AutoCloseable {
     static final String DATABASE = "orchestrator";
     /** A day of settlement passes in about 4 s, so T1 and D1 finish within a demo. */
     static final int TIME_COMPRESSION = 20_000;
+    /** The channel the demo's users are opened under (the sandbox sets it no fee floor). */
+    static final String UPPER_HUIFU_ID = "6666000100000000";
 
     private final List<Part> started = new ArrayList<>();
     private boolean closed;
@@ -93,6 +95,10 @@ final class RunningStack implements AutoCloseable {
                 "orchestrator.huifu.huifu-public-key", DevKeys.ref(keys.huifuPublic())));
         orchestratorProps.put("orchestrator.huifu.notify-url", gateway.notifyUrl());
         orchestratorProps.put("orchestrator.ops.token", opsToken);
+        // Accounts through Huifu's paths (the demo opens its users this way); the key is kept with the others.
+        orchestratorProps.put("orchestrator.accounts.hash-key", DevKeys.accountsHashKey(data.resolve("keys")));
+        orchestratorProps.put("orchestrator.accounts.notify-url", gateway.accountNotifyUrl());
+        orchestratorProps.put("orchestrator.accounts.upper-huifu-id", UPPER_HUIFU_ID);
         // Downloaded withdrawal statements, so that a re-run matches the file the first run saw.
         orchestratorProps.put("orchestrator.statement.folder", data.resolve("statements").toString());
         orchestratorProps.put("spring.main.banner-mode", "off");

@@ -16,9 +16,10 @@
  * line names its service ({@code ServiceName}, inherited by the threads each service's start creates,
  * {@code Starting}).
  * <p>
- * {@code --demo N} ({@code Demo}) publishes N requests over every cash type, both account kinds and the sandbox
- * scenarios of {@code DemoAccounts} (normal, a bank failing every payout, an empty account, noisy notifications),
- * follows the outcome and rejection topics ({@code OutcomeTracker}, {@code ProgressBar}) and ends with
+ * {@code --demo N} ({@code Demo}) first opens the demo users through {@code account.requests}
+ * ({@code DemoOnboarding}), then publishes N requests over every cash type and the cases of {@code DemoCase} (the
+ * sandbox merchants of {@code DemoAccounts}: normal, a bank failing every payout, noisy notifications; the users it
+ * opened: a second card, an empty account, and the checks before a send), follows the outcome and rejection topics ({@code OutcomeTracker}, {@code ProgressBar}) and ends with
  * {@code DemoReport}: every outcome and the paid-out sum checked against the sandbox's ledger, exit status 0 only
  * when all of them match.
  */

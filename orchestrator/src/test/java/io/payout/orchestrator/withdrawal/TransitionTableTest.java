@@ -47,6 +47,7 @@ class TransitionTableTest {
         row(rows, REQUESTED, EvidenceKind.RESOLVE_SUCCEEDED, null, PROCESSING, ACCOUNTED, SUCCEEDED);
         row(rows, REQUESTED, EvidenceKind.RESOLVE_REFUNDED, null, PROCESSING, ACCOUNTED, REFUNDED);
         row(rows, REQUESTED, EvidenceKind.RESOLVE_FAILED, null, FAILED);
+        row(rows, REQUESTED, EvidenceKind.CHECK_FAILED, null, FAILED);
         // PROCESSING
         row(rows, PROCESSING, EvidenceKind.REQUEST, RECORD);
         row(rows, PROCESSING, EvidenceKind.SYNC_PROCESSING, RECORD);
@@ -67,6 +68,7 @@ class TransitionTableTest {
         row(rows, PROCESSING, EvidenceKind.RESOLVE_SUCCEEDED, null, ACCOUNTED, SUCCEEDED);
         row(rows, PROCESSING, EvidenceKind.RESOLVE_REFUNDED, null, ACCOUNTED, REFUNDED);
         row(rows, PROCESSING, EvidenceKind.RESOLVE_FAILED, null, FAILED);
+        row(rows, PROCESSING, EvidenceKind.CHECK_FAILED, FLAG);
         // ACCOUNTED
         row(rows, ACCOUNTED, EvidenceKind.REQUEST, RECORD);
         row(rows, ACCOUNTED, EvidenceKind.SYNC_PROCESSING, RECORD);
@@ -87,6 +89,7 @@ class TransitionTableTest {
         row(rows, ACCOUNTED, EvidenceKind.RESOLVE_SUCCEEDED, null, SUCCEEDED);
         row(rows, ACCOUNTED, EvidenceKind.RESOLVE_REFUNDED, null, REFUNDED);
         row(rows, ACCOUNTED, EvidenceKind.RESOLVE_FAILED, REFUSE);
+        row(rows, ACCOUNTED, EvidenceKind.CHECK_FAILED, FLAG);
         // Final states: never change; contradictions flagged, operators refused.
         finalRows(rows, SUCCEEDED, List.of(EvidenceKind.SYNC_REFUSED, EvidenceKind.ACCOUNTING_FAILED,
                 EvidenceKind.RESULT_FAILED_BOOKED_BACK, EvidenceKind.RESULT_FAILED, EvidenceKind.QUERY_FAILED,

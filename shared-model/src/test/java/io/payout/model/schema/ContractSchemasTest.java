@@ -192,7 +192,7 @@ class ContractSchemasTest {
     record OutcomeWithAnUndocumentedField(UUID eventId, String withdrawalId, WithdrawalStatus status,
                                           WithdrawalStatus previousStatus, String huifuId, AccountKind accountKind,
                                           IntoAcctDateType intoAcctDateType, Amount cashAmt, Amount feeAmt,
-                                          String reqDate, String reqSeqId, String hfSeqId, String reasonCode,
+                                          Amount expectedFeeAmt, String reqDate, String reqSeqId, String hfSeqId, String reasonCode,
                                           String reason, EventSource source, Instant occurredAt, Amount bonusAmt) {
     }
 
@@ -200,7 +200,7 @@ class ContractSchemasTest {
     void aFieldAddedInCodeButNotInTheSchemaIsCaught() {
         OutcomeWithAnUndocumentedField grown = new OutcomeWithAnUndocumentedField(UUID.randomUUID(), "w-1",
                 WithdrawalStatus.SUCCEEDED, WithdrawalStatus.ACCOUNTED, "6666000123456789", AccountKind.MERCHANT,
-                IntoAcctDateType.T1, Amount.parse("100.00"), Amount.parse("1.00"), "20261204", "W1", "HF1", null,
+                IntoAcctDateType.T1, Amount.parse("100.00"), Amount.parse("1.00"), null, "20261204", "W1", "HF1", null,
                 null, EventSource.NOTIFICATION, NOW, Amount.parse("5.00"));
 
         assertThat(errors(ContractSchemas.WITHDRAWAL_STATUS_CHANGED, JSON.writeValueAsString(grown)))
