@@ -124,11 +124,6 @@ class ConsoleQueries {
     record Slice(int index, long finals, double averageSecondsToFinal) {
     }
 
-    /** One business date's daily reconciliation, in brief. */
-    record ReportDay(String businessDate, int checked, int matched, int mismatched, int unanswered,
-                     Instant finishedAt) {
-    }
-
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, WithdrawalSearch search) {
         return sql.param("id", search.id())
                 .param("cashType", search.cashType() == null ? null : search.cashType().name())

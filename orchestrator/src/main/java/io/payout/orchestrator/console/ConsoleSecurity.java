@@ -1,5 +1,6 @@
 package io.payout.orchestrator.console;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -45,6 +46,12 @@ class ConsoleSecurity {
                         .defaultSuccessUrl("/console", true).failureUrl("/console/login?error").permitAll())
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?signedOut"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
+                // answered here: an error dispatch to /error would fall to the operations API's chain and read 401
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                    response.setContentType("text/plain;charset=UTF-8");
+                    response.getWriter().write("403 forbidden: not allowed for this identity, or the form expired");
+                }))
                 .build();
     }
 

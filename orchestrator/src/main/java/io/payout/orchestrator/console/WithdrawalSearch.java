@@ -11,7 +11,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The withdrawals page's question: one id of any kind (withdrawal id, a serial, Huifu's hf_seq_id, the huifu_id),
  * filters, a sort among known columns and a page. Unknown values are dropped, never passed to SQL.
  */
-record WithdrawalSearch(String id, WithdrawalStatus status, IntoAcctDateType cashType, AccountKind accountKind,
+public record WithdrawalSearch(String id, WithdrawalStatus status, IntoAcctDateType cashType, AccountKind accountKind,
                         Boolean attention, LocalDate from, LocalDate to, String sort, boolean ascending, int page) {
 
     static final int PAGE_SIZE = 50;
@@ -37,7 +37,7 @@ record WithdrawalSearch(String id, WithdrawalStatus status, IntoAcctDateType cas
     }
 
     /** The same question on another page, or sorted otherwise: for the page's links. */
-    String link(String path, int toPage, String bySort, boolean asc) {
+    public String link(String path, int toPage, String bySort, boolean asc) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
         put(uri, "id", id);
         put(uri, "status", status);
@@ -53,16 +53,16 @@ record WithdrawalSearch(String id, WithdrawalStatus status, IntoAcctDateType cas
         return uri.encode().build().toUriString();
     }
 
-    String page(int toPage) {
+    public String page(int toPage) {
         return link("/console/withdrawals", toPage, sort, ascending);
     }
 
     /** Sorting by a column: the other direction when the page is already sorted by it. */
-    String sortedBy(String column) {
+    public String sortedBy(String column) {
         return link("/console/withdrawals", 0, column, column.equals(sort) && !ascending);
     }
 
-    String csv() {
+    public String csv() {
         return link("/console/withdrawals.csv", page, sort, ascending);
     }
 
