@@ -93,6 +93,7 @@ final class RunningStack implements AutoCloseable {
                 "orchestrator.huifu.huifu-public-key", DevKeys.ref(keys.huifuPublic())));
         orchestratorProps.put("orchestrator.huifu.notify-url", gateway.notifyUrl());
         orchestratorProps.put("orchestrator.ops.token", opsToken);
+        orchestratorProps.putAll(DevConsoleIdentities.properties());
         // Downloaded withdrawal statements, so that a re-run matches the file the first run saw.
         orchestratorProps.put("orchestrator.statement.folder", data.resolve("statements").toString());
         orchestratorProps.put("spring.main.banner-mode", "off");

@@ -74,6 +74,12 @@ public class AccountRegistry {
         return rows.find(huifuId).map(row -> new AccountView(row, rows.cardsWithOrigin(huifuId)));
     }
 
+    /** The accounts the registry knows, the most recently changed first (the console's list). */
+    @Transactional(readOnly = true)
+    public List<AccountRecord> latest(int limit) {
+        return rows.latest(limit);
+    }
+
     private static AccountChanged event(AccountFacts account, FactChange change, AccountSource source,
                                         String accountRequestId, Instant now) {
         KnownCard card = change.card();

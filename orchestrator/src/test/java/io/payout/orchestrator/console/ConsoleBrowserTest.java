@@ -4,7 +4,15 @@ import static io.payout.orchestrator.OrchestratorHarness.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.payout.model.AccountKind;
+import io.payout.model.Amount;
+import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
+import io.payout.model.account.AccountSource;
+import io.payout.model.account.CashConfigEntry;
+import io.payout.orchestrator.account.AccountFacts;
+import io.payout.orchestrator.account.AccountRegistry;
+import io.payout.orchestrator.account.KnownCard;
 import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.e2e.HuifuStack;
 import io.payout.orchestrator.withdrawal.Withdrawal;
@@ -109,6 +117,11 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> List.of("ok-1", "ok-2", "ok-3", "ok-4", "refund-1", "poor-1")
                 .stream().allMatch(id -> withdrawal(id).status().isFinal())
                 && withdrawal("silent-1").attention() && withdrawal("silent-2").attention());
+        stack.orchestrator.bean(AccountRegistry.class).learn(new AccountFacts(NORMAL, AccountKind.MERCHANT,
+                List.of(new KnownCard(TOKEN, "6222****2233", "00ff", "0", true, true)),
+                List.of(new CashConfigEntry(IntoAcctDateType.D0, "1", Amount.parse("1.00"), "0.05", null, null, "0",
+                        null), new CashConfigEntry(IntoAcctDateType.T1, "0", null, null, null, null, null, null)),
+                "N"), AccountSource.QUERY, null);
         base = stack.orchestrator.server().baseUrl();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -256,10 +269,12 @@ class ConsoleBrowserTest {
         navigate(By.id("confirm-resolve"));
 
         assertThat(text("status")).isEqualTo("失败");
-        List<WebElement> steps = browser.findElements(By.cssSelector("#timeline .step"));
-        WebElement last = steps.get(steps.size() - 1);
-        assertThat(last.findElement(By.className("source")).getText()).isEqualTo("OPERATOR");
-        assertThat(last.findElement(By.className("evidence")).getText()).contains("desk").contains("ticket 77");
+        // the resolving step; queries already under way when it was resolved may still add rows after it
+        WebElement resolved = browser.findElements(By.cssSelector("#timeline .step")).stream()
+                .filter(step -> step.findElement(By.className("change")).getText().equals("已请求 → 失败"))
+                .findFirst().orElseThrow();
+        assertThat(resolved.findElement(By.className("source")).getText()).isEqualTo("OPERATOR");
+        assertThat(resolved.findElement(By.className("evidence")).getText()).contains("desk").contains("ticket 77");
         stack.orchestrator.awaitOutcomes(records -> records.stream().anyMatch(r -> r.key().equals("silent-1")
                 && "FAILED".equals(header(r, "status")) && r.value().contains("\"source\":\"OPERATOR\"")));
         browser.findElement(By.id("acknowledge-reason")).sendKeys("resolved by hand");
@@ -321,6 +336,20 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("state-counts")).getText()).contains("Succeeded");
         navigate(By.id("lang-zh"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
+    }
+
+    @Test
+    void anAccountShowsItsCardsByMaskedNumberAndTokenAndItsCashTypesWithFees() {
+        scenario = "accounts";
+        signIn("finance", "finance-secret");
+        browser.get(base + "/console/accounts");
+        assertThat(browser.findElement(By.id("accounts")).getText()).contains(NORMAL).contains("D0")
+                .doesNotContain("T1");
+        navigate(By.linkText(NORMAL));
+
+        assertThat(browser.findElement(By.id("cards")).getText()).contains("6222****2233").contains(TOKEN);
+        String cash = browser.findElement(By.id("cash-config")).getText();
+        assertThat(cash).contains("D0 ✓ ¥1.00 0.05%").contains("T1 ✗");
     }
 
     private static void send(String id, String huifuId, String amount, String dateType, String remark) {
