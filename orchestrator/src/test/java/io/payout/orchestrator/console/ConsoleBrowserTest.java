@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -115,8 +116,8 @@ class ConsoleBrowserTest {
         send("silent-1", SILENT, "321.00", "D0", "no answer");
         send("silent-2", SILENT, "654.00", "D0", "no answer either");
         await().atMost(Duration.ofSeconds(90)).until(() -> List.of("ok-1", "ok-2", "ok-3", "ok-4", "refund-1", "poor-1")
-                .stream().allMatch(id -> withdrawal(id).status().isFinal())
-                && withdrawal("silent-1").attention() && withdrawal("silent-2").attention());
+                .stream().allMatch(id -> stored(id, w -> w.status().isFinal()))
+                && stored("silent-1", Withdrawal::attention) && stored("silent-2", Withdrawal::attention));
         stack.orchestrator.bean(AccountRegistry.class).learn(new AccountFacts(NORMAL, AccountKind.MERCHANT,
                 List.of(new KnownCard(TOKEN, "6222****2233", "00ff", "0", true, true)),
                 List.of(new CashConfigEntry(IntoAcctDateType.D0, "1", Amount.parse("1.00"), "0.05", null, null, "0",
@@ -358,6 +359,11 @@ class ConsoleBrowserTest {
                 "cash_amt":"%s","into_acct_date_type":"%s","remark":"%s"}""".formatted(id, huifuId, TOKEN, amount,
                 dateType, remark.replace("\\", "\\\\").replace("\"", "\\\""));
         stack.orchestrator.sendRequest(id, json);
+    }
+
+    /** Whether the withdrawal is stored yet and {@code is} holds for it. */
+    private static boolean stored(String id, Predicate<Withdrawal> is) {
+        return stack.orchestrator.withdrawal(id).filter(is).isPresent();
     }
 
     private static Withdrawal withdrawal(String id) {
