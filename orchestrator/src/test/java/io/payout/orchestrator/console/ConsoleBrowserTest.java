@@ -184,7 +184,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void theSessionCookieIsHttpOnlyStrictAndKeptInPostgres() {
+    void theSessionCookieIsHttpOnlyStrictAndKeptInPostgres() throws Exception {
         scenario = "session";
         signIn("finance", "finance-secret");
 
@@ -197,6 +197,9 @@ class ConsoleBrowserTest {
                 .sql("select count(*) from spring_session where principal_name = 'finance'").query(Long.class).single())
                 .isPositive();
         assertThat(browser.getPageSource()).doesNotContain("finance-secret");
+        String csp = http.send(HttpRequest.newBuilder(URI.create(base + "/console/login")).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self';").doesNotContain("unsafe-inline");
     }
 
     @Test
@@ -337,6 +340,27 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("state-counts")).getText()).contains("Succeeded");
         navigate(By.id("lang-zh"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
+    }
+
+    @Test
+    void anOperatorRerunsADaysReconciliationAndDownloadsItAsCsv() throws Exception {
+        scenario = "reconciliation";
+        String day = withdrawal("ok-1").reqDate();
+        signIn("finance", "finance-secret");
+        browser.get(base + "/console/reconciliation/" + day);
+        assertThat(browser.findElements(By.id("rerun"))).as("a viewer cannot re-run").isEmpty();
+        browser.manage().deleteAllCookies();
+
+        signIn("desk", "desk-secret");
+        browser.get(base + "/console/reconciliation/" + day);
+        navigate(By.id("rerun"));
+
+        assertThat(text("report-summary")).startsWith("核对 ");
+        HttpResponse<String> csv = get(browser.findElement(By.id("reconciliation-csv")).getDomAttribute("href"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("withdrawal_id,huifu_id,req_seq_id").contains("ok-1," + NORMAL);
+        browser.get(base + "/console/reconciliation");
+        assertThat(browser.findElement(By.id("days")).getText()).contains(day);
     }
 
     @Test
