@@ -55,7 +55,7 @@ class WithdrawalActions {
             flash.addFlashAttribute("failure", "requery.disabled");
             return back(withdrawalId);
         }
-        QueryOutcome answer = querying.queryNow(withdrawalId)
+        QueryOutcome answer = querying.queryNow(withdrawalId, ConsoleModel.actor(who))
                 .orElseThrow(() -> new NoSuchElementException("no withdrawal " + withdrawalId));
         log.info("withdrawal {} re-queried at Huifu by operator {}: {}", withdrawalId, ConsoleModel.actor(who),
                 answer.getClass().getSimpleName());

@@ -266,6 +266,7 @@ class ConsoleBrowserTest {
 
         navigate(By.id("requery"));
         assertThat(text("requeried")).startsWith("汇付应答");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("(asked by desk)");
         new Select(browser.findElement(By.id("resolve-status"))).selectByValue("FAILED");
         browser.findElement(By.id("resolve-reason")).sendKeys("never reached Huifu, ticket 77");
         navigate(By.id("resolve"));
