@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,10 +62,10 @@ class OverviewPage {
     }
 
     private static String join(long[] values) {
-        return String.join(",", java.util.Arrays.stream(values).mapToObj(String::valueOf).toList());
+        return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
     }
 
     private static String join(double[] values) {
-        return String.join(",", java.util.Arrays.stream(values).mapToObj(String::valueOf).toList());
+        return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
     }
 }

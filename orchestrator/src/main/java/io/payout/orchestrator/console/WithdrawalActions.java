@@ -9,6 +9,7 @@ import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.WithdrawalWork;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * An operator's actions on a withdrawal (operators only: ConsoleSecurity refuses every POST from a viewer). The
@@ -116,8 +118,7 @@ class WithdrawalActions {
     }
 
     private static String back(String withdrawalId) {
-        return "redirect:/console/withdrawals/" + org.springframework.web.util.UriUtils.encodePathSegment(withdrawalId,
-                java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:/console/withdrawals/" + UriUtils.encodePathSegment(withdrawalId, StandardCharsets.UTF_8);
     }
 
     private static String describe(QueryOutcome answer) {

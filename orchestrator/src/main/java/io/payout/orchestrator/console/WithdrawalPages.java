@@ -10,6 +10,7 @@ import io.payout.orchestrator.withdrawal.Withdrawals;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -70,8 +71,9 @@ class WithdrawalPages {
         StringBuilder out = new StringBuilder(CsvCells.line(List.of("withdrawal_id", "status", "huifu_id",
                 "account_kind", "into_acct_date_type", "cash_amt", "fee_amt", "req_seq_id", "hf_seq_id", "attention",
                 "attention_reason", "remark", "created_at_beijing", "created_at_utc")));
-        for (ConsoleRow r : queries.search(search, WithdrawalSearch.PAGE_SIZE, search.page() * WithdrawalSearch.PAGE_SIZE)) {
-            out.append(CsvCells.line(java.util.Arrays.asList(r.withdrawalId(), r.status(), r.huifuId(),
+        int offset = search.page() * WithdrawalSearch.PAGE_SIZE;
+        for (ConsoleRow r : queries.search(search, WithdrawalSearch.PAGE_SIZE, offset)) {
+            out.append(CsvCells.line(Arrays.asList(r.withdrawalId(), r.status(), r.huifuId(),
                     r.accountKind(), r.cashType(), r.cashAmt(), r.feeAmt(), r.reqSeqId(), r.hfSeqId(), r.attention(),
                     r.attentionReason(), format.text(r.remark()), format.beijing(r.createdAt()),
                     format.utc(r.createdAt()))));

@@ -4,6 +4,7 @@ import io.payout.model.AccountKind;
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -87,7 +88,7 @@ public record WithdrawalSearch(String id, WithdrawalStatus status, IntoAcctDateT
     private static LocalDate date(String value) {
         try {
             return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -281,7 +281,8 @@ class ConsoleBrowserTest {
         assertThat(resolved.findElement(By.className("source")).getText()).isEqualTo("OPERATOR");
         assertThat(resolved.findElement(By.className("evidence")).getText()).contains("desk").contains("ticket 77");
         stack.orchestrator.awaitOutcomes(records -> records.stream().anyMatch(r -> r.key().equals("silent-1")
-                && "FAILED".equals(header(r, "status")) && r.value().contains("\"source\":\"OPERATOR\"")));
+                && "FAILED".equals(header(r, "status")) && r.value().contains("\"source\":\"OPERATOR\"")
+                && r.value().contains("desk: never reached Huifu, ticket 77")));
         browser.findElement(By.id("acknowledge-reason")).sendKeys("resolved by hand");
         navigate(By.id("acknowledge"));
         assertThat(text("attention-reason")).isEqualTo("-");
