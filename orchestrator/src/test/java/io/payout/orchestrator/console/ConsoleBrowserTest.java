@@ -55,8 +55,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The console in Debian's headless Chromium, against the orchestrator on the real broker and database with the Huifu
- * sandbox and the callback gateway: withdrawals that succeeded, failed and were refunded, one that Huifu never
- * answers (flagged overdue, still open) and two whose remarks try to inject markup. One context and one browser for
+ * sandbox and the callback gateway: withdrawals that succeeded, failed and were refunded, one accepted and then never
+ * heard of (PROCESSING), two that Huifu never answers (flagged overdue, still REQUESTED) and two whose remarks try to
+ * inject markup. One context and one browser for
  * all scenarios; each scenario leaves a screenshot under target/console-screenshots. With
  * {@code -Dconsole.screenshots.docs=true} the overview, a timeline and the attention queue are also written to
  * docs/console/ for the README.
@@ -73,6 +74,7 @@ class ConsoleBrowserTest {
     private static final String PAYOUT_FAILS = "6666000000000302";
     private static final String POOR = "6666000000000303";
     private static final String SILENT = "6666000000000304";
+    private static final String STUCK = "6666000000000305";
     private static final String SCRIPT_REMARK = "<script>window.injected = 1</script>";
     private static final String IMG_REMARK = "\"><img src=x onerror=\"window.injected = 2\">";
     private static final String FORMULA_REMARK = "=HYPERLINK(\"http://evil.example\",\"click\")";
@@ -100,13 +102,16 @@ class ConsoleBrowserTest {
         orchestrator.put("orchestrator.reconciliation.horizon", "4s");
         orchestrator.put("orchestrator.reconciliation.daily-cron", "-");
         stack = new HuifuStack(Map.of(), orchestrator);
-        for (String account : List.of(NORMAL, PAYOUT_FAILS, POOR, SILENT)) {
+        for (String account : List.of(NORMAL, PAYOUT_FAILS, POOR, SILENT, STUCK)) {
             stack.control().createAccount(AccountSpec.standard(account, account.equals(POOR) ? "0.50" : "100000.00",
                     TOKEN));
         }
-        stack.control().setFaults(new FaultSettings(1L, FaultRates.NONE, Map.of(
-                PAYOUT_FAILS, new FaultRates(0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
-                SILENT, new FaultRates(0, 1, 0, 0, 0, 0, 0, 0, 0, 0))));
+        // STUCK's notices are dropped; once Huifu accepted its withdrawal, its queries fail too: it stays PROCESSING
+        stack.control().setFaults(faults(new FaultRates(0, 0, 0, 0, 1, 0, 0, 0, 0, 0)));
+        send("stuck-1", STUCK, "88.00", "D0", "accepted, then silence");
+        await().atMost(Duration.ofSeconds(60)).until(() -> stored("stuck-1",
+                w -> w.status() == WithdrawalStatus.PROCESSING));
+        stack.control().setFaults(faults(new FaultRates(0, 1, 0, 0, 1, 0, 0, 0, 0, 0)));
         send("ok-1", NORMAL, "12.34", "D0", "payroll");
         send("ok-2", NORMAL, "1234.56", "D0", SCRIPT_REMARK);
         send("ok-3", NORMAL, "7.00", "D0", IMG_REMARK);
@@ -230,6 +235,10 @@ class ConsoleBrowserTest {
             search(id);
             assertThat(shownIds()).as("searched by " + id).containsExactly("ok-1");
         }
+        browser.get(base + "/console/withdrawals?status=PROCESSING");
+        assertThat(shownIds()).as("filtered by status").containsExactly("stuck-1");
+        browser.get(base + "/console/withdrawals?status=REFUNDED");
+        assertThat(shownIds()).as("filtered by status").containsExactly("refund-1");
         search(NORMAL);
         assertThat(shownIds()).as("searched by huifu_id").containsExactlyInAnyOrder("ok-1", "ok-2", "ok-3", "ok-4");
         assertThat(browser.findElement(By.id("withdrawals")).getText()).contains("¥1,234.56");
@@ -385,6 +394,14 @@ class ConsoleBrowserTest {
                 "cash_amt":"%s","into_acct_date_type":"%s","remark":"%s"}""".formatted(id, huifuId, TOKEN, amount,
                 dateType, remark.replace("\\", "\\\\").replace("\"", "\\\""));
         stack.orchestrator.sendRequest(id, json);
+    }
+
+    /** Payouts of PAYOUT_FAILS fail, SILENT answers nothing but HTTP 500, STUCK as given. */
+    private static FaultSettings faults(FaultRates stuck) {
+        return new FaultSettings(1L, FaultRates.NONE, Map.of(
+                PAYOUT_FAILS, new FaultRates(0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
+                SILENT, new FaultRates(0, 1, 0, 0, 0, 0, 0, 0, 0, 0),
+                STUCK, stuck));
     }
 
     /** Whether the withdrawal is stored yet and {@code is} holds for it. */
