@@ -112,12 +112,12 @@ class ConsoleQueries {
     /** The latest daily reconciliation reports, newest business date first. */
     List<ReportDay> reportDays(int limit) {
         return jdbc.sql("""
-                        select business_date, checked, matched, mismatched, unanswered, finished_at
+                        select business_date, checked, matched, mismatched, unanswered, finished_at, run_by
                         from reconciliation_reports order by business_date desc limit :limit
                         """)
                 .param("limit", limit)
                 .query((rs, n) -> new ReportDay(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), instant(rs.getTimestamp(6)))).list();
+                        rs.getInt(5), instant(rs.getTimestamp(6)), rs.getString(7))).list();
     }
 
     /** One slice of the last hour: finals reached in it and their average seconds from intake. */

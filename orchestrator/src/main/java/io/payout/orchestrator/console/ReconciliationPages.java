@@ -82,7 +82,7 @@ class ReconciliationPages {
     String rerun(@PathVariable String businessDate, Authentication who, RedirectAttributes flash) {
         String date = DailyReconciliation.businessDate(businessDate);
         log.info("reconciliation of {} re-run by operator {}", date, ConsoleModel.actor(who));
-        ReconciliationReport report = reconciliation.run(date);
+        ReconciliationReport report = reconciliation.run(date, ConsoleModel.actor(who));
         flash.addFlashAttribute("done", "reconciliation.rerunDone");
         flash.addFlashAttribute("doneArgs", report.checked());
         return "redirect:/console/reconciliation/" + date;

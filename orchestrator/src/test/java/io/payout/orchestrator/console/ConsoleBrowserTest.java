@@ -372,6 +372,7 @@ class ConsoleBrowserTest {
         assertThat(csv.body()).startsWith("withdrawal_id,huifu_id,req_seq_id").contains("ok-1," + NORMAL);
         browser.get(base + "/console/reconciliation");
         assertThat(browser.findElement(By.id("days")).getText()).contains(day);
+        assertThat(browser.findElement(By.cssSelector("#days .run-by")).getText()).isEqualTo("desk");
     }
 
     @Test
