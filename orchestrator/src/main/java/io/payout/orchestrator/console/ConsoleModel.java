@@ -1,6 +1,8 @@
 package io.payout.orchestrator.console;
 
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,9 +12,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** What every console page knows: who is signed in and whether they may change anything; and its "not found" page. */
+/**
+ * What every console page knows: who is signed in and whether they may change anything; and the console's own error
+ * pages (an error dispatch would reach the operations API's chain and answer 401 in JSON).
+ */
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleModel.class);
 
     @ModelAttribute
     void signedIn(Model model) {
@@ -27,7 +34,24 @@ class ConsoleModel {
     String notFound(NoSuchElementException e, Model model) {
         signedIn(model);
         model.addAttribute("message", e.getMessage());
-        return "console/not-found";
+        return "console/problem";
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badInput(IllegalArgumentException e, Model model) {
+        signedIn(model);
+        model.addAttribute("message", e.getMessage());
+        return "console/problem";
+    }
+
+    @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    String failed(Exception e, Model model) {
+        log.error("console request failed", e);
+        signedIn(model);
+        model.addAttribute("message", null);
+        return "console/problem";
     }
 
     static boolean isOperator(Authentication who) {

@@ -259,6 +259,8 @@ class ConsoleBrowserTest {
         assertThat(text("cash-amt")).isEqualTo("¥12.34");
         assertThat(browser.findElement(By.id("fee-amt")).getText()).startsWith("¥");
         docsScreenshot("withdrawal");
+        browser.get(base + "/console/withdrawals/nobody");
+        assertThat(text("problem")).isEqualTo("no withdrawal nobody");
     }
 
     @Test
