@@ -235,6 +235,10 @@ class ConsoleBrowserTest {
             search(id);
             assertThat(shownIds()).as("searched by " + id).containsExactly("ok-1");
         }
+        browser.get(base + "/console/withdrawals?id=" + NORMAL + "&sort=amount&dir=asc");
+        assertThat(shownIds()).as("by amount, smallest first").containsExactly("ok-3", "ok-4", "ok-1", "ok-2");
+        navigate(By.linkText("金额"));
+        assertThat(shownIds()).as("by amount, largest first").containsExactly("ok-2", "ok-1", "ok-4", "ok-3");
         browser.get(base + "/console/withdrawals?status=PROCESSING");
         assertThat(shownIds()).as("filtered by status").containsExactly("stuck-1");
         browser.get(base + "/console/withdrawals?status=REFUNDED");
