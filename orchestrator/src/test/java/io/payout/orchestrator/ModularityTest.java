@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
  * The orchestrator's features and what each may use. {@code withdrawal} is the core (the row, the transition table,
  * the next-step policy, the unit of work and the repositories of its tables); the adapters around it (intake,
  * notification, submission, reconciliation, ops) use it and Huifu's client, never each other's internals, except
- * that ops drives the others' public entries. SQL lives in repositories only.
+ * that ops drives the others' public entries, and the console (the operations API's human face) drives ops' resolve.
+ * SQL lives in repositories only.
  */
 class ModularityTest {
 
@@ -60,7 +61,8 @@ class ModularityTest {
                     .should().dependOnClassesThat().resideInAnyPackage(others(adapters, adapter))
                     .check(ORCHESTRATOR);
         }
-        noClasses().that().resideOutsideOfPackages("..orchestrator.ops..", "io.payout.orchestrator")
+        noClasses().that().resideOutsideOfPackages("..orchestrator.ops..", "..orchestrator.console..",
+                        "io.payout.orchestrator")
                 .should().dependOnClassesThat().resideInAPackage("..orchestrator.ops..")
                 .check(ORCHESTRATOR);
     }

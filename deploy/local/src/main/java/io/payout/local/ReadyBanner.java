@@ -24,6 +24,10 @@ final class ReadyBanner {
         out.append(String.format(row, "Callback gateway", stack.gateway.notifyUrl()));
         out.append(String.format(row, "Orchestrator", stack.orchestrator.baseUrl() + "/api/withdrawals   bearer token in "
                 + o.dataDir().resolve("ops-token")));
+        out.append(String.format(row, "Console", stack.orchestrator.baseUrl() + "/console   sign in as "
+                + DevConsoleIdentities.VIEWER + " / " + DevConsoleIdentities.VIEWER_PASSWORD + " (viewer) or "
+                + DevConsoleIdentities.OPERATOR + " / " + DevConsoleIdentities.OPERATOR_PASSWORD
+                + " (operator), development passwords"));
         out.append(String.format(row, "Health, metrics", "/actuator/health and /actuator/prometheus on every service"));
         out.append(String.format(row, "Data, keys, logs", o.dataDir() + " (development keys only; --fresh starts over)"));
         out.append(String.format("%nTry: publish a request to %s, e.g.%n  %s%n", Topics.WITHDRAWAL_REQUESTS,

@@ -99,6 +99,7 @@ final class RunningStack implements AutoCloseable {
         orchestratorProps.put("orchestrator.accounts.hash-key", DevKeys.accountsHashKey(data.resolve("keys")));
         orchestratorProps.put("orchestrator.accounts.notify-url", gateway.accountNotifyUrl());
         orchestratorProps.put("orchestrator.accounts.upper-huifu-id", UPPER_HUIFU_ID);
+        orchestratorProps.putAll(DevConsoleIdentities.properties());
         // Downloaded withdrawal statements, so that a re-run matches the file the first run saw.
         orchestratorProps.put("orchestrator.statement.folder", data.resolve("statements").toString());
         orchestratorProps.put("spring.main.banner-mode", "off");

@@ -113,6 +113,12 @@ public class AccountRegistry {
                 : rows.cardsWithOrigin(huifuId).stream().map(StoredCard::card).toList()));
     }
 
+    /** The accounts the registry knows, the most recently changed first (the console's list). */
+    @Transactional(readOnly = true)
+    public List<AccountRecord> latest(int limit) {
+        return rows.latest(limit);
+    }
+
     private static AccountChanged event(AccountFacts account, FactChange change, AccountSource source,
                                         String accountRequestId, Instant now) {
         KnownCard card = change.card();

@@ -55,6 +55,11 @@ class AccountRows {
                 .query(this::record).list();
     }
 
+    List<AccountRecord> latest(int limit) {
+        return jdbc.sql("select * from accounts order by updated_at desc, huifu_id limit :limit")
+                .param("limit", limit).query(this::record).list();
+    }
+
     List<StoredCard> cardsWithOrigin(String huifuId) {
         return jdbc.sql("select * from account_cards where huifu_id = :id order by learned_at, token_no")
                 .param("id", huifuId)

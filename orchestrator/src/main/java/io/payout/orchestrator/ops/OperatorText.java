@@ -1,14 +1,14 @@
 package io.payout.orchestrator.ops;
 
 /** The rule for what an operator writes into a withdrawal's history: present, and short enough to read. */
-final class OperatorText {
+public final class OperatorText {
 
     static final int MAX_TEXT = 500;
 
     private OperatorText() {
     }
 
-    static void require(String value, String field) {
+    public static void require(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
         }

@@ -6,15 +6,15 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** An operator's decision: move a non-final withdrawal to a final state, with who and why. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record Resolution(String status, String actor, String reason) {
+public record Resolution(String status, String actor, String reason) {
 
-    Resolution {
+    public Resolution {
         OperatorText.require(status, "status");
         OperatorText.require(actor, "actor");
         OperatorText.require(reason, "reason");
     }
 
-    WithdrawalStatus target() {
+    public WithdrawalStatus target() {
         WithdrawalStatus target;
         try {
             target = WithdrawalStatus.valueOf(status);

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * final withdrawals and ACCOUNTED to FAILED), with its history row and outcome events in one transaction.
  */
 @Service
-class Resolutions {
+public class Resolutions {
 
     static final String REASON_CODE = "OPERATOR_RESOLVED";
     private static final Logger log = LoggerFactory.getLogger(Resolutions.class);
@@ -25,7 +25,7 @@ class Resolutions {
         this.work = work;
     }
 
-    void resolve(String withdrawalId, Resolution resolution) {
+    public void resolve(String withdrawalId, Resolution resolution) {
         EvidenceKind kind = switch (resolution.target()) {
             case SUCCEEDED -> EvidenceKind.RESOLVE_SUCCEEDED;
             case REFUNDED -> EvidenceKind.RESOLVE_REFUNDED;

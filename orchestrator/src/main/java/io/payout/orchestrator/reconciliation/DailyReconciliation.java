@@ -78,6 +78,11 @@ public class DailyReconciliation {
 
     /** Runs (or re-runs) the report of a business date, stores it and counts its mismatches. */
     public ReconciliationReport run(String businessDate) {
+        return run(businessDate, null);
+    }
+
+    /** As {@link #run(String)}, asked for by a named person, who is stored with the report. */
+    public ReconciliationReport run(String businessDate, String runBy) {
         businessDate(businessDate);
         Instant started = clock.instant();
         // Huifu is never called inside a database transaction: query first, store all at the end. A few queries
@@ -97,7 +102,7 @@ public class DailyReconciliation {
         int unanswered = (int) lines.stream().filter(l -> l.result() == Result.UNANSWERED).count();
         ReconciliationReport report = new ReconciliationReport(businessDate, started, clock.instant(), lines.size(),
                 lines.size() - mismatched - unanswered, mismatched, unanswered, lines);
-        tx.executeWithoutResult(status -> reports.store(report));
+        tx.executeWithoutResult(status -> reports.store(report, runBy));
         meters.counter("reconciliation.mismatches").increment(mismatched);
         meters.counter("reconciliation.unanswered").increment(unanswered);
         log.info("reconciliation of {}: {} serials, {} mismatched, {} unanswered", businessDate, lines.size(),

@@ -33,15 +33,15 @@ class ReconciliationReports {
                 """).param(businessDate).update() == 1;
     }
 
-    /** Replaces the date's report (a re-run supersedes the earlier one). */
-    void store(ReconciliationReport report) {
+    /** Replaces the date's report (a re-run supersedes the earlier one); {@code runBy} null for the schedule. */
+    void store(ReconciliationReport report, String runBy) {
         jdbc.sql("delete from reconciliation_reports where business_date = ?").param(report.businessDate()).update();
         jdbc.sql("""
                 insert into reconciliation_reports (business_date, started_at, finished_at, checked, matched,
-                  mismatched, unanswered) values (?, ?, ?, ?, ?, ?, ?)
+                  mismatched, unanswered, run_by) values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(report.businessDate(), Timestamp.from(report.startedAt()),
                         Timestamp.from(report.finishedAt()), report.checked(), report.matched(), report.mismatched(),
-                        report.unanswered()).update();
+                        report.unanswered(), runBy).update();
         for (ReconciliationLine l : report.lines()) {
             jdbc.sql("""
                     insert into reconciliation_lines (business_date, withdrawal_id, huifu_id, req_seq_id,

@@ -15,6 +15,7 @@ import io.payout.orchestrator.huifu.SubmitCommand;
 import io.payout.orchestrator.huifu.SubmitOutcome;
 import io.payout.orchestrator.tracing.Traces;
 import io.payout.orchestrator.withdrawal.DueWork;
+import io.payout.orchestrator.withdrawal.Evidence;
 import io.payout.orchestrator.withdrawal.NextAction;
 import io.payout.orchestrator.withdrawal.SerialKey;
 import io.payout.orchestrator.withdrawal.Withdrawal;
@@ -67,7 +68,7 @@ public class Submissions {
             // Due to be sent, but its serial's req_date is not today's, so the claim did not mark it sending.
             work.renewStaleSerial(w.withdrawalId());
         } else if (w.nextAction() == NextAction.QUERY) {
-            queryAndApply(w);
+            queryAndApply(w, null);
         }
     }
 
@@ -116,10 +117,15 @@ public class Submissions {
      * answer is recorded and any contradiction flagged) and applies the answer like any other query answer.
      */
     public Optional<QueryOutcome> queryNow(String withdrawalId) {
-        return withdrawals.find(withdrawalId).map(this::queryAndApply);
+        return withdrawals.find(withdrawalId).map(w -> queryAndApply(w, null));
     }
 
-    private QueryOutcome queryAndApply(Withdrawal w) {
+    /** As {@link #queryNow(String)}, for a named person: the answer's history row says who asked. */
+    public Optional<QueryOutcome> queryNow(String withdrawalId, String askedBy) {
+        return withdrawals.find(withdrawalId).map(w -> queryAndApply(w, askedBy));
+    }
+
+    private QueryOutcome queryAndApply(Withdrawal w, String askedBy) {
         SerialKey serial = w.serial();
         QueryCommand command = new QueryCommand(serial.huifuId(), serial.reqDate(), serial.reqSeqId());
         QueryOutcome outcome = traces.within(traces.childOf(w.traceParent(), "huifu query"),
@@ -128,7 +134,13 @@ public class Submissions {
         if (outcome instanceof QueryOutcome.Unknown u) {
             log.info("withdrawal {} query outcome unknown ({}); asking again later", w.withdrawalId(), u.reason());
         }
-        work.applyQueryAnswer(w.withdrawalId(), HuifuEvidence.ofQuery(outcome, serial));
+        Evidence answer = HuifuEvidence.ofQuery(outcome, serial);
+        if (askedBy != null) {
+            answer = new Evidence(answer.kind(), answer.serial(), answer.code(), answer.text(), answer.hfSeqId(),
+                    answer.cashAmt(), answer.feeAmt(), answer.raw() + " (asked by " + askedBy + ")",
+                    answer.slowDown());
+        }
+        work.applyQueryAnswer(w.withdrawalId(), answer);
         return outcome;
     }
 
