@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,6 +54,30 @@ public final class OrchestratorDatabase {
                 out.put(serial(rows.getString(1), rows.getString(2), rows.getString(3)), rows.getString(4));
             }
         });
+        return out;
+    }
+
+    /** The open cards the accounts registry knows, by account. */
+    public Map<String, Set<String>> openCardTokens() {
+        Map<String, Set<String>> out = new HashMap<>();
+        query("select huifu_id, token_no from account_cards where open", rows -> {
+            while (rows.next()) {
+                out.computeIfAbsent(rows.getString(1), k -> new java.util.TreeSet<>()).add(rows.getString(2));
+            }
+        });
+        return out;
+    }
+
+    /** Account applications not final: open at Huifu or waiting for an operator, with their step and reason. */
+    public List<String> unfinishedAccountApplications() {
+        List<String> out = new java.util.ArrayList<>();
+        query("select account_request_id, step, state, reason from account_applications where final_at is null",
+                rows -> {
+                    while (rows.next()) {
+                        out.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " "
+                                + rows.getString(4));
+                    }
+                });
         return out;
     }
 

@@ -2,6 +2,7 @@ package io.payout.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payout.model.Topics;
 import io.payout.model.WithdrawalRequested;
 import io.payout.reliability.FuzzedRequests.Fuzzed;
 import io.payout.reliability.UpstreamPublisher.Request;
@@ -45,6 +46,7 @@ class ReliabilityIntegrationTest {
     private static final int VALID = 2_000;
     private static final int FUZZED = 1_000;
     private static final int FORGED = 1_000;
+    private static final int ACCOUNT_REQUESTS = 200;
     /** Upstream pace: 12 records every 250 ms (8 valid, 4 fuzzed), so requests keep arriving through the faults. */
     private static final int RECORDS_PER_TICK = 12;
     private static final long TICK_MILLIS = 250;
@@ -81,6 +83,7 @@ class ReliabilityIntegrationTest {
             List<Fuzzed> fuzzed = new FuzzedRequests(SEED).make(FUZZED);
             List<Request> records = interleave(accounts, valid, fuzzed);
             Set<String> finals = ConcurrentHashMap.newKeySet();
+            AccountRequestsUnderFaults accountRequests = new AccountRequestsUnderFaults(SEED, ACCOUNT_REQUESTS);
             OrchestratorDatabase database = new OrchestratorDatabase(stack.jdbcUrl, stack.postgres.username());
             try (TopicTail outcomes = TopicTail.start(stack.bootstrapServers(), stack.topics.outcomes(), r -> {
                      Outcome o = Outcome.of(r);
@@ -89,8 +92,12 @@ class ReliabilityIntegrationTest {
                      }
                  });
                  TopicTail rejections = TopicTail.start(stack.bootstrapServers(), stack.topics.rejections(), r -> { });
+                 TopicTail accountUpdates = TopicTail.start(stack.bootstrapServers(), Topics.ACCOUNT_UPDATES,
+                         r -> { });
                  UpstreamPublisher upstream = UpstreamPublisher.start(stack.bootstrapServers(),
-                         stack.topics.requests(), records, RECORDS_PER_TICK, TICK_MILLIS)) {
+                         stack.topics.requests(), records, RECORDS_PER_TICK, TICK_MILLIS);
+                 UpstreamPublisher accountUpstream = UpstreamPublisher.start(stack.bootstrapServers(),
+                         Topics.ACCOUNT_REQUESTS, accountRequests.records(), 1, TICK_MILLIS)) {
                 progress.say("publishing %d valid and %d fuzzed request records, interleaved", VALID, FUZZED);
                 Supplier<String> status = () -> String.format(
                         "published %d/%d, final %d/%d, rejections %d", upstream.acknowledged(), upstream.total(),
@@ -109,6 +116,12 @@ class ReliabilityIntegrationTest {
                         () -> sandbox.status() + ", unsent outbox rows " + database.unsentOutboxRows());
                 table.check("run quiet afterwards: sandbox idle, outbox empty", 1, quiet ? List.of()
                         : List.of(sandbox.status() + ", unsent outbox rows " + database.unsentOutboxRows()));
+                boolean accountsFinal = progress.await("every account request final", ALL_FINAL_WAIT,
+                        () -> accountRequests.ended(accountUpdates.records()) >= ACCOUNT_REQUESTS,
+                        () -> String.format("account requests published %d/%d, final %d/%d",
+                                accountUpstream.acknowledged(), accountUpstream.total(),
+                                accountRequests.ended(accountUpdates.records()), ACCOUNT_REQUESTS));
+                progress.say("account requests %s", accountsFinal ? "all final" : "not all final");
                 progress.say("run done: %s", status.get());
 
                 Invariants invariants = new Invariants(new Invariants.Facts(valid,
@@ -118,6 +131,7 @@ class ReliabilityIntegrationTest {
                 invariants.checkOutcomeStreams(table);
                 invariants.checkMoney(table);
                 invariants.checkRejections(table);
+                accountRequests.check(table, accountUpdates.records(), database, sandbox);
 
                 List<ConsumerRecord<String, String>> notices = readNotifications(stack);
                 NoticeDriven.check(table, notices, database.serialOwners(), valid.keySet(),
@@ -129,7 +143,7 @@ class ReliabilityIntegrationTest {
                         database.sizeBytes() >> 20, stack.tablespace.usedBytes() >> 20);
             }
             operationsApiWithoutTokenIsRefused(stack);
-            logsHoldNoSecrets(stack, accounts);
+            logsHoldNoSecrets(stack, accounts, accountRequests);
             progress.say("CPU seconds per service JVM: %s", stack.cpuSeconds());
         }
         progress.say("invariants:%n%s", table.render());
@@ -253,7 +267,8 @@ class ReliabilityIntegrationTest {
         progress.say("operations API probed: %d calls without the token", calls.size());
     }
 
-    private void logsHoldNoSecrets(ReliabilityStack stack, TestAccounts accounts) {
+    private void logsHoldNoSecrets(ReliabilityStack stack, TestAccounts accounts,
+                                   AccountRequestsUnderFaults accountRequests) {
         LogScan scan = new LogScan()
                 .privateKey("merchant private key", ServiceLaunch.KeyFiles.base64(stack.merchant.getPrivate()))
                 .privateKey("Huifu (sandbox) private key", ServiceLaunch.KeyFiles.base64(stack.huifu.getPrivate()))
@@ -262,6 +277,11 @@ class ReliabilityIntegrationTest {
             scan.secret("card number of " + a.huifuId(), a.cardNo())
                     .secret("certificate number of " + a.huifuId(), a.certNo())
                     .secret("card holder's name of " + a.huifuId(), a.cardName());
+        }
+        for (AccountRequestsUnderFaults.Planned p : accountRequests.planned()) {
+            scan.secret("card number of account request " + p.id(), p.cardNo())
+                    .secret("certificate number of account request " + p.id(), p.certNo())
+                    .secret("name of account request " + p.id(), p.name());
         }
         List<Path> files = stack.logFiles();
         List<LogScan.Leak> leaks = scan.scan(files);

@@ -60,6 +60,10 @@ final class ReliabilityStack implements AutoCloseable {
     final ServiceProcess gateway;
     final String sandboxUrl;
     final String notifyUrl;
+    final String accountNotifyUrl;
+    /** One hash key for both orchestrators: each must tell a replayed account request from a conflicting one. */
+    private final String accountsHashKey = java.util.Base64.getEncoder().encodeToString(
+            java.security.SecureRandom.getSeed(32));
     private final Path root;
     private final ServiceLaunch.KeyFiles keys;
     private final ServiceProcess[] orchestrators = new ServiceProcess[2];
@@ -87,6 +91,7 @@ final class ReliabilityStack implements AutoCloseable {
             int gatewayPort = ServiceLaunch.freePort();
             this.sandboxUrl = "http://127.0.0.1:" + sandboxPort;
             this.notifyUrl = "http://127.0.0.1:" + gatewayPort + "/huifu/notify/withdrawal";
+            this.accountNotifyUrl = "http://127.0.0.1:" + gatewayPort + "/huifu/notify/account";
             CompletableFuture<ServiceProcess> sandboxStart = CompletableFuture.supplyAsync(() -> startSandbox(sandboxPort));
             this.broker = KafkaBrokerProcess.start(work.resolve("kafka"), logs.resolve("kafka-broker.log"), "512m");
             logFiles.add(broker.logFile());
@@ -220,6 +225,16 @@ final class ReliabilityStack implements AutoCloseable {
         props.put("orchestrator.submission.failed-confirmation", "60s");
         // A killed instance's partitions wait for its session to expire: keep that wait short (the broker's minimum).
         props.put("spring.kafka.consumer.properties.session.timeout.ms", 6000);
+        // accounts: opened and followed through the sandbox under the same faults
+        props.put("orchestrator.accounts.hash-key", accountsHashKey);
+        props.put("orchestrator.accounts.notify-url", accountNotifyUrl);
+        props.put("orchestrator.accounts.upper-huifu-id", "6666000100000000");
+        props.put("orchestrator.accounts.poll-interval", "200ms");
+        props.put("orchestrator.accounts.follow-after", "2s");
+        props.put("orchestrator.accounts.retry-base", "200ms");
+        props.put("orchestrator.accounts.retry-max", "2s");
+        // lookups fail at the suite's fault rates too: enough of them that only a real loss asks an operator
+        props.put("orchestrator.accounts.max-lookups", 30);
         props.put("spring.kafka.consumer.properties.heartbeat.interval.ms", 1500);
         String name = "orchestrator-" + (char) ('a' + index);
         return start("orchestrator", name + "-" + incarnations[index].incrementAndGet(), "384m",
