@@ -109,10 +109,12 @@ public class AccountApplicationFlow {
         }
         AccountRequested request = requestOf(application);
         if (audit.tokenNo() != null && request.card() != null) {
-            return p.learn(new AccountFacts(application.huifuId(), application.accountKind(),
-                            List.of(HuifuAccountAnswers.card(request.card(), audit.tokenNo(), hashes)), null, null),
-                    AccountSource.NOTIFICATION).end(AccountChange.APPROVED, null, null, null);
+            p.learn(new AccountFacts(application.huifuId(), application.accountKind(),
+                    List.of(HuifuAccountAnswers.card(request.card(), audit.tokenNo(),
+                            request.action() == AccountAction.OPEN_USER, hashes)), null, null),
+                    AccountSource.NOTIFICATION);
         }
+        // the detail query reads the rest of what the approval changed (the cash configuration with it)
         return p.next(ApplicationStep.READ_DETAIL, now);
     }
 

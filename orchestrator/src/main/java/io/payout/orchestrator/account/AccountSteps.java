@@ -12,7 +12,6 @@ import io.payout.model.account.AccountAction;
 import io.payout.model.account.AccountChange;
 import io.payout.model.account.AccountRequested;
 import io.payout.model.account.AccountSource;
-import io.payout.model.account.CashConfigEntry;
 import io.payout.orchestrator.huifu.AccountAnswer;
 import io.payout.orchestrator.huifu.AccountOperation;
 import io.payout.orchestrator.huifu.Huifu;
@@ -145,14 +144,12 @@ final class AccountSteps {
             return p.filed(applyNo).next(FOLLOW, p.now());
         }
         String tokenNo = answer.field("token_no");
-        List<KnownCard> cards = tokenNo == null || request.card() == null ? null
-                : List.of(HuifuAccountAnswers.card(request.card(), tokenNo, hashes));
-        // A first opening lists the whole configuration; a modify may list only what changes, so it is read back.
-        List<CashConfigEntry> config = request.action() == AccountAction.OPEN_USER && request.cashConfig() != null
-                && HuifuAccountAnswers.itemSucceeded(answer, HuifuAccountAnswers.CASH)
-                ? request.cashConfig().stream().map(CashConfigEntry::of).toList() : null;
-        if (cards != null || config != null) {
-            p.learn(new AccountFacts(p.huifuId(), AccountKind.USER, cards, config, null), AccountSource.SYNC_RESPONSE);
+        if (tokenNo != null && request.card() != null) {
+            // The cash configuration is not taken from the request: the detail query right after reads what Huifu
+            // made of it (its defaults included), so it is published once, as Huifu has it.
+            p.learn(new AccountFacts(p.huifuId(), AccountKind.USER, List.of(HuifuAccountAnswers.card(request.card(),
+                    tokenNo, request.action() == AccountAction.OPEN_USER, hashes)), null, null),
+                    AccountSource.SYNC_RESPONSE);
         }
         if (applyNo != null) {
             return p.filed(applyNo).underReview().next(FOLLOW, p.now().plus(properties.followAfter()));

@@ -56,20 +56,14 @@ final class HuifuAccountAnswers {
         return null;
     }
 
-    static boolean itemSucceeded(AccountAnswer answer, String type) {
-        for (JsonNode item : list(answer.field("resp_business"))) {
-            if (type.equals(text(item, "type"))) {
-                return "S".equals(text(item, "code"));
-            }
-        }
-        return false;
-    }
-
-    /** The card the request asked for, under the token Huifu gave it. */
-    static KnownCard card(BankCard card, String tokenNo, KeyedHashes hashes) {
+    /**
+     * The card the request asked for, under the token Huifu gave it. Without {@code is_settle_default} Huifu makes an
+     * account's first card its default ({@code firstCard}), as its detail query will show.
+     */
+    static KnownCard card(BankCard card, String tokenNo, boolean firstCard, KeyedHashes hashes) {
+        boolean isDefault = card.settleDefault() != null ? card.settleDefault() : firstCard;
         return new KnownCard(tokenNo, card.maskedCardNo(), hashes.ofCardNo(card.cardNo()),
-                card.cardType() == null ? null : card.cardType().code(), Boolean.TRUE.equals(card.settleDefault()),
-                true);
+                card.cardType() == null ? null : card.cardType().code(), isDefault, true);
     }
 
     /** Whether the detail query shows what the request asked: its card bound, its cash configuration in place. */
