@@ -38,7 +38,9 @@ class ComposeFileTest {
 
         List<String> unknown = new ArrayList<>();
         for (String variable : environment(service).keySet()) {
-            if (!known.contains(relaxed(variable))) {
+            // an element of a list property (CONSOLE_IDENTITIES_0_NAME) binds to the list's property
+            String property = variable.replaceAll("_[0-9]+(_.*)?$", "");
+            if (!known.contains(relaxed(property))) {
                 unknown.add(variable);
             }
         }

@@ -56,7 +56,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * The console in Debian's headless Chromium, against the orchestrator on the real broker and database with the Huifu
  * sandbox and the callback gateway: withdrawals that succeeded, failed and were refunded, one accepted and then never
- * heard of (PROCESSING), two that Huifu never answers (flagged overdue, still REQUESTED) and two whose remarks try to
+ * heard of (PROCESSING), one debited whose payout waits (ACCOUNTED), two that Huifu never answers (flagged overdue, still REQUESTED) and two whose remarks try to
  * inject markup. One context and one browser for
  * all scenarios; each scenario leaves a screenshot under target/console-screenshots. With
  * {@code -Dconsole.screenshots.docs=true} the overview, a timeline and the attention queue are also written to
@@ -75,6 +75,9 @@ class ConsoleBrowserTest {
     private static final String POOR = "6666000000000303";
     private static final String SILENT = "6666000000000304";
     private static final String STUCK = "6666000000000305";
+    private static final String HELD = "6666000000000306";
+    /** Notices dropped and queries failing: a withdrawal of such an account stays where it is. */
+    private static final FaultRates SILENCE = new FaultRates(0, 1, 0, 0, 1, 0, 0, 0, 0, 0);
     private static final String SCRIPT_REMARK = "<script>window.injected = 1</script>";
     private static final String IMG_REMARK = "\"><img src=x onerror=\"window.injected = 2\">";
     private static final String FORMULA_REMARK = "=HYPERLINK(\"http://evil.example\",\"click\")";
@@ -102,16 +105,16 @@ class ConsoleBrowserTest {
         orchestrator.put("orchestrator.reconciliation.horizon", "4s");
         orchestrator.put("orchestrator.reconciliation.daily-cron", "-");
         stack = new HuifuStack(Map.of(), orchestrator);
-        for (String account : List.of(NORMAL, PAYOUT_FAILS, POOR, SILENT, STUCK)) {
+        for (String account : List.of(NORMAL, PAYOUT_FAILS, POOR, SILENT, STUCK, HELD)) {
             stack.control().createAccount(AccountSpec.standard(account, account.equals(POOR) ? "0.50" : "100000.00",
                     TOKEN));
         }
         // STUCK's notices are dropped; once Huifu accepted its withdrawal, its queries fail too: it stays PROCESSING
-        stack.control().setFaults(faults(new FaultRates(0, 0, 0, 0, 1, 0, 0, 0, 0, 0)));
+        stack.control().setFaults(faults(new FaultRates(0, 0, 0, 0, 1, 0, 0, 0, 0, 0), FaultRates.NONE));
         send("stuck-1", STUCK, "88.00", "D0", "accepted, then silence");
         await().atMost(Duration.ofSeconds(60)).until(() -> stored("stuck-1",
                 w -> w.status() == WithdrawalStatus.PROCESSING));
-        stack.control().setFaults(faults(new FaultRates(0, 1, 0, 0, 1, 0, 0, 0, 0, 0)));
+        holdOneAccounted();
         send("ok-1", NORMAL, "12.34", "D0", "payroll");
         send("ok-2", NORMAL, "1234.56", "D0", SCRIPT_REMARK);
         send("ok-3", NORMAL, "7.00", "D0", IMG_REMARK);
@@ -243,6 +246,8 @@ class ConsoleBrowserTest {
         assertThat(shownIds()).as("filtered by status").containsExactly("stuck-1");
         browser.get(base + "/console/withdrawals?status=REFUNDED");
         assertThat(shownIds()).as("filtered by status").containsExactly("refund-1");
+        browser.get(base + "/console/withdrawals?status=ACCOUNTED");
+        assertThat(shownIds()).as("filtered by status").singleElement().asString().startsWith("held-");
         search(NORMAL);
         assertThat(shownIds()).as("searched by huifu_id").containsExactlyInAnyOrder("ok-1", "ok-2", "ok-3", "ok-4");
         assertThat(browser.findElement(By.id("withdrawals")).getText()).contains("¥1,234.56");
@@ -404,11 +409,34 @@ class ConsoleBrowserTest {
     }
 
     /** Payouts of PAYOUT_FAILS fail, SILENT answers nothing but HTTP 500, STUCK as given. */
-    private static FaultSettings faults(FaultRates stuck) {
+    private static FaultSettings faults(FaultRates stuck, FaultRates held) {
         return new FaultSettings(1L, FaultRates.NONE, Map.of(
                 PAYOUT_FAILS, new FaultRates(0, 0, 0, 0, 0, 0, 0, 0, 1, 0),
                 SILENT, new FaultRates(0, 1, 0, 0, 0, 0, 0, 0, 0, 0),
-                STUCK, stuck));
+                STUCK, stuck,
+                HELD, held));
+    }
+
+    /**
+     * A T1 withdrawal debited (its 02 notice applied) while its payout waits for the next working day, after which
+     * its account is silenced, so it stays ACCOUNTED. Its 01 can beat the silence (the sandbox's day passes in a
+     * second): then another one is tried.
+     */
+    private static void holdOneAccounted() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            String id = "held-" + attempt;
+            stack.control().setFaults(faults(SILENCE, FaultRates.NONE));
+            send(id, HELD, "66.00", "T1", "paid on the next working day");
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored(id,
+                    w -> w.status() == WithdrawalStatus.ACCOUNTED || w.status().isFinal()));
+            stack.control().setFaults(faults(SILENCE, SILENCE));
+            // a 01 sent before the silence may still be on its way through the gateway
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
+            if (stored(id, w -> w.status() == WithdrawalStatus.ACCOUNTED)) {
+                return;
+            }
+        }
+        throw new AssertionError("no T1 withdrawal stayed ACCOUNTED in five tries");
     }
 
     /** Whether the withdrawal is stored yet and {@code is} holds for it. */
