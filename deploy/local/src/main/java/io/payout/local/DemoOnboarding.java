@@ -3,6 +3,7 @@ package io.payout.local;
 import io.payout.model.Amount;
 import io.payout.model.Masking;
 import io.payout.model.Topics;
+import io.payout.testkit.AccountRequestJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,20 +57,24 @@ final class DemoOnboarding {
         System.out.printf("%nAccounts: opening the demo users and binding their cards through account.requests%n");
         try (Updates updates = Updates.start(stack.bootstrapServers)) {
             Map<String, String> requests = new LinkedHashMap<>();
-            requests.put(id("user"), openIndividual(id("user"), "演示用户甲", cert(1), card(1)));
-            requests.put(id("reviewed"), openEnterprise(id("reviewed"), "演示法人乙", cert(2), card(2)));
-            requests.put(id("empty"), openIndividual(id("empty"), "演示用户丙", cert(3), card(3)));
+            requests.put(id("user"), AccountRequestJson.openIndividual(id("user"), "演示用户甲", cert(1), card(1),
+                    "D0", "T1", "D1", "DM"));
+            // T1 and DM only: its D0 withdrawals find the type off, its DM ones exceed the little it holds
+            requests.put(id("reviewed"), AccountRequestJson.openEnterprise(id("reviewed"), "演示法人乙", cert(2),
+                    card(2), "T1", "DM"));
+            requests.put(id("empty"), AccountRequestJson.openIndividual(id("empty"), "演示用户丙", cert(3), card(3),
+                    "D0", "T1", "D1", "DM"));
             // the bank says a number ending in 0000 belongs to someone else
-            requests.put(id("mismatch"), openIndividual(id("mismatch"), "演示用户丁", cert(4),
-                    card(4).substring(0, 12) + "0000"));
+            requests.put(id("mismatch"), AccountRequestJson.openIndividual(id("mismatch"), "演示用户丁", cert(4),
+                    card(4).substring(0, 12) + "0000", "D0"));
             publish(requests);
             Map<String, JsonNode> ends = updates.awaitEnds(requests.keySet(), timeout);
             String user = huifuIdOf(ends, id("user"));
             String reviewed = huifuIdOf(ends, id("reviewed"));
             String empty = huifuIdOf(ends, id("empty"));
 
-            Map<String, String> binding = Map.of(id("second-card"), bindCard(id("second-card"), user, "演示用户甲",
-                    cert(1), card(5)));
+            Map<String, String> binding = Map.of(id("second-card"), AccountRequestJson.bindCard(id("second-card"),
+                    user, "演示用户甲", cert(1), card(5)));
             publish(binding);
             ends.putAll(updates.awaitEnds(binding.keySet(), timeout));
             for (String name : List.of("user", "reviewed", "empty", "mismatch", "second-card")) {
@@ -118,41 +123,6 @@ final class DemoOnboarding {
             requests.forEach((key, value) -> producer.send(new ProducerRecord<>(Topics.ACCOUNT_REQUESTS, key, value)));
             producer.flush();
         }
-    }
-
-    private static String openIndividual(String id, String name, String certNo, String cardNo) {
-        return """
-                {"account_request_id":"%s","action":"OPEN_USER","account_kind":"USER",
-                 "user":{"kind":"INDIVIDUAL","name":"%s","cert_no":"%s","cert_validity_type":"1",
-                         "cert_begin_date":"20200101","mobile_no":"13800138000"},
-                 "card":{"card_type":"1","card_name":"%s","card_no":"%s","prov_id":"310000","area_id":"310100",
-                         "cert_type":"00","cert_no":"%s","cert_validity_type":"1","cert_begin_date":"20200101"},
-                 "cash_config":[{"cash_type":"D0","fix_amt":"1.00"},{"cash_type":"T1","fix_amt":"1.00"},
-                                {"cash_type":"D1","fix_amt":"1.00"},{"cash_type":"DM","fix_amt":"1.00"}]}"""
-                .formatted(id, name, certNo, name, cardNo, certNo);
-    }
-
-    /** An enterprise paid out to a corporate card of another name (card_type 4): Huifu reviews it. T1 and DM only. */
-    private static String openEnterprise(String id, String legalName, String certNo, String cardNo) {
-        return """
-                {"account_request_id":"%s","action":"OPEN_USER","account_kind":"USER",
-                 "user":{"kind":"ENTERPRISE","reg_name":"上海演示贸易有限公司","license_code":"91310000%s",
-                         "license_validity_type":"1","license_begin_date":"20200101","reg_prov_id":"310000",
-                         "reg_area_id":"310100","reg_district_id":"310104","reg_detail":"演示路1号",
-                         "legal_name":"%s","legal_cert_no":"%s","legal_cert_validity_type":"1",
-                         "legal_cert_begin_date":"20200101","contact_name":"%s","contact_mobile":"13900139000"},
-                 "card":{"card_type":"4","card_name":"上海另一家演示有限公司","card_no":"%s","prov_id":"310000",
-                         "area_id":"310100"},
-                 "cash_config":[{"cash_type":"T1","fix_amt":"1.00"},{"cash_type":"DM","fix_amt":"1.00"}]}"""
-                .formatted(id, certNo.substring(8), legalName, certNo, legalName, cardNo);
-    }
-
-    private static String bindCard(String id, String huifuId, String name, String certNo, String cardNo) {
-        return """
-                {"account_request_id":"%s","action":"BIND_CARD","account_kind":"USER","huifu_id":"%s",
-                 "card":{"card_type":"1","card_name":"%s","card_no":"%s","prov_id":"310000","area_id":"310100",
-                         "cert_type":"00","cert_no":"%s","cert_validity_type":"1","cert_begin_date":"20200101",
-                         "is_settle_default":"N"}}""".formatted(id, huifuId, name, cardNo, certNo);
     }
 
     /** Follows account.updates from where it stood at start. */

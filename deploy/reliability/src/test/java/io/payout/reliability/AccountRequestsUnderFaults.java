@@ -2,6 +2,7 @@ package io.payout.reliability;
 
 import io.payout.reliability.UpstreamPublisher.Request;
 import io.payout.sandbox.SandboxControl;
+import io.payout.testkit.AccountRequestJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,8 +46,9 @@ final class AccountRequestsUnderFaults {
             boolean enterprise = i % 5 == 4;
             // the sandbox's bank says a number ending in 0000 belongs to someone else
             boolean mismatch = !enterprise && i % 10 == 3;
-            String json = enterprise ? enterprise(id, name, certNo, cardNo)
-                    : individual(id, name, certNo, mismatch ? cardNo.substring(0, 12) + "0000" : cardNo);
+            String json = enterprise ? AccountRequestJson.openEnterprise(id, name, certNo, cardNo, "T1")
+                    : AccountRequestJson.openIndividual(id, name, certNo,
+                            mismatch ? cardNo.substring(0, 12) + "0000" : cardNo, "D0", "T1");
             planned.put(id, new Planned(id, mismatch ? "REJECTED" : "APPROVED", cardNo, certNo, name));
             records.add(new Request(id, json.getBytes(StandardCharsets.UTF_8)));
         }
@@ -144,30 +146,5 @@ final class AccountRequestsUnderFaults {
             }
         }
         return ends;
-    }
-
-    private static String individual(String id, String name, String certNo, String cardNo) {
-        return """
-                {"account_request_id":"%s","action":"OPEN_USER","account_kind":"USER",
-                 "user":{"kind":"INDIVIDUAL","name":"%s","cert_no":"%s","cert_validity_type":"1",
-                         "cert_begin_date":"20200101","mobile_no":"13800138000"},
-                 "card":{"card_type":"1","card_name":"%s","card_no":"%s","prov_id":"310000","area_id":"310100",
-                         "cert_type":"00","cert_no":"%s","cert_validity_type":"1","cert_begin_date":"20200101"},
-                 "cash_config":[{"cash_type":"D0","fix_amt":"1.00"},{"cash_type":"T1","fix_amt":"1.00"}]}"""
-                .formatted(id, name, certNo, name, cardNo, certNo);
-    }
-
-    private static String enterprise(String id, String legalName, String certNo, String cardNo) {
-        return """
-                {"account_request_id":"%s","action":"OPEN_USER","account_kind":"USER",
-                 "user":{"kind":"ENTERPRISE","reg_name":"上海可靠贸易有限公司","license_code":"91310000%s",
-                         "license_validity_type":"1","license_begin_date":"20200101","reg_prov_id":"310000",
-                         "reg_area_id":"310100","reg_district_id":"310104","reg_detail":"可靠路1号",
-                         "legal_name":"%s","legal_cert_no":"%s","legal_cert_validity_type":"1",
-                         "legal_cert_begin_date":"20200101","contact_name":"%s","contact_mobile":"13900139000"},
-                 "card":{"card_type":"4","card_name":"上海另一家可靠有限公司","card_no":"%s","prov_id":"310000",
-                         "area_id":"310100"},
-                 "cash_config":[{"cash_type":"T1","fix_amt":"1.00"}]}"""
-                .formatted(id, certNo.substring(8), legalName, certNo, legalName, cardNo);
     }
 }

@@ -230,6 +230,7 @@ final class ReliabilityStack implements AutoCloseable {
         props.put("orchestrator.accounts.notify-url", accountNotifyUrl);
         props.put("orchestrator.accounts.upper-huifu-id", "6666000100000000");
         props.put("orchestrator.accounts.poll-interval", "200ms");
+        props.put("orchestrator.accounts.lease", "8s");
         props.put("orchestrator.accounts.follow-after", "2s");
         props.put("orchestrator.accounts.retry-base", "200ms");
         props.put("orchestrator.accounts.retry-max", "2s");

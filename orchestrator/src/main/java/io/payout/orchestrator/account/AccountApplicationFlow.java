@@ -30,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AccountApplicationFlow {
 
     private static final Logger log = LoggerFactory.getLogger(AccountApplicationFlow.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final AccountRequestParser parser = new AccountRequestParser();
     private final AccountApplications applications;
@@ -66,7 +65,7 @@ public class AccountApplicationFlow {
     /** Runs the steps now due, up to a batch; returns how many ran. */
     public int advanceDue() {
         Instant now = clock.instant();
-        List<AccountApplication> due = applications.claimDue(now, LEASE, properties.batchSize());
+        List<AccountApplication> due = applications.claimDue(now, properties.lease(), properties.batchSize());
         for (AccountApplication application : due) {
             try {
                 Progress progress = steps.run(application, requestOf(application), clock.instant());

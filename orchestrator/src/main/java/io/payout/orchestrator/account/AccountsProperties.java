@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMax       the longest wait between two attempts, and between two status queries of a review
  * @param maxLookups     lookups of a lost answer (and detail queries) before an operator is asked to look
  * @param batchSize      applications claimed at a time
+ * @param lease          how long a claimed application is left to its instance: longer than Huifu's read timeout;
+ *                       after a crash its applications are taken over this much later
  * @param checks         which withdrawals are checked before they are sent: OFF, KNOWN_ACCOUNTS (those whose account
  *                       the registry knows; the others go to Huifu unchecked) or REQUIRED (an unknown account fails)
  */
@@ -39,6 +41,7 @@ public record AccountsProperties(
         @DefaultValue("5m") Duration retryMax,
         @DefaultValue("8") int maxLookups,
         @DefaultValue("20") int batchSize,
+        @DefaultValue("30s") Duration lease,
         @DefaultValue("KNOWN_ACCOUNTS") CheckMode checks) {
 
     public AccountsProperties {

@@ -8,7 +8,6 @@ import io.payout.model.account.CashConfig;
 import io.payout.model.account.HolderKind;
 import io.payout.orchestrator.huifu.AccountOperation;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 

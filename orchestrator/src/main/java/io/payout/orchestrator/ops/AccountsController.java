@@ -1,7 +1,6 @@
 package io.payout.orchestrator.ops;
 
 import io.payout.model.AccountKind;
-import io.payout.orchestrator.account.AccountRecord;
 import io.payout.orchestrator.account.AccountRefresh;
 import io.payout.orchestrator.account.AccountRegistry;
 import java.time.Instant;

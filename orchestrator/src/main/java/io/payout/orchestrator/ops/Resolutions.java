@@ -1,6 +1,5 @@
 package io.payout.orchestrator.ops;
 
-import io.payout.model.WithdrawalStatus;
 import io.payout.orchestrator.withdrawal.Applied;
 import io.payout.orchestrator.withdrawal.Evidence;
 import io.payout.orchestrator.withdrawal.EvidenceKind;

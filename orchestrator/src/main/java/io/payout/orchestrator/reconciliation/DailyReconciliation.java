@@ -7,6 +7,7 @@ import io.payout.orchestrator.huifu.QueryCommand;
 import io.payout.orchestrator.huifu.QueryOutcome;
 import io.payout.orchestrator.reconciliation.ReconciliationLine.Result;
 import io.payout.orchestrator.huifu.TransStatus;
+import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.WithdrawalSerials;
 import io.payout.orchestrator.withdrawal.WithdrawalSerials.SentSerial;
 import io.payout.model.WithdrawalStatus;
@@ -143,6 +144,12 @@ public class DailyReconciliation {
         boolean feeMatters = s.feeAmt() != null || f.transStatus() == TransStatus.SUCCEEDED;
         if (feeMatters && !Objects.equals(s.feeAmt(), f.feeAmt())) {
             differences.add("fee_amt " + s.feeAmt() + " but Huifu " + f.feeAmt());
+        }
+        if (s.current() && s.expectedFeeAmt() != null && f.feeAmt() != null
+                && s.expectedFeeAmt().compareTo(f.feeAmt()) != 0) {
+            // Huifu charges otherwise than the account's cash configuration gave when it was sent
+            differences.add(Withdrawal.FEE_MISMATCH + ": Huifu fee_amt " + f.feeAmt() + ", expected "
+                    + s.expectedFeeAmt());
         }
         return line(s, f.transStatus().code(), f.cashAmt(), f.feeAmt(), differences.isEmpty() ? Result.MATCH
                 : Result.MISMATCH, differences.isEmpty() ? null : String.join("; ", differences));

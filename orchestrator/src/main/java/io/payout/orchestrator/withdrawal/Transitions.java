@@ -34,8 +34,6 @@ final class Transitions {
     static final String OVERDUE = "no final answer from Huifu within the reconciliation horizon";
     /** The reason code of the history row an operator's acknowledgement leaves. */
     static final String ACKNOWLEDGED = "ACKNOWLEDGED";
-    /** The attention reason (and its prefix) when Huifu's fee_amt differs from the expected fee. */
-    public static final String FEE_MISMATCH = "FEE_MISMATCH";
 
     private final OrchestratorTopics topics;
     private final JsonMapper json;
@@ -98,7 +96,7 @@ final class Transitions {
             if (evidence.feeAmt() != null && current.expectedFeeAmt() != null
                     && evidence.feeAmt().compareTo(current.expectedFeeAmt()) != 0) {
                 // Huifu charges otherwise than the account's configuration says: finance must look (CONTRACT.md §6).
-                reasons.add(FEE_MISMATCH + ": fee_amt " + evidence.feeAmt() + ", expected "
+                reasons.add(Withdrawal.FEE_MISMATCH + ": fee_amt " + evidence.feeAmt() + ", expected "
                         + current.expectedFeeAmt());
             }
         }
@@ -160,7 +158,7 @@ final class Transitions {
             return w;
         }
         attentionRaised.increment();
-        if (reason.startsWith(FEE_MISMATCH)) {
+        if (reason.startsWith(Withdrawal.FEE_MISMATCH)) {
             feeMismatches.increment();
         }
         log.warn("withdrawal {} flagged for attention: {} ({})", w.withdrawalId(), reason, because);

@@ -30,6 +30,12 @@ public record Withdrawal(
         /* the W3C traceparent the request arrived with, null without one: later work continues its trace */
         String traceParent) {
 
+    /**
+     * The attention reason's prefix, and the daily report's, when Huifu's fee_amt differs from the fee the account's
+     * cash configuration gave when the withdrawal was sent (CONTRACT.md §6).
+     */
+    public static final String FEE_MISMATCH = "FEE_MISMATCH";
+
     /** A new withdrawal, REQUESTED with its first serial and its first send due now. */
     static Withdrawal requested(WithdrawalRequested request, SerialKey serial, Instant now, String traceParent) {
         return new Withdrawal(request.withdrawalId(), WithdrawalStatus.REQUESTED, 0, request, serial.reqDate(),

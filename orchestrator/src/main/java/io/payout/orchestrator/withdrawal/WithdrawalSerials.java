@@ -39,7 +39,13 @@ public class WithdrawalSerials {
 
     /** A serial sent on a business date, with its withdrawal as we hold it now (the daily reconciliation). */
     public record SentSerial(String withdrawalId, String huifuId, String reqDate, String reqSeqId, boolean current,
-                             WithdrawalStatus status, Amount cashAmt, Amount feeAmt) {
+                             WithdrawalStatus status, Amount cashAmt, Amount feeAmt, Amount expectedFeeAmt) {
+
+        /** Without an expected fee: the account's cash configuration was not known when it was sent. */
+        public SentSerial(String withdrawalId, String huifuId, String reqDate, String reqSeqId, boolean current,
+                          WithdrawalStatus status, Amount cashAmt, Amount feeAmt) {
+            this(withdrawalId, huifuId, reqDate, reqSeqId, current, status, cashAmt, feeAmt, null);
+        }
     }
 
     /** Rows to fetch per round trip when a day's serials are streamed. */
@@ -235,7 +241,7 @@ public class WithdrawalSerials {
         return jdbc.sql("""
                         select w.withdrawal_id, s.huifu_id, s.req_date, s.req_seq_id,
                           (w.req_date = s.req_date and w.req_seq_id = s.req_seq_id) as current_serial,
-                          w.status, w.cash_amt, w.fee_amt
+                          w.status, w.cash_amt, w.fee_amt, w.expected_fee_amt
                         from withdrawal_serials s join withdrawals w on w.withdrawal_id = s.withdrawal_id
                         where s.req_date = ? and s.sent_count > 0
                         order by w.withdrawal_id, s.created_at
@@ -243,7 +249,7 @@ public class WithdrawalSerials {
                 .param(businessDate)
                 .query((rs, n) -> new SentSerial(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), WithdrawalStatus.valueOf(rs.getString(6)), amount(rs.getBigDecimal(7)),
-                        amount(rs.getBigDecimal(8))))
+                        amount(rs.getBigDecimal(8)), amount(rs.getBigDecimal(9))))
                 .list();
     }
 

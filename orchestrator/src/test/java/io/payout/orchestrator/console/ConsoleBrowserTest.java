@@ -13,7 +13,6 @@ import io.payout.model.account.CashConfigEntry;
 import io.payout.orchestrator.account.AccountFacts;
 import io.payout.orchestrator.account.AccountRegistry;
 import io.payout.orchestrator.account.KnownCard;
-import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.e2e.HuifuStack;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.sandbox.behavior.FaultRates;

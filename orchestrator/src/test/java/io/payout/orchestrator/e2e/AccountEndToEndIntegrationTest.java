@@ -10,6 +10,7 @@ import io.payout.orchestrator.account.AccountRegistry;
 import io.payout.orchestrator.account.AccountView;
 import io.payout.orchestrator.account.StoredCard;
 import io.payout.orchestrator.withdrawal.WithdrawalSerials;
+import io.payout.testkit.AccountRequestJson;
 import io.payout.sandbox.account.ReviewSettings;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.FaultRates;
@@ -361,30 +362,12 @@ class AccountEndToEndIntegrationTest {
     }
 
     private static String openIndividual(String id, Person p, String cardNo) {
-        return """
-                {"account_request_id":"%s","action":"OPEN_USER","account_kind":"USER",
-                 "user":{"kind":"INDIVIDUAL","name":"%s","cert_no":"%s","cert_validity_type":"1",
-                         "cert_begin_date":"20200101","mobile_no":"13800138000"},
-                 "card":{"card_type":"1","card_name":"%s","card_no":"%s","prov_id":"310000","area_id":"310100",
-                         "cert_type":"00","cert_no":"%s","cert_validity_type":"1","cert_begin_date":"20200101"},
-                 "cash_config":[{"cash_type":"T1","fix_amt":"1.00"}]}"""
-                .formatted(id, p.name(), p.certNo(), p.name(), cardNo, p.certNo());
+        return AccountRequestJson.openIndividual(id, p.name(), p.certNo(), cardNo, "T1");
     }
 
     /** An enterprise whose withdrawal card is a corporate card of another name (card_type 4): Huifu reviews it. */
     private static String openEnterprise(String id, Person legal) {
-        return """
-                {"account_request_id":"%s","action":"OPEN_USER","account_kind":"USER",
-                 "user":{"kind":"ENTERPRISE","reg_name":"上海%s贸易有限公司","license_code":"91310000%s",
-                         "license_validity_type":"1","license_begin_date":"20200101","reg_prov_id":"310000",
-                         "reg_area_id":"310100","reg_district_id":"310104","reg_detail":"某路1号",
-                         "legal_name":"%s","legal_cert_no":"%s","legal_cert_validity_type":"1",
-                         "legal_cert_begin_date":"20200101","contact_name":"%s","contact_mobile":"13900139000"},
-                 "card":{"card_type":"4","card_name":"上海另一家有限公司","card_no":"%s","prov_id":"310000",
-                         "area_id":"310100"},
-                 "cash_config":[{"cash_type":"T1","fix_amt":"1.00"}]}"""
-                .formatted(id, legal.name(), legal.certNo().substring(8), legal.name(), legal.certNo(),
-                        legal.name(), legal.cardNo());
+        return AccountRequestJson.openEnterprise(id, legal.name(), legal.certNo(), legal.cardNo(), "T1");
     }
 
     /** The request's final answer on account.updates: APPROVED, REJECTED or FAILED. */

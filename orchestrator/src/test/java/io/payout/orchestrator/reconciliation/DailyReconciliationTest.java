@@ -64,6 +64,23 @@ class DailyReconciliationTest {
     }
 
     @Test
+    void aFeeOtherThanTheExpectedOneIsAMismatchEvenWhenHuifuAndWeAgreeOnIt() {
+        SentSerial serial = new SentSerial("w-1", "6666000000000001", "20261126", "seq", true,
+                WithdrawalStatus.SUCCEEDED, Amount.parse("100.00"), Amount.parse("2.00"), Amount.parse("1.00"));
+        SentSerial asExpected = new SentSerial("w-2", "6666000000000001", "20261126", "seq-2", true,
+                WithdrawalStatus.SUCCEEDED, Amount.parse("100.00"), Amount.parse("1.00"), Amount.parse("1.00"));
+
+        ReconciliationLine line = DailyReconciliation.compare(serial, new QueryOutcome.Found(TransStatus.SUCCEEDED,
+                "hf", Amount.parse("100.00"), Amount.parse("2.00"), "00000000", ""));
+        ReconciliationLine matching = DailyReconciliation.compare(asExpected, new QueryOutcome.Found(
+                TransStatus.SUCCEEDED, "hf", Amount.parse("100.00"), Amount.parse("1.00"), "00000000", ""));
+
+        assertThat(line.result()).isEqualTo(Result.MISMATCH);
+        assertThat(line.detail()).isEqualTo("FEE_MISMATCH: Huifu fee_amt 2.00, expected 1.00");
+        assertThat(matching.result()).isEqualTo(Result.MATCH);
+    }
+
+    @Test
     void businessDatesMustBeRealCalendarDatesInYyyyMMdd() {
         assertThat(DailyReconciliation.businessDate("20240229")).isEqualTo("20240229");
         assertThatThrownBy(() -> DailyReconciliation.businessDate("20230229"))
