@@ -6,6 +6,7 @@ import io.payout.model.Topics;
 import io.payout.testkit.AccountRequestJson;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +154,7 @@ final class DemoOnboarding {
         }
 
         /** Each request's final answer (APPROVED, REJECTED or FAILED), those that came within {@code timeout}. */
-        Map<String, JsonNode> awaitEnds(java.util.Collection<String> requestIds, Duration timeout) {
+        Map<String, JsonNode> awaitEnds(Collection<String> requestIds, Duration timeout) {
             long deadline = System.nanoTime() + timeout.toNanos();
             Map<String, JsonNode> ends = new HashMap<>();
             while (ends.size() < requestIds.size() && System.nanoTime() < deadline) {

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -128,8 +130,8 @@ class AccountApplications {
                 .update();
     }
 
-    private static java.util.Map<String, Object> params(AccountApplication a) {
-        java.util.Map<String, Object> p = new java.util.HashMap<>();
+    private static Map<String, Object> params(AccountApplication a) {
+        Map<String, Object> p = new HashMap<>();
         p.put("id", a.accountRequestId());
         p.put("action", a.action().name());
         p.put("kind", a.accountKind().name());

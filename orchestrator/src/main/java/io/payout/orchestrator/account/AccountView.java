@@ -1,5 +1,6 @@
 package io.payout.orchestrator.account;
 
+import java.time.Instant;
 import java.util.List;
 
 /** What {@code GET /api/accounts/{huifu_id}} shows: the account's facts and its cards, each with its origin. */
@@ -7,8 +8,7 @@ public record AccountView(AccountRecord account, List<StoredCard> cards, List<Op
 
     /** An application not final yet: open at Huifu, or waiting for an operator. */
     public record OpenApplication(String accountRequestId, String action, String step, String state, String applyNo,
-                                  java.time.Instant receivedAt, java.time.Instant appliedAt, String reasonCode,
-                                  String reason) {
+                                  Instant receivedAt, Instant appliedAt, String reasonCode, String reason) {
     }
 
 

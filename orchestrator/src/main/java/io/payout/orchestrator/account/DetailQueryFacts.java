@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ final class DetailQueryFacts {
     }
 
     /** The answer's fields as the Huifu client hands them over: nested lists as JSON text. */
-    static AccountFacts from(String huifuId, AccountKind kind, java.util.Map<String, String> data,
+    static AccountFacts from(String huifuId, AccountKind kind, Map<String, String> data,
                              KeyedHashes hashes) {
         JsonNode tree = JSON.valueToTree(data);
         return from(huifuId, kind, tree, hashes);

@@ -1,5 +1,7 @@
 package io.payout.orchestrator.huifu;
 
+import java.util.Locale;
+
 /**
  * Huifu's account paths the orchestrator calls (ACCOUNTS.md A2–A7), each with whether it changes something at Huifu.
  * A changing call whose answer was lost is never sent again under a new serial before a lookup shows it did not
@@ -36,6 +38,6 @@ public enum AccountOperation {
 
     /** The {@code operation} tag of {@code huifu_calls_total} and {@code huifu_call_latency_seconds}. */
     String metricName() {
-        return "account_" + name().toLowerCase(java.util.Locale.ROOT);
+        return "account_" + name().toLowerCase(Locale.ROOT);
     }
 }

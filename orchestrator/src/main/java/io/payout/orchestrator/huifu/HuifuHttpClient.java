@@ -1,8 +1,8 @@
 package io.payout.orchestrator.huifu;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.payout.model.Amount;
 import io.micrometer.core.instrument.Timer;
+import io.payout.model.Amount;
 import io.payout.model.huifu.HuifuEnvelope;
 import io.payout.model.huifu.HuifuSignatureException;
 import java.net.URI;
@@ -11,11 +11,17 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -40,6 +46,7 @@ public final class HuifuHttpClient implements Huifu {
     private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
     private static final Logger log = LoggerFactory.getLogger(HuifuHttpClient.class);
     private static final String TRACEPARENT = "traceparent";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25),
         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
@@ -66,7 +73,7 @@ public final class HuifuHttpClient implements Huifu {
     private final URI dmQuotaUri;
     private final Clock clock;
     private final StatementRequests statements;
-    private final Map<AccountOperation, URI> accountUris = new java.util.EnumMap<>(AccountOperation.class);
+    private final Map<AccountOperation, URI> accountUris = new EnumMap<>(AccountOperation.class);
 
     HuifuHttpClient(RestClient http, HuifuProperties properties, PrivateKey merchantKey, PublicKey huifuKey,
                     MeterRegistry meters, Clock clock, Supplier<String> currentTraceParent) {
@@ -87,7 +94,7 @@ public final class HuifuHttpClient implements Huifu {
         this.fileQueryUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(FILE_QUERY_PATH).build().toUri();
         this.replayUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(REPLAY_PATH).build().toUri();
         this.dmQuotaUri = UriComponentsBuilder.fromUri(properties.baseUrl()).path(DM_QUOTA_PATH).build().toUri();
-        List<String> operations = new java.util.ArrayList<>(List.of("submit", "query", "filequery", "replay", "dmquota"));
+        List<String> operations = new ArrayList<>(List.of("submit", "query", "filequery", "replay", "dmquota"));
         for (AccountOperation operation : AccountOperation.values()) {
             accountUris.put(operation, UriComponentsBuilder.fromUri(properties.baseUrl()).path(operation.path())
                     .build().toUri());
@@ -162,9 +169,8 @@ public final class HuifuHttpClient implements Huifu {
     @Override
     public Optional<Amount> dmQuota(String huifuId) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("req_date", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")))
-                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
-        data.put("req_seq_id", java.util.UUID.randomUUID().toString().replace("-", ""));
+        data.put("req_date", LocalDate.now(clock.withZone(BEIJING)).format(DateTimeFormatter.BASIC_ISO_DATE));
+        data.put("req_seq_id", UUID.randomUUID().toString().replace("-", ""));
         data.put("huifu_id", huifuId);
         Exchange answer = exchange(dmQuotaUri, latency.get("dmquota"), data);
         Optional<Amount> quota = HuifuAnswers.transportProblem(answer) == null

@@ -1,12 +1,10 @@
 package io.payout.orchestrator.submission;
 
-import io.payout.orchestrator.account.CheckFailure;
-import io.payout.orchestrator.account.PreSendChecks;
-import org.springframework.beans.factory.ObjectProvider;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
+import io.payout.orchestrator.account.CheckFailure;
+import io.payout.orchestrator.account.PreSendChecks;
 import io.payout.orchestrator.huifu.Huifu;
 import io.payout.orchestrator.huifu.HuifuEvidence;
 import io.payout.orchestrator.huifu.QueryCommand;
@@ -25,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 

@@ -1,7 +1,9 @@
 package io.payout.orchestrator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.Amount;
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.schema.ContractSchemas;
@@ -11,12 +13,16 @@ import io.payout.orchestrator.account.AccountView;
 import io.payout.orchestrator.account.StoredCard;
 import io.payout.orchestrator.withdrawal.WithdrawalSerials;
 import io.payout.testkit.AccountRequestJson;
+import io.payout.testkit.TestKafka;
 import io.payout.sandbox.account.ReviewSettings;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.behavior.FaultRates;
 import io.payout.sandbox.behavior.FaultSettings;
 import io.payout.sandbox.ledger.AccountSpec;
+import io.payout.sandbox.ledger.CardSpec;
 import io.payout.sandbox.ledger.CashConfigSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -165,7 +171,7 @@ class AccountEndToEndIntegrationTest {
         String marker = nextId("after-twice");
         send(marker, openEnterprise(marker, Person.next()));
         awaitEnd(marker);
-        List<JsonNode> updates = io.payout.testkit.TestKafka.readAll(stack.orchestrator.accountUpdates).stream()
+        List<JsonNode> updates = TestKafka.readAll(stack.orchestrator.accountUpdates).stream()
                 .map(r -> JSON.readTree(r.value())).filter(u -> id.equals(text(u, "account_request_id"))).toList();
         assertThat(updates).filteredOn(u -> "CARD_BOUND".equals(u.get("change").asString())).hasSize(1);
         assertThat(updates).filteredOn(u -> u.get("change").asString().matches("APPROVED|REJECTED|FAILED"))
@@ -238,7 +244,7 @@ class AccountEndToEndIntegrationTest {
         String small = knownMerchant(List.of(CashConfigSpec.inside(IntoAcctDateType.DM, "1.00", "0")),
                 Amount.parse("100.00"), null);
 
-        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
         expected.put(withdraw("USER", user, "99999999999", "10.00", "T1"), "CARD_NOT_BOUND");
         expected.put(withdraw("USER", user, token, "10.00", "D0"), "CASH_TYPE_OFF");
         expected.put(withdraw("MERCHANT", frozen, MERCHANT_TOKEN, "10.00", "D0"), "ACCOUNT_FROZEN");
@@ -286,7 +292,7 @@ class AccountEndToEndIntegrationTest {
         var flagged = stack.orchestrator.withdrawal(mismatching).orElseThrow();
         assertThat(flagged.attention()).isTrue();
         assertThat(flagged.attentionReason()).contains("FEE_MISMATCH");
-        assertThat(stack.orchestrator.bean(io.micrometer.core.instrument.MeterRegistry.class)
+        assertThat(stack.orchestrator.bean(MeterRegistry.class)
                 .counter("withdrawal.fee.mismatches").count()).isGreaterThanOrEqualTo(1);
     }
 
@@ -298,7 +304,7 @@ class AccountEndToEndIntegrationTest {
     private static String knownMerchant(List<CashConfigSpec> config, Amount balance, String merStat) {
         String huifuId = "6666000188" + String.format("%06d", IDS.incrementAndGet());
         stack.control().createAccount(new AccountSpec(huifuId, null, balance, Amount.ZERO,
-                List.of(new io.payout.sandbox.ledger.CardSpec(MERCHANT_TOKEN, "6222000011112222", "某某有限公司",
+                List.of(new CardSpec(MERCHANT_TOKEN, "6222000011112222", "某某有限公司",
                         null)), config));
         if (merStat != null) {
             stack.control().setMerStat(huifuId, merStat);
@@ -326,8 +332,8 @@ class AccountEndToEndIntegrationTest {
 
     /** The withdrawal's final outcome event, settling the sandbox's due payouts while it waits. */
     private static JsonNode awaitFinalOutcome(String withdrawalId) {
-        org.awaitility.Awaitility.await().atMost(OrchestratorHarness.WAIT)
-                .pollInterval(java.time.Duration.ofMillis(300)).until(() -> {
+        await().atMost(OrchestratorHarness.WAIT)
+                .pollInterval(Duration.ofMillis(300)).until(() -> {
                     stack.control().settle();
                     return stack.orchestrator.withdrawal(withdrawalId).map(w -> w.status().isFinal()).orElse(false);
                 });
