@@ -107,14 +107,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessStops.graceful(process, STOP_TIMEOUT);
         forget();
     }
 
@@ -123,20 +116,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        try {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessStops.forced(process, Duration.ofSeconds(30));
         forget();
     }
 
     private void forget() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs anyway
-        }
+        ProcessStops.forgetHook(killOnExit);
         process = null;
     }
 

@@ -230,12 +230,8 @@ public final class ServiceProcess implements AutoCloseable {
      * to the broker or the database. Returns once the process is gone.
      */
     public void kill() {
-        try {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        forgetShutdownHook();
+        ProcessStops.forced(process, Duration.ofSeconds(30));
+        ProcessStops.forgetHook(killOnExit);
     }
 
     /**
@@ -269,23 +265,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** A graceful stop (SIGTERM), forced after 20 s. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        forgetShutdownHook();
-    }
-
-    private void forgetShutdownHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: nothing to forget
-        }
+        ProcessStops.graceful(process, Duration.ofSeconds(20));
+        ProcessStops.forgetHook(killOnExit);
     }
 
     static void sleep(long millis) {

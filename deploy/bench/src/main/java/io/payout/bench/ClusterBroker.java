@@ -1,13 +1,14 @@
 package io.payout.bench;
 
+import io.payout.testkit.ProcessStops;
 import io.payout.testkit.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -109,11 +110,7 @@ final class ClusterBroker {
         endedTicks += JitCompilers.statTicks(stat());
         endedJitTicks += JitCompilers.compilerTicks(process.pid());
         endedPeakRss = Math.max(endedPeakRss, currentPeakRss());
-        try {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessStops.forced(process, Duration.ofSeconds(30));
         forget();
     }
 
@@ -122,23 +119,12 @@ final class ClusterBroker {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessStops.graceful(process, Duration.ofSeconds(20));
         forget();
     }
 
     private void forget() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs anyway
-        }
+        ProcessStops.forgetHook(killOnExit);
         process = null;
     }
 
