@@ -18,7 +18,8 @@ class EventJsonTest {
         UUID id = UUID.fromString("7d3c1f6e-9a53-4c53-9a0a-2f3b1c9d8e7f");
         var event = new WithdrawalStatusChanged(id, "w-1", WithdrawalStatus.ACCOUNTED, WithdrawalStatus.PROCESSING,
                 "6666000123456789", AccountKind.USER, IntoAcctDateType.D0, Amount.parse("100.00"),
-                Amount.parse("1.05"), Amount.parse("1.05"), "20250301", "W1", "0029x", null, null, EventSource.NOTIFICATION,
+                Amount.parse("1.05"), Amount.parse("1.05"), "20250301", "W1", "0029x", null, null,
+                EventSource.NOTIFICATION,
                 Instant.parse("2026-11-25T08:00:00Z"));
 
         String json = mapper.writeValueAsString(event);

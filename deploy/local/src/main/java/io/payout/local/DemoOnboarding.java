@@ -63,7 +63,8 @@ final class DemoOnboarding {
             // T1 and DM only: its D0 withdrawals find the type off, its DM ones exceed the little it holds
             requests.put(id("reviewed"), AccountRequestJson.openEnterprise(id("reviewed"), "演示法人乙", cert(2),
                     card(2), "T1", "DM"));
-            requests.put(id("empty"), AccountRequestJson.openIndividual(id("empty"), "演示用户丙", cert(3), card(3),
+            requests.put(id("empty"), AccountRequestJson.openIndividual(id("empty"), "演示用户丙", cert(3),
+                    card(3),
                     "D0", "T1", "D1", "DM"));
             // the bank says a number ending in 0000 belongs to someone else
             requests.put(id("mismatch"), AccountRequestJson.openIndividual(id("mismatch"), "演示用户丁", cert(4),

@@ -19,7 +19,8 @@
  * {@code --demo N} ({@code Demo}) first opens the demo users through {@code account.requests}
  * ({@code DemoOnboarding}), then publishes N requests over every cash type and the cases of {@code DemoCase} (the
  * sandbox merchants of {@code DemoAccounts}: normal, a bank failing every payout, noisy notifications; the users it
- * opened: a second card, an empty account, and the checks before a send), follows the outcome and rejection topics ({@code OutcomeTracker}, {@code ProgressBar}) and ends with
+ * opened: a second card, an empty account, and the checks before a send), follows the outcome and rejection topics
+ * ({@code OutcomeTracker}, {@code ProgressBar}) and ends with
  * {@code DemoReport}: every outcome and the paid-out sum checked against the sandbox's ledger, exit status 0 only
  * when all of them match.
  */

@@ -99,7 +99,7 @@ final class AccountSteps {
         if (ours.isPresent()) {
             return opened(p, request, ours.get(), AccountSource.QUERY);
         }
-        // Huifu shows no user opened under our serial: the opening did not happen, so it may be sent again (same serial).
+        // Huifu shows no user opened under our serial: the opening did not happen; it is sent again, same serial.
         return p.sent(false).next(OPEN_USER, p.now());
     }
 

@@ -7,6 +7,7 @@ import io.payout.model.account.BankCard;
 import io.payout.model.account.CashConfig;
 import io.payout.model.account.CashConfigEntry;
 import io.payout.orchestrator.huifu.AccountAnswer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ final class HuifuAccountAnswers {
         return false;
     }
 
-    /** A status query's answer: the merchant's card change by {@code change_settle_state}, else {@code apply_status}. */
+    /** A status query's answer: a merchant's card change by {@code change_settle_state}, else {@code apply_status}. */
     static Review review(AccountAnswer answer, AccountKind kind) {
         String reason = answer.field("apply_reason");
         String cardChange = answer.field("change_settle_state");
@@ -115,7 +116,7 @@ final class HuifuAccountAnswers {
                 && known.switchState().equals(wanted.switchState())
                 && (wanted.fixAmt() == null || wanted.fixAmt().equals(known.fixAmt()))
                 && (wanted.feeRate() == null || known.feeRate() != null
-                    && new java.math.BigDecimal(known.feeRate()).compareTo(new java.math.BigDecimal(wanted.feeRate())) == 0);
+                    && new BigDecimal(known.feeRate()).compareTo(new BigDecimal(wanted.feeRate())) == 0);
     }
 
     private static String itemName(String type) {

@@ -68,7 +68,8 @@ class AccountsController {
         }
         AccountRefresh refresher = refresh.getIfAvailable();
         if (refresher == null) {
-            throw new IllegalStateException("accounts are not read from Huifu: orchestrator.accounts.hash-key is unset");
+            throw new IllegalStateException(
+                    "accounts are not read from Huifu: orchestrator.accounts.hash-key is unset");
         }
         Optional<?> read = refresher.refresh(huifuId, null);
         if (read.isEmpty()) {
