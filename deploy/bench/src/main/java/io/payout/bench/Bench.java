@@ -60,12 +60,13 @@ public final class Bench {
             }
             switch (arg) {
                 case "--quick" -> quick = true;
+                case "--accounts" -> AccountChecks.switchOn();
                 case "b1", "b2", "b3", "b4", "b5" -> scenarios.add(arg.toUpperCase(Locale.ROOT));
                 case "b3-cluster-fault" -> scenarios.add(CLUSTER_FAULT);
                 case "all" -> scenarios.addAll(List.of("B1", "B2", "B3"));
                 default -> {
                     System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick] [--traced-share S]\n"
-                            + "       deploy/bench/run B3 [--brokers 3] [--count N]\n"
+                            + "       deploy/bench/run B3 [--brokers 3] [--count N] [--accounts]\n"
                             + "       deploy/bench/run B3-cluster-fault [--count N] [--down SECONDS]\n"
                             + "       deploy/bench/run B4 [--count N] [--rate R | --b3-max R] [--brokers 3]\n"
                             + "       deploy/bench/run B5 [--rows N] [--quick]\n       deploy/bench/run "

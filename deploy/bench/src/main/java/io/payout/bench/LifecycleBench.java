@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * B3: withdrawals through the whole system, sandbox included: a burst of D0 requests published at once, timed from
@@ -58,6 +59,10 @@ final class LifecycleBench {
                 control.createAccount(AccountSpec.standard(huifuId(a), "100000000.00", "T" + a));
             }
             String run = Long.toString(System.currentTimeMillis(), 36);
+            if (AccountChecks.on()) {
+                AccountChecks.makeKnown(stack.bootstrapServers, IntStream.range(0, ACCOUNTS)
+                        .mapToObj(LifecycleBench::huifuId).toList(), run, Duration.ofMinutes(2));
+            }
             // warm-up (not measured): connections, consumer groups, the JIT, in bursts until the compilers are (nearly)
             // done. Bursts of 2,000 (or the measured count if smaller): smaller bursts leave the paths that only full
             // batches and queues take still compiling in the measured burst. Not bursts of the measured 10,000: the
@@ -121,6 +126,7 @@ final class LifecycleBench {
 
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("withdrawals", count);
+            r.put("account_checks", AccountChecks.on());
             r.put("final", finals);
             r.put("succeeded", succeeded);
             r.put("warm_up_withdrawals", warmUp);
