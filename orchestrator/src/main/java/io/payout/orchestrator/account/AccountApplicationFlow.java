@@ -164,6 +164,11 @@ public class AccountApplicationFlow {
                 .map(filed -> Math.max(0, Duration.between(filed, clock.instant()).toSeconds())).orElse(0L);
     }
 
+    /** How many applications wait for an operator, for the metric. */
+    public long waitingForOperator() {
+        return applications.waitingForOperator();
+    }
+
     /** The account's applications not final yet, for the operations API. */
     public List<AccountApplication> unfinishedOf(String huifuId) {
         return applications.unfinishedOf(huifuId);

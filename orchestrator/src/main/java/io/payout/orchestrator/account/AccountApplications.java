@@ -105,6 +105,12 @@ class AccountApplications {
                 .optional();
     }
 
+    /** How many applications wait for an operator (ATTENTION): nothing more is tried for them automatically. */
+    long waitingForOperator() {
+        return jdbc.sql("select count(*) from account_applications where state = 'ATTENTION' and final_at is null")
+                .query(Long.class).single();
+    }
+
     /** Records the serial of a change as sent, before it is: a crash after this line leads to a lookup. */
     void markSent(String accountRequestId, String reqDate, String reqSeqId, Instant now) {
         jdbc.sql("""

@@ -129,6 +129,33 @@ class AccountEndToEndIntegrationTest {
     }
 
     @Test
+    void aChangeNoLookupCanExplainWaitsForAnOperatorWithoutAnEnd() {
+        String opening = nextId("before-silence");
+        Person person = Person.next();
+        send(opening, openIndividual(opening, person, person.cardNo()));
+        String huifuId = awaitEnd(opening).get("huifu_id").asString();
+        // from now on every call for the account fails with HTTP 500: the binding's fate and every lookup unknown
+        stack.control().setFaults(new FaultSettings(7L, FaultRates.NONE,
+                Map.of(huifuId, new FaultRates(0, 1, 0, 0, 0, 0, 0, 0, 0, 0))));
+        String bind = nextId("unexplained");
+        Person second = Person.next();
+        send(bind, AccountRequestJson.bindCard(bind, huifuId, person.name(), person.certNo(), second.cardNo()));
+
+        await().atMost(OrchestratorHarness.WAIT).pollInterval(Duration.ofMillis(300)).until(() ->
+                stack.orchestrator.bean(AccountRegistry.class).view(huifuId).orElseThrow().applications().stream()
+                        .anyMatch(a -> bind.equals(a.accountRequestId()) && "ATTENTION".equals(a.state())));
+        AccountView.OpenApplication waiting = stack.orchestrator.bean(AccountRegistry.class).view(huifuId)
+                .orElseThrow().applications().stream().filter(a -> bind.equals(a.accountRequestId()))
+                .findFirst().orElseThrow();
+        assertThat(waiting.reasonCode()).isEqualTo("LOOKUP_UNANSWERED");
+        assertThat(stack.orchestrator.bean(MeterRegistry.class).get("account.applications.attention").gauge()
+                .value()).isGreaterThanOrEqualTo(1);
+        assertThat(TestKafka.readAll(stack.orchestrator.accountUpdates).stream()
+                .map(r -> JSON.readTree(r.value())).filter(u -> bind.equals(text(u, "account_request_id"))))
+                .noneMatch(AccountEndToEndIntegrationTest::isEnd);
+    }
+
+    @Test
     void aNonSameNameCorporateCardIsApprovedByTheAuditNotice() {
         String id = nextId("review");
         Person legal = Person.next();
