@@ -40,8 +40,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -454,11 +456,18 @@ class ConsoleBrowserTest {
         navigate(By.id("sign-in"));
     }
 
-    /** Clicks what leads to another page and waits until the browser left this one. */
+    /**
+     * Clicks what leads to another page and waits until the browser left this one and loaded the next. While the
+     * page is being replaced, chromedriver may answer a question about the old element with "node does not belong to
+     * the document" rather than "stale": that is asked again, not taken as a failure.
+     */
     private static void navigate(By what) {
         WebElement element = browser.findElement(what);
         element.click();
-        new WebDriverWait(browser, PAGE_WAIT).until(ExpectedConditions.stalenessOf(element));
+        WebDriverWait wait = new WebDriverWait(browser, PAGE_WAIT);
+        wait.ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(element));
+        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript(
+                "return document.readyState")));
     }
 
     private void search(String id) {
