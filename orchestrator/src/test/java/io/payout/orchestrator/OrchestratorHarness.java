@@ -1,7 +1,12 @@
 package io.payout.orchestrator;
 
+import io.payout.model.HuifuNotification;
 import io.payout.model.huifu.HuifuKeys;
+import io.payout.model.huifu.HuifuNotifications;
+import io.payout.orchestrator.withdrawal.DueWork;
 import io.payout.orchestrator.withdrawal.HistoryRow;
+import io.payout.orchestrator.withdrawal.SerialKey;
+import io.payout.orchestrator.withdrawal.SerialNumbers;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.WithdrawalHistory;
 import io.payout.orchestrator.withdrawal.Withdrawals;
@@ -12,22 +17,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real orchestrator for integration tests: a fresh PostgreSQL database, the shared in-process broker, topics of
  * its own (one partition, so order across keys is total), and keys generated for the run.
  */
 public final class OrchestratorHarness implements AutoCloseable {
+
+    private static final JsonMapper NOTICE_JSON = JsonMapper.builder().build();
 
     public static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -167,6 +178,62 @@ public final class OrchestratorHarness implements AutoCloseable {
     public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Huifu notifies only serials it was sent; with the workers off, a claim marks each due withdrawal sent (its
+     * serial row written) as the first send would.
+     */
+    public void markDueSent() {
+        Instant now = Instant.now();
+        bean(DueWork.class).claim("test", now, now.plusSeconds(30), SerialNumbers.reqDate(now), 100);
+    }
+
+    /** A withdrawal notice for {@code serial}, signed with the harness's Huifu key, as the gateway publishes it. */
+    public String signedNotice(SerialKey serial, String msgType, String transStatus, String acctStatus,
+                               String cashAmt, String feeAmt) {
+        return signedNotice(noticeData(serial, msgType, transStatus, acctStatus, cashAmt, feeAmt));
+    }
+
+    /** The resp_data of a withdrawal notice (a failed one with Huifu's 10000001). */
+    public static Map<String, String> noticeData(SerialKey serial, String msgType, String transStatus,
+                                                 String acctStatus, String cashAmt, String feeAmt) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("acct_status", acctStatus);
+        data.put("cash_amt", cashAmt);
+        data.put("fee_amt", feeAmt);
+        data.put("hf_seq_id", "0029HF" + serial.reqSeqId());
+        data.put("huifu_id", serial.huifuId());
+        data.put("msg_type", msgType);
+        data.put("req_date", serial.reqDate());
+        data.put("req_seq_id", serial.reqSeqId());
+        boolean failed = "F".equals(transStatus);
+        data.put("sub_resp_code", failed ? "10000001" : "00000000");
+        data.put("sub_resp_desc", failed ? "银行卡异常" : "处理成功");
+        data.put("trans_status", transStatus);
+        data.put("trans_type", "ENCHASHMENT");
+        return data;
+    }
+
+    /** {@code respData} signed with the harness's Huifu key, as the gateway's record of it. */
+    public String signedNotice(Map<String, String> respData) {
+        return signedNotice(respData, huifuKeys.getPrivate());
+    }
+
+    /** {@code respData} signed with {@code key} (a forgery unless it is Huifu's), as the gateway's record of it. */
+    public static String signedNotice(Map<String, String> respData, PrivateKey key) {
+        Map<String, String> form = HuifuNotifications.signedForm(respData, key);
+        String raw = form.get("resp_data");
+        Map<String, String> fields = new LinkedHashMap<>();
+        NOTICE_JSON.readTree(raw).properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
+        HuifuNotification notification = new HuifuNotification(HuifuNotifications.notificationId(raw),
+                HuifuNotification.KIND_WITHDRAWAL, fields.get("msg_type"), fields, raw, form.get("sign"),
+                Instant.now());
+        return NOTICE_JSON.writeValueAsString(notification);
+    }
+
+    public void deliverNotice(String record) {
+        TestKafka.send(notifications, "key", record);
     }
 
     public static String request(String id, String huifuId, String cashAmt, String dateType) {

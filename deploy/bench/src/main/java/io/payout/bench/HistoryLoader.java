@@ -1,5 +1,9 @@
 package io.payout.bench;
 
+import io.payout.model.AccountKind;
+import io.payout.model.Amount;
+import io.payout.model.IntoAcctDateType;
+import io.payout.model.WithdrawalRequested;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -15,9 +19,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +40,10 @@ import org.postgresql.copy.CopyManager;
  * catalog, so the loader keeps working when the schema changes: every table with a {@code withdrawal_id} column is
  * copied per withdrawal, the notification inbox in proportion. In each copy the ids are new (withdrawal id, serials,
  * UUIDs, other unique keys), the times are moved back so the copies spread evenly over the past year, and every
- * other value is the template's.
+ * other value is the template's. Where the schema has the archive (V31), a copy final for longer than the product's
+ * archive window is written where the product's archiver would have moved it: its withdrawal, serials and history
+ * into the archive's monthly partitions (created here, named as the archiver names them), its fingerprint and serials
+ * into the keys that are never dropped. The database then holds a year as the product holds it in steady state.
  */
 final class HistoryLoader {
 
@@ -45,8 +56,17 @@ final class HistoryLoader {
     private record Column(String name, String type, int maxLength, boolean unique) {
     }
 
-    /** One table's copyable columns and its template rows (per template withdrawal, or all for proportional ones). */
-    private record Table(String name, List<Column> columns, Map<String, List<Object[]>> byWithdrawal,
+    /** The hot tables with an archive, and the archive's name (V31; the archiver's ArchiveTables). */
+    private static final Map<String, String> ARCHIVES = Map.of("withdrawals", "archived_withdrawals",
+            "withdrawal_serials", "archived_serials", "withdrawal_transitions", "archived_transitions");
+    private static final DateTimeFormatter MONTH_SUFFIX = DateTimeFormatter.ofPattern("'_p'yyyyMM");
+
+    /**
+     * One table's copyable columns, its columns numbered by a sequence (name → sequence; left out of a hot COPY,
+     * which the sequence numbers, but given in the archive, which has no default) and its template rows.
+     */
+    private record Table(String name, List<Column> columns, Map<String, String> sequenced,
+                         Map<String, List<Object[]>> byWithdrawal,
                          List<Object[]> rows) {
     }
 
@@ -54,9 +74,14 @@ final class HistoryLoader {
     private final String user;
     private final List<String> templates = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
+    /** Null without an archive in the schema: every copy is written to the hot tables. */
+    private final Duration archiveAfter;
+    private final OffsetDateTime loadTime = OffsetDateTime.now(ZoneOffset.UTC);
+    private final Map<String, ArrayDeque<Long>> sequenceBlocks = new HashMap<>();
     private long loaded;
+    private long archived;
 
-    HistoryLoader(String jdbcUrl, String user) {
+    HistoryLoader(String jdbcUrl, String user, Duration archiveAfter) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         try (Connection c = connect()) {
@@ -70,7 +95,11 @@ final class HistoryLoader {
             if (templates.isEmpty()) {
                 throw new IllegalStateException("no finished withdrawal to copy in " + jdbcUrl);
             }
+            this.archiveAfter = exists(c, "archived_withdrawals") ? archiveAfter : null;
             List<String> names = perWithdrawalTables(c);
+            // the archive and the keys are written from the hot tables' templates, not from templates of their own
+            names.removeIf(name -> name.startsWith("archived_") || name.equals("withdrawal_keys")
+                    || name.equals("serial_keys"));
             names.remove("withdrawals");
             names.add(0, "withdrawals"); // the others reference it
             for (String name : names) {
@@ -123,26 +152,33 @@ final class HistoryLoader {
     /** Loads {@code count} more withdrawals, numbered on from those loaded before, spread over a year of {@code total}. */
     void load(long count, long total) {
         try (Connection c = connect()) {
+            if (archiveAfter != null && loaded == 0) {
+                createArchiveMonths(c);
+            }
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             long end = loaded + count;
             while (loaded < end) {
                 long to = Math.min(end, loaded + CHUNK);
-                for (Table t : tables) {
-                    StringBuilder out = new StringBuilder(1 << 20);
-                    for (long k = loaded; k < to; k++) {
-                        appendCopy(out, t, k, total);
-                    }
-                    copy.copyIn("copy " + t.name() + " (" + String.join(", ", t.columns().stream()
-                            .map(Column::name).toList()) + ") from stdin", new StringReader(out.toString()));
+                Map<String, StringBuilder> out = new LinkedHashMap<>();
+                for (long k = loaded; k < to; k++) {
+                    appendCopy(c, out, k, total);
+                }
+                for (Map.Entry<String, StringBuilder> e : out.entrySet()) {
+                    copy.copyIn("copy " + e.getKey() + " from stdin", new StringReader(e.getValue().toString()));
                 }
                 loaded = to;
                 if (loaded % 1_000_000 < CHUNK) {
-                    System.out.printf("  loaded %,d withdrawals%n", loaded);
+                    System.out.printf("  loaded %,d withdrawals (%,d of them archived)%n", loaded, archived);
                 }
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("COPY failed after " + loaded + " withdrawals", e);
         }
+    }
+
+    /** Withdrawals loaded into the archive (the others are in the hot tables). */
+    long archived() {
+        return archived;
     }
 
     /** Refreshes the planner's statistics and the visibility map, as autovacuum would after a load this size. */
@@ -154,14 +190,76 @@ final class HistoryLoader {
         }
     }
 
-    /** Copy {@code k}: template {@code k % templates}, its ids made new and its times moved back. */
-    private void appendCopy(StringBuilder out, Table t, long k, long total) {
+    /**
+     * Copy {@code k} (template {@code k % templates}, its ids made new and its times moved back) appended to the COPY
+     * text of each table it goes to, keyed by the COPY target ("table (columns)").
+     */
+    private void appendCopy(Connection c, Map<String, StringBuilder> out, long k, long total) throws SQLException {
         String template = templates.get((int) (k % templates.size()));
         String newId = "hist-" + Long.toString(k, 36);
         // from a year ago (k = 0) to a day ago (the last): rows land in their months' partitions if there are any
         Duration back = Duration.ofDays(1).plus(SPREAD.minusDays(1).multipliedBy(total - 1 - k).dividedBy(total));
         Map<String, String> replace = new HashMap<>();
         replace.put(template, newId);
+        Map<String, List<String[]>> copies = new LinkedHashMap<>();
+        for (Table t : tables) {
+            copies.put(t.name(), copyRows(t, template, k, back, replace));
+        }
+        Table withdrawals = tables.get(0);
+        String[] row = copies.get("withdrawals").get(0);
+        String createdAt = row[indexOf(withdrawals, "created_at")];
+        boolean archive = archiveAfter != null && OffsetDateTime.parse(row[indexOf(withdrawals, "updated_at")])
+                .isBefore(loadTime.minus(archiveAfter));
+        for (Table t : tables) {
+            String target = archive && ARCHIVES.containsKey(t.name()) ? ARCHIVES.get(t.name()) : t.name();
+            boolean toArchive = !target.equals(t.name());
+            boolean keyedByWithdrawal = toArchive && !t.name().equals("withdrawals");
+            List<String> extra = new ArrayList<>();
+            if (keyedByWithdrawal) {
+                extra.add("withdrawal_created_at");
+            }
+            if (toArchive) {
+                extra.addAll(t.sequenced().keySet());
+            }
+            String columns = String.join(", ", t.columns().stream().map(Column::name).toList())
+                    + extra.stream().map(e -> ", " + e).reduce("", String::concat);
+            StringBuilder text = out.computeIfAbsent(target + " (" + columns + ")", x -> new StringBuilder(1 << 20));
+            for (String[] cells : copies.get(t.name())) {
+                List<String> values = new ArrayList<>();
+                if (keyedByWithdrawal) {
+                    values.add(createdAt);
+                }
+                if (toArchive) {
+                    for (String sequence : t.sequenced().values()) {
+                        values.add(Long.toString(nextValue(c, sequence)));
+                    }
+                }
+                appendRow(text, cells, values);
+            }
+        }
+        if (archive) {
+            archived++;
+            byte[] fingerprint = new WithdrawalRequested(newId, cell(withdrawals, row, "huifu_id"),
+                    AccountKind.valueOf(cell(withdrawals, row, "account_kind")), cell(withdrawals, row, "token_no"),
+                    Amount.parse(cell(withdrawals, row, "cash_amt")),
+                    IntoAcctDateType.valueOf(cell(withdrawals, row, "into_acct_date_type")),
+                    cell(withdrawals, row, "acct_id"), cell(withdrawals, row, "remark"), null).contentFingerprint();
+            appendRow(out.computeIfAbsent("withdrawal_keys (withdrawal_id, content_fingerprint, created_at, archived_at)",
+                            x -> new StringBuilder(1 << 16)),
+                    new String[] {newId, "\\x" + HexFormat.of().formatHex(fingerprint), createdAt, loadTime.toString()},
+                    List.of());
+            Table serials = tables.stream().filter(t -> t.name().equals("withdrawal_serials")).findFirst().orElseThrow();
+            for (String[] serial : copies.get("withdrawal_serials")) {
+                appendRow(out.computeIfAbsent("serial_keys (huifu_id, req_date, req_seq_id, withdrawal_id)",
+                                x -> new StringBuilder(1 << 16)),
+                        new String[] {cell(serials, serial, "huifu_id"), cell(serials, serial, "req_date"),
+                                cell(serials, serial, "req_seq_id"), newId}, List.of());
+            }
+        }
+    }
+
+    /** The rows of table {@code t} of copy {@code k}: each cell as COPY text takes it, null for NULL. */
+    private List<String[]> copyRows(Table t, String template, long k, Duration back, Map<String, String> replace) {
         List<Object[]> rows;
         if (t.rows() != null) {
             double ratio = (double) t.rows().size() / templates.size();
@@ -172,7 +270,9 @@ final class HistoryLoader {
         } else {
             rows = t.byWithdrawal().getOrDefault(template, List.of());
         }
+        List<String[]> copies = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
+            String[] cells = new String[row.length];
             for (int i = 0; i < row.length; i++) {
                 Column col = t.columns().get(i);
                 Object value = row[i];
@@ -184,7 +284,7 @@ final class HistoryLoader {
                 } else if (col.type().equals("uuid")) {
                     cell = UUID.randomUUID().toString();
                 } else if (col.name().equals("withdrawal_id")) {
-                    cell = newId;
+                    cell = replace.get(template);
                 } else if (col.name().equals("req_date") && value.toString().length() == 8) {
                     cell = LocalDate.parse(value.toString(), BASIC).minusDays(back.toDays()).format(BASIC);
                 } else if (col.name().equals("req_seq_id")) {
@@ -199,12 +299,73 @@ final class HistoryLoader {
                         cell = cell.replace(e.getKey(), e.getValue());
                     }
                 }
-                if (i > 0) {
-                    out.append('\t');
-                }
-                appendEscaped(out, cell);
+                cells[i] = cell;
             }
-            out.append('\n');
+            copies.add(cells);
+        }
+        return copies;
+    }
+
+    private static void appendRow(StringBuilder out, String[] cells, List<String> extra) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            appendEscaped(out, cells[i]);
+        }
+        for (String value : extra) {
+            out.append('\t');
+            appendEscaped(out, value);
+        }
+        out.append('\n');
+    }
+
+    /** The sequence's next value, fetched in blocks (an archived history row is numbered as a hot one would be). */
+    private long nextValue(Connection c, String sequence) throws SQLException {
+        ArrayDeque<Long> block = sequenceBlocks.computeIfAbsent(sequence, x -> new ArrayDeque<>());
+        if (block.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select nextval(?::regclass) from generate_series(1, 50000) order by 1")) {
+                ps.setString(1, sequence);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        block.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return block.poll();
+    }
+
+    private static int indexOf(Table t, String column) {
+        for (int i = 0; i < t.columns().size(); i++) {
+            if (t.columns().get(i).name().equals(column)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(t.name() + " has no column " + column);
+    }
+
+    private static String cell(Table t, String[] cells, String column) {
+        return cells[indexOf(t, column)];
+    }
+
+    /**
+     * The archive's monthly partitions for the year loaded and the current month, named and bounded as the
+     * product's archiver makes them (UTC months).
+     */
+    private void createArchiveMonths(Connection c) throws SQLException {
+        YearMonth last = YearMonth.from(loadTime);
+        try (Statement st = c.createStatement()) {
+            for (YearMonth m = YearMonth.from(loadTime.minus(SPREAD).minusDays(1)); !m.isAfter(last);
+                 m = m.plusMonths(1)) {
+                for (String archive : ARCHIVES.values()) {
+                    st.execute("create table if not exists %s partition of %s for values from ('%s') to ('%s')"
+                            .formatted(archive + m.format(MONTH_SUFFIX), archive,
+                                    m.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC),
+                                    m.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
+                }
+            }
         }
     }
 
@@ -306,7 +467,19 @@ final class HistoryLoader {
                 }
             }
         }
-        return new Table(table, columns, perWithdrawal ? byWithdrawal : null, perWithdrawal ? null : all);
+        Map<String, String> sequenced = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select column_name, pg_get_serial_sequence(table_name, column_name) from information_schema.columns
+                 where table_schema = current_schema() and table_name = ? and column_default like 'nextval(%'
+                 order by ordinal_position""")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sequenced.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return new Table(table, columns, sequenced, perWithdrawal ? byWithdrawal : null, perWithdrawal ? null : all);
     }
 
     private Connection connect() throws SQLException {

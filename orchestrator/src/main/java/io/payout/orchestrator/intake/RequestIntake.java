@@ -9,11 +9,13 @@ import io.payout.model.WithdrawalRequested;
 import io.payout.orchestrator.OrchestratorTopics;
 import io.payout.orchestrator.outbox.Outbox;
 import io.payout.orchestrator.outbox.OutboxMessage;
+import io.payout.orchestrator.retention.WithdrawalKeys;
 import io.payout.orchestrator.withdrawal.WithdrawalWork;
 import io.payout.orchestrator.withdrawal.Withdrawals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,15 +38,17 @@ class RequestIntake {
     private static final Logger log = LoggerFactory.getLogger(RequestIntake.class);
     private final WithdrawalRequestParser parser = new WithdrawalRequestParser();
     private final Withdrawals withdrawals;
+    private final WithdrawalKeys archivedKeys;
     private final WithdrawalWork work;
     private final Outbox outbox;
     private final OrchestratorTopics topics;
     private final JsonMapper json;
     private final Clock clock;
 
-    RequestIntake(Withdrawals withdrawals, WithdrawalWork work, Outbox outbox, OrchestratorTopics topics,
-                         JsonMapper json, Clock clock) {
+    RequestIntake(Withdrawals withdrawals, WithdrawalKeys archivedKeys, WithdrawalWork work, Outbox outbox,
+                  OrchestratorTopics topics, JsonMapper json, Clock clock) {
         this.withdrawals = withdrawals;
+        this.archivedKeys = archivedKeys;
         this.work = work;
         this.outbox = outbox;
         this.topics = topics;
@@ -76,6 +80,11 @@ class RequestIntake {
         }
         // One query for the whole batch; later records of the same batch are compared with earlier ones too.
         Map<String, WithdrawalRequested> known = new HashMap<>(withdrawals.requestsOf(ids));
+        // An id the hot tables do not hold may be an archived withdrawal: only its fingerprint is left to compare.
+        // Read after the hot rows: an archiving that commits in between moved the row and wrote its key at once, so
+        // the second read sees the key (each statement reads what was committed when it began).
+        Map<String, byte[]> archived = archivedKeys.fingerprintsOf(
+                ids.stream().filter(id -> !known.containsKey(id)).toList());
         List<WithdrawalRequested> created = new ArrayList<>();
         Map<String, String> createdTraces = new HashMap<>();
         List<OutboxMessage> rejections = new ArrayList<>();
@@ -88,13 +97,16 @@ class RequestIntake {
             }
             WithdrawalRequested request = p.request();
             WithdrawalRequested prior = known.get(request.withdrawalId());
-            if (prior == null) {
+            byte[] archivedFingerprint = archived.get(request.withdrawalId());
+            boolean sameAsPrior = prior != null ? prior.sameContentAs(request)
+                    : archivedFingerprint != null && Arrays.equals(archivedFingerprint, request.contentFingerprint());
+            if (prior == null && archivedFingerprint == null) {
                 known.put(request.withdrawalId(), request);
                 created.add(request);
                 if (traceParents.get(i) != null) {
                     createdTraces.put(request.withdrawalId(), traceParents.get(i));
                 }
-            } else if (prior.sameContentAs(request)) {
+            } else if (sameAsPrior) {
                 // At-least-once delivery: the same request again changes nothing and publishes nothing.
                 replayed++;
             } else {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +47,7 @@ class NotificationApplier {
     private final PublicKey huifuKey;
     private final Counter rejectedSignature;
     private final Counter unreadable;
+    private final Counter forArchived;
 
     NotificationApplier(WithdrawalSerials serials, WithdrawalWork work, NotificationInbox inbox,
                                JsonMapper json, Clock clock, MeterRegistry meters,
@@ -58,6 +60,8 @@ class NotificationApplier {
         this.huifuKey = HuifuKeys.publicKey(huifuPublicKey);
         this.rejectedSignature = Counter.builder("huifu.notifications.bad_signature").register(meters);
         this.unreadable = Counter.builder("huifu.notifications.unreadable").register(meters);
+        this.forArchived = Counter.builder("huifu.notifications.archived")
+                .description("notices for a serial of an archived withdrawal, recorded as processed").register(meters);
     }
 
     /** What a batch did, for tests and metrics. */
@@ -105,12 +109,26 @@ class NotificationApplier {
         List<Verified> fresh = verified.stream().filter(v -> !done.contains(v.notificationId())).toList();
         Map<SerialKey, String> owners = serials.ownersOf(
                 new HashSet<>(fresh.stream().map(v -> HuifuEvidence.serialOfNotice(v.fields())).toList()));
+        Map<SerialKey, String> archivedOwners = serials.archivedOwnersOf(fresh.stream()
+                .map(v -> HuifuEvidence.serialOfNotice(v.fields())).filter(k -> !owners.containsKey(k))
+                .collect(Collectors.toSet()));
         List<WithdrawalWork.Addressed> evidence = new ArrayList<>();
         List<NotificationInbox.Pending> unknown = new ArrayList<>();
         List<String> applied = new ArrayList<>();
         for (Verified v : fresh) {
             SerialKey serial = HuifuEvidence.serialOfNotice(v.fields());
             String owner = owners.get(serial);
+            String archivedOwner = archivedOwners.get(serial);
+            if (owner == null && archivedOwner != null) {
+                // Final for longer than the archive window: nothing changes it any more. Said loudly (a warning and
+                // a metric), so that a notice contradicting the outcome is seen.
+                forArchived.increment();
+                log.warn("notification {} ({} trans_status {}) for serial {}/{} of archived withdrawal {} not applied",
+                        v.notificationId(), v.fields().get("msg_type"), v.fields().get("trans_status"),
+                        serial.reqDate(), serial.reqSeqId(), archivedOwner);
+                applied.add(v.notificationId());
+                continue;
+            }
             if (owner == null) {
                 // Never dropped: kept until the serial is known (PROTOCOL.md §4.4 "store the raw event, then act").
                 log.info("notification {} for unknown serial {}/{} kept", v.notificationId(), serial.reqDate(),

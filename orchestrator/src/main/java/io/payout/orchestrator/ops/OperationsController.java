@@ -5,6 +5,7 @@ import io.payout.orchestrator.huifu.QueryOutcome;
 import io.payout.orchestrator.quarantine.QuarantineReplays;
 import io.payout.orchestrator.reconciliation.DailyReconciliation;
 import io.payout.orchestrator.reconciliation.ReconciliationReport;
+import io.payout.orchestrator.retention.WithdrawalKeys;
 import io.payout.orchestrator.submission.Submissions;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.WithdrawalHistory;
@@ -45,11 +46,12 @@ class OperationsController {
     private final QuarantineReplays quarantine;
     private final WithdrawalWork work;
     private final StatementDay statementDay;
+    private final WithdrawalKeys archivedKeys;
 
     OperationsController(Withdrawals withdrawals, WithdrawalSerials serials, WithdrawalHistory history,
                          Resolutions resolutions, ObjectProvider<Submissions> submissions,
                          DailyReconciliation reconciliation, QuarantineReplays quarantine, WithdrawalWork work,
-                         StatementDay statementDay) {
+                         StatementDay statementDay, WithdrawalKeys archivedKeys) {
         this.withdrawals = withdrawals;
         this.serials = serials;
         this.history = history;
@@ -59,12 +61,15 @@ class OperationsController {
         this.quarantine = quarantine;
         this.work = work;
         this.statementDay = statementDay;
+        this.archivedKeys = archivedKeys;
     }
 
     @GetMapping("/withdrawals/{withdrawalId}")
     WithdrawalDetails withdrawal(@PathVariable String withdrawalId) {
-        Withdrawal w = withdrawals.find(withdrawalId)
-                .orElseThrow(() -> new NoSuchElementException("no withdrawal " + withdrawalId));
+        Withdrawal w = withdrawals.find(withdrawalId).orElseThrow(() -> new NoSuchElementException(
+                archivedKeys.archivedAt(withdrawalId).map(at -> "withdrawal " + withdrawalId + " was archived at " + at
+                        + ": its rows are in archived_withdrawals, archived_serials and archived_transitions")
+                        .orElse("no withdrawal " + withdrawalId)));
         return WithdrawalDetails.of(w, serials.serialsOf(withdrawalId), history.of(withdrawalId));
     }
 

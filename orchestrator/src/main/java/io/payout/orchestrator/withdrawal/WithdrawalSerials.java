@@ -66,16 +66,25 @@ public class WithdrawalSerials {
      * may leave it out) is found by req_date and req_seq_id, and keyed in the answer as it was asked.
      */
     public Map<SerialKey, String> ownersOf(Collection<SerialKey> serials) {
+        return ownersIn("withdrawal_serials", serials);
+    }
+
+    /** As {@link #ownersOf}, among the serials of archived withdrawals (kept for good in serial_keys, V31). */
+    public Map<SerialKey, String> archivedOwnersOf(Collection<SerialKey> serials) {
+        return ownersIn("serial_keys", serials);
+    }
+
+    private Map<SerialKey, String> ownersIn(String table, Collection<SerialKey> serials) {
         Map<SerialKey, String> owners = new HashMap<>();
         List<SerialKey> keyed = serials.stream().filter(k -> k.huifuId() != null).toList();
         List<SerialKey> unkeyed = serials.stream().filter(k -> k.huifuId() == null).toList();
         if (!keyed.isEmpty()) {
             jdbc.sql("""
                             select s.huifu_id, s.req_date, s.req_seq_id, s.withdrawal_id
-                            from withdrawal_serials s
+                            from %s s
                             join unnest(?::varchar[], ?::varchar[], ?::varchar[]) as k(huifu_id, req_date, req_seq_id)
                               on s.huifu_id = k.huifu_id and s.req_date = k.req_date and s.req_seq_id = k.req_seq_id
-                            """)
+                            """.formatted(table))
                     .params(keyed.stream().map(SerialKey::huifuId).toArray(String[]::new),
                             keyed.stream().map(SerialKey::reqDate).toArray(String[]::new),
                             keyed.stream().map(SerialKey::reqSeqId).toArray(String[]::new))
@@ -86,10 +95,10 @@ public class WithdrawalSerials {
         if (!unkeyed.isEmpty()) {
             jdbc.sql("""
                             select s.req_date, s.req_seq_id, s.withdrawal_id
-                            from withdrawal_serials s
+                            from %s s
                             join unnest(?::varchar[], ?::varchar[]) as k(req_date, req_seq_id)
                               on s.req_seq_id = k.req_seq_id and s.req_date = k.req_date
-                            """)
+                            """.formatted(table))
                     .params(unkeyed.stream().map(SerialKey::reqDate).toArray(String[]::new),
                             unkeyed.stream().map(SerialKey::reqSeqId).toArray(String[]::new))
                     .query((rs, n) -> Map.entry(new SerialKey(null, rs.getString(1), rs.getString(2)),

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Withdrawals {
 
     /** The columns {@link #map} reads, for every statement that returns whole rows. */
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             withdrawal_id, status, version, huifu_id, account_kind, token_no, cash_amt, into_acct_date_type,
             acct_id, remark, requested_at, req_date, req_seq_id, hf_seq_id, fee_amt, expected_fee_amt, attention,
             attention_reason, next_action, next_action_at, attempts, created_at, trace_parent""";
@@ -193,7 +193,7 @@ public class Withdrawals {
         return jdbc.sql("select count(*) from withdrawals where attention").query(Long.class).single();
     }
 
-    static Withdrawal map(ResultSet rs, int rowNum) throws SQLException {
+    public static Withdrawal map(ResultSet rs, int rowNum) throws SQLException {
         WithdrawalRequested request = new WithdrawalRequested(rs.getString("withdrawal_id"), rs.getString("huifu_id"),
                 AccountKind.valueOf(rs.getString("account_kind")), rs.getString("token_no"),
                 amount(rs.getBigDecimal("cash_amt")), IntoAcctDateType.valueOf(rs.getString("into_acct_date_type")),

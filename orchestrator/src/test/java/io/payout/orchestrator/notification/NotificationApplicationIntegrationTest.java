@@ -8,23 +8,19 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.Amount;
 import io.payout.model.EventSource;
-import io.payout.model.HuifuNotification;
 import io.payout.model.Topics;
 import io.payout.model.WithdrawalStatus;
 import io.payout.model.huifu.HuifuKeys;
-import io.payout.model.huifu.HuifuNotifications;
 import io.payout.orchestrator.OrchestratorHarness;
 import io.payout.orchestrator.ops.OperationsClient;
 import io.payout.orchestrator.withdrawal.HistoryRow;
 import io.payout.orchestrator.withdrawal.SerialKey;
 import io.payout.orchestrator.withdrawal.SerialNumbers;
 import io.payout.orchestrator.withdrawal.Withdrawal;
-import io.payout.orchestrator.withdrawal.DueWork;
 import io.payout.testkit.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -273,9 +269,8 @@ class NotificationApplicationIntegrationTest {
     @Test
     void notificationWithABadSignatureIsIgnored() {
         Withdrawal w = requested("forged-1", "70.00");
-        Map<String, String> form = HuifuNotifications.signedForm(respData(w.serial(), "01", "S", "S", "70.00", "0.00"),
-                io.payout.model.huifu.HuifuKeys.generate().getPrivate());
-        deliver(record(form));
+        deliver(OrchestratorHarness.signedNotice(respData(w.serial(), "01", "S", "S", "70.00", "0.00"),
+                io.payout.model.huifu.HuifuKeys.generate().getPrivate()));
         // a genuine one after it proves the forged one was processed (and ignored) first
         deliver(notice(w, "02", "P", "S", "70.00", "0.00"));
 
@@ -306,11 +301,8 @@ class NotificationApplicationIntegrationTest {
         return orchestrator.withdrawal(id).orElseThrow();
     }
 
-    /** Huifu notifies only serials it was sent; the workers are off, so a claim marks each due withdrawal sent. */
     private static void markSent() {
-        Instant now = Instant.now();
-        orchestrator.bean(DueWork.class).claim("test", now, now.plusSeconds(30), SerialNumbers.reqDate(now),
-                100);
+        orchestrator.markDueSent();
     }
 
     private static void createWithSerial(String id, String amount, SerialKey serial) {
@@ -353,44 +345,20 @@ class NotificationApplicationIntegrationTest {
 
     private static String notice(Withdrawal w, String msgType, String transStatus, String acctStatus, String cashAmt,
                                  String feeAmt) {
-        return signed(respData(w.serial(), msgType, transStatus, acctStatus, cashAmt, feeAmt));
+        return orchestrator.signedNotice(w.serial(), msgType, transStatus, acctStatus, cashAmt, feeAmt);
     }
 
     private static Map<String, String> respData(SerialKey serial, String msgType, String transStatus,
                                                 String acctStatus, String cashAmt, String feeAmt) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("acct_status", acctStatus);
-        data.put("cash_amt", cashAmt);
-        data.put("fee_amt", feeAmt);
-        data.put("hf_seq_id", "0029HF" + serial.reqSeqId());
-        data.put("huifu_id", serial.huifuId());
-        data.put("msg_type", msgType);
-        data.put("req_date", serial.reqDate());
-        data.put("req_seq_id", serial.reqSeqId());
-        boolean failed = "F".equals(transStatus);
-        data.put("sub_resp_code", failed ? "10000001" : "00000000");
-        data.put("sub_resp_desc", failed ? "银行卡异常" : "处理成功");
-        data.put("trans_status", transStatus);
-        data.put("trans_type", "ENCHASHMENT");
-        return data;
+        return OrchestratorHarness.noticeData(serial, msgType, transStatus, acctStatus, cashAmt, feeAmt);
     }
 
     private static String signed(Map<String, String> respData) {
-        return record(HuifuNotifications.signedForm(respData, orchestrator.huifuKeys.getPrivate()));
-    }
-
-    private static String record(Map<String, String> form) {
-        String raw = form.get("resp_data");
-        Map<String, String> fields = new LinkedHashMap<>();
-        JSON.readTree(raw).properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
-        HuifuNotification notification = new HuifuNotification(HuifuNotifications.notificationId(raw),
-                HuifuNotification.KIND_WITHDRAWAL, fields.get("msg_type"), fields, raw, form.get("sign"),
-                Instant.now());
-        return JSON.writeValueAsString(notification);
+        return orchestrator.signedNotice(respData);
     }
 
     private static void deliver(String record) {
-        TestKafka.send(orchestrator.notifications, "key", record);
+        orchestrator.deliverNotice(record);
     }
 
     static Amount amount(String text) {
