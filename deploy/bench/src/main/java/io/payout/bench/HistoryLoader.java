@@ -78,6 +78,7 @@ final class HistoryLoader {
     private final Duration archiveAfter;
     private final OffsetDateTime loadTime = OffsetDateTime.now(ZoneOffset.UTC);
     private final Map<String, ArrayDeque<Long>> sequenceBlocks = new HashMap<>();
+    private final Map<String, Double> proportions = new HashMap<>();
     private long loaded;
     private long archived;
 
@@ -108,6 +109,7 @@ final class HistoryLoader {
             for (String name : PROPORTIONAL) {
                 if (exists(c, name)) {
                     tables.add(readTemplates(c, name, false));
+                    proportions.put(name, rowsPerWithdrawal(c, name));
                 }
             }
         } catch (SQLException e) {
@@ -115,15 +117,26 @@ final class HistoryLoader {
         }
     }
 
-    /** The tables copied, with their template rows per template withdrawal. */
+    /** The tables copied, with their rows per copied withdrawal. */
     Map<String, Double> shape() {
         Map<String, Double> shape = new LinkedHashMap<>();
         for (Table t : tables) {
-            double rows = t.rows() != null ? t.rows().size()
-                    : t.byWithdrawal().values().stream().mapToInt(List::size).sum();
-            shape.put(t.name(), Bench.round(rows / templates.size()));
+            shape.put(t.name(), Bench.round(t.rows() != null ? proportions.get(t.name())
+                    : (double) t.byWithdrawal().values().stream().mapToInt(List::size).sum() / templates.size()));
         }
         return shape;
+    }
+
+    /**
+     * A table without withdrawal_id has as many rows per withdrawal as the whole database has (its rows are not the
+     * templates', and the templates are a sample of the withdrawals).
+     */
+    private static double rowsPerWithdrawal(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "select (select count(*) from " + table + ")::float8 / greatest(1, (select count(*) from withdrawals))")) {
+            rs.next();
+            return rs.getDouble(1);
+        }
     }
 
     long databaseBytes() {
@@ -262,7 +275,7 @@ final class HistoryLoader {
     private List<String[]> copyRows(Table t, String template, long k, Duration back, Map<String, String> replace) {
         List<Object[]> rows;
         if (t.rows() != null) {
-            double ratio = (double) t.rows().size() / templates.size();
+            double ratio = proportions.get(t.name());
             rows = new ArrayList<>();
             for (long j = (long) (k * ratio); j < (long) ((k + 1) * ratio); j++) {
                 rows.add(t.rows().get((int) (j % t.rows().size())));
