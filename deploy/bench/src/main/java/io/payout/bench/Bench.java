@@ -66,6 +66,7 @@ public final class Bench {
                 case "all" -> scenarios.addAll(List.of("B1", "B2", "B3"));
                 default -> {
                     System.err.println("usage: deploy/bench/run [B1|B2|B3|all] [--quick] [--traced-share S]\n"
+                            + "       deploy/bench/run B2 [--rates 1000,2000,3000]\n"
                             + "       deploy/bench/run B3 [--brokers 3] [--count N] [--accounts]\n"
                             + "       deploy/bench/run B3-cluster-fault [--count N] [--down SECONDS]\n"
                             + "       deploy/bench/run B4 [--count N] [--rate R | --b3-max R] [--brokers 3]\n"
@@ -104,8 +105,7 @@ public final class Bench {
                 try {
                     result.putAll(switch (scenario) {
                         case "B1" -> new IntakeBench(stack, ticks).run(quick ? 5_000 : 100_000, warmUpLimit);
-                        case "B2" -> new NotificationBench(stack, ticks).run(quick
-                                ? List.of(200, 500) : List.of(200, 500, 1000, 2000),
+                        case "B2" -> new NotificationBench(stack, ticks).run(rates(values, quick),
                                 Duration.ofSeconds(quick ? 4 : 8), warmUpLimit);
                         // B3 measures 10,000 (about a minute): in a short burst the fill and drain (first fetch,
                         // the sandbox's 200 + 300 ms delays, the last notices) are a large part of the time, and a
@@ -146,10 +146,19 @@ public final class Bench {
 
     /** Options that take a value: {@code --count 2000} or {@code --count=2000}. */
     private static final java.util.Set<String> VALUED = java.util.Set.of("--count", "--rate", "--b3-max", "--rows",
-            "--traced-share", "--brokers", "--down");
+            "--traced-share", "--brokers", "--down", "--rates");
     private static final String CLUSTER_FAULT = "B3-cluster-fault";
     /** The scenarios that run on a cluster: the lifecycle ones, with two gateways and two orchestrators. */
     private static final java.util.Set<String> ON_A_CLUSTER = java.util.Set.of("B3", "B4", CLUSTER_FAULT);
+
+    /** B2's offered rates, lowest first: {@code --rates 1000,2000,3000}, else 200, 500, 1,000, 2,000 (quick: 200, 500). */
+    private static List<Integer> rates(Map<String, String> values, boolean quick) {
+        if (values.containsKey("rates")) {
+            return java.util.Arrays.stream(values.get("rates").split(",")).map(String::trim).map(Integer::valueOf)
+                    .sorted().toList();
+        }
+        return quick ? List.of(200, 500) : List.of(200, 500, 1000, 2000);
+    }
 
     /** B3's burst and the fault run's: {@code --count}, else 10,000 (quick: 300). */
     private static int count(Map<String, String> values, boolean quick) {
