@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ public class AccountApplicationFlow {
                 : request.action() == AccountAction.REFRESH ? ApplicationStep.READ_DETAIL : ApplicationStep.SEND;
         applications.insert(new AccountApplication(request.accountRequestId(), request.action(),
                 request.accountKind(), request.huifuId(), first, ApplicationState.OPEN, null, null, false, null,
-                sealing.seal(request.accountRequestId(), rawRecord), 0, now, null, null, null, now, null, null, now));
+                sealing.seal(request.accountRequestId(), rawRecord), 0, now, null, null, null, now, null, null, now, null));
     }
 
     /** Runs the steps now due, up to a batch; returns how many ran. */
@@ -70,6 +71,8 @@ public class AccountApplicationFlow {
             try {
                 Progress progress = steps.run(application, requestOf(application), clock.instant());
                 transactions.executeWithoutResult(tx -> record(progress));
+            } catch (LeaseLost e) {
+                log.info("{}", e.getMessage());
             } catch (RuntimeException e) {
                 // its lease runs out and it is tried again; the others go on
                 log.warn("account request {} step {} failed: {}", application.accountRequestId(), application.step(),
@@ -117,12 +120,16 @@ public class AccountApplicationFlow {
         return p.next(ApplicationStep.READ_DETAIL, now);
     }
 
-    /** One step's result, in the caller's transaction; dropped when the application moved on meanwhile. */
+    /**
+     * One step's result, in the caller's transaction; dropped when the application moved on meanwhile: a notice
+     * recorded, or the claim the step ran under taken over by another instance (which runs the step itself).
+     */
     private void record(Progress p) {
         AccountApplication started = p.started();
         Optional<AccountApplication> current = applications.lockOpen(started.accountRequestId());
         if (current.isEmpty() || current.get().step() != started.step()
-                || current.get().state() != started.state()) {
+                || current.get().state() != started.state()
+                || !Objects.equals(current.get().leaseUntil(), started.leaseUntil())) {
             log.info("account request {} moved on during step {}: its result is dropped",
                     started.accountRequestId(), started.step());
             return;

@@ -22,6 +22,8 @@ class AccountApplications {
             account_request_id, action, account_kind, huifu_id, step, state, req_date, req_seq_id, sent, apply_no,
             sealed_request, sealing_key_id, attempts, next_attempt_at, reason_code, reason, business_item,
             received_at, applied_at, final_at, updated_at""";
+    /** What a read returns: the columns written, and the lease of the current claim (set by claims only). */
+    private static final String READ = COLUMNS + ", lease_until";
 
     private final JdbcClient jdbc;
 
@@ -52,7 +54,7 @@ class AccountApplications {
                     order by next_attempt_at
                     limit :limit
                     for update skip locked)
-                """ + "returning " + COLUMNS)
+                """ + "returning " + READ)
                 .param("leaseUntil", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
@@ -62,7 +64,7 @@ class AccountApplications {
 
     /** The application locked for an update, when it is still open. */
     Optional<AccountApplication> lockOpen(String accountRequestId) {
-        return jdbc.sql("select " + COLUMNS + " from account_applications where account_request_id = :id"
+        return jdbc.sql("select " + READ + " from account_applications where account_request_id = :id"
                         + " and final_at is null for update")
                 .param("id", accountRequestId)
                 .query(this::row)
@@ -81,7 +83,7 @@ class AccountApplications {
     }
 
     Optional<AccountApplication> find(String accountRequestId) {
-        return jdbc.sql("select " + COLUMNS + " from account_applications where account_request_id = :id")
+        return jdbc.sql("select " + READ + " from account_applications where account_request_id = :id")
                 .param("id", accountRequestId)
                 .query(this::row)
                 .optional();
@@ -89,7 +91,7 @@ class AccountApplications {
 
     /** The account's applications not final (open or waiting for an operator), oldest first. */
     List<AccountApplication> unfinishedOf(String huifuId) {
-        return jdbc.sql("select " + COLUMNS + " from account_applications where huifu_id = :huifuId"
+        return jdbc.sql("select " + READ + " from account_applications where huifu_id = :huifuId"
                         + " and final_at is null order by received_at")
                 .param("huifuId", huifuId)
                 .query(this::row)
@@ -111,17 +113,27 @@ class AccountApplications {
                 .query(Long.class).single();
     }
 
-    /** Records the serial of a change as sent, before it is: a crash after this line leads to a lookup. */
-    void markSent(String accountRequestId, String reqDate, String reqSeqId, Instant now) {
-        jdbc.sql("""
+    /**
+     * Records the serial of a change as sent, before it is: a crash after this line leads to a lookup. Only under the
+     * claim the application was read with: an instance whose lease ran out and was taken over (it was frozen, or
+     * paused too long) must not send, or it would send under a serial of its own beside the new holder's.
+     *
+     * @throws LeaseLost when the claim is no longer this one's
+     */
+    void markSent(AccountApplication claimed, String reqDate, String reqSeqId, Instant now) {
+        int updated = jdbc.sql("""
                 update account_applications set req_date = :reqDate, req_seq_id = :reqSeqId, sent = true,
                        updated_at = :now
-                where account_request_id = :id""")
-                .param("id", accountRequestId)
+                where account_request_id = :id and lease_until = :leaseUntil and final_at is null""")
+                .param("id", claimed.accountRequestId())
                 .param("reqDate", reqDate)
                 .param("reqSeqId", reqSeqId)
                 .param("now", Timestamp.from(now))
+                .param("leaseUntil", timestamp(claimed.leaseUntil()))
                 .update();
+        if (updated == 0) {
+            throw new LeaseLost(claimed.accountRequestId(), claimed.step());
+        }
     }
 
     void update(AccountApplication a) {
@@ -173,7 +185,7 @@ class AccountApplications {
                 rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")), rs.getString("reason_code"),
                 rs.getString("reason"), rs.getString("business_item"), instant(rs.getTimestamp("received_at")),
                 instant(rs.getTimestamp("applied_at")), instant(rs.getTimestamp("final_at")),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("lease_until")));
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -230,7 +230,7 @@ final class AccountSteps {
         if (p.reqSeqId() == null) {
             p.serial(today(p.now()), newSerial());
         }
-        applications.markSent(p.started().accountRequestId(), p.reqDate(), p.reqSeqId(), p.now());
+        applications.markSent(p.started(), p.reqDate(), p.reqSeqId(), p.now());
         p.sent(true);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("req_date", p.reqDate());

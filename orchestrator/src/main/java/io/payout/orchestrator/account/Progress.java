@@ -194,6 +194,6 @@ final class Progress {
         return new AccountApplication(started.accountRequestId(), started.action(), started.accountKind(), huifuId,
                 step, state, reqDate, reqSeqId, sent, applyNo, finished ? null : started.sealed(), attempts,
                 nextAttemptAt, reasonCode, reason, businessItem, started.receivedAt(), appliedAt,
-                finished ? now : null, now);
+                finished ? now : null, now, null);
     }
 }
