@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  *
  * A killed orchestrator is started again in the background while the run goes on (an incarnation that starts while
  * PostgreSQL or the broker is away and exits is started again), so every fault meets work in flight. Publishing
- * goes on through every fault but the broker's, so a long fault (the freeze, the full disk) is followed by a few
- * thresholds passed at once: {@link #MIN_GAP} keeps the faults apart.
+ * goes on through every fault (the broker's delays its acknowledgements), but never past the next fault's mark
+ * before that fault is injected: however fast the machine or long a fault, every fault, the last included, meets
+ * requests still arriving, and {@link #MIN_GAP} keeps the faults apart.
  */
 final class FaultSchedule {
 
@@ -34,7 +35,7 @@ final class FaultSchedule {
     /** At least this long between the end of one fault and the next, so that each meets a system that moves again. */
     private static final Duration MIN_GAP = Duration.ofSeconds(5);
 
-    private record Step(String when, BooleanSupplier reached, String what, Runnable action) {
+    private record Step(int records, String when, BooleanSupplier reached, String what, Runnable action) {
     }
 
     private final ReliabilityStack stack;
@@ -70,11 +71,15 @@ final class FaultSchedule {
         int done = 0;
         List<String> idle = new ArrayList<>();
         double[] lastEnded = {Double.NEGATIVE_INFINITY};
-        for (Step step : steps) {
+        for (int s = 0; s < steps.size(); s++) {
+            Step step = steps.get(s);
+            upstream.holdAt(step.records());
             if (!progress.await(step.when(), STEP_WAIT, () -> step.reached().getAsBoolean()
                     && progress.seconds() - lastEnded[0] >= MIN_GAP.toSeconds(), status)) {
                 break;
             }
+            // requests go on arriving during the fault, up to the next one's mark
+            upstream.holdAt(s + 1 < steps.size() ? steps.get(s + 1).records() : upstream.total());
             double began = progress.seconds();
             progress.say("FAULT: %s (%s)", step.what(), status.get());
             if (finals.size() >= valid) {
@@ -85,6 +90,7 @@ final class FaultSchedule {
             lastEnded[0] = progress.seconds();
             done++;
         }
+        upstream.holdAt(upstream.total());
         stack.awaitRestarts();
         progress.say("both orchestrators run again (%s)", status.get());
         table.check("faults injected (SIGSTOP past the lease, 3 kill -9, broker kill -9, PostgreSQL restart, disk "
@@ -105,7 +111,7 @@ final class FaultSchedule {
     }
 
     private static Step published(UpstreamPublisher upstream, int records, String what, Runnable action) {
-        return new Step(records + " request records published", () -> upstream.acknowledged() >= records, what,
-                action);
+        return new Step(records, records + " request records published", () -> upstream.acknowledged() >= records,
+                what, action);
     }
 }

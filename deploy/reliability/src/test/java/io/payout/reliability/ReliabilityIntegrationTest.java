@@ -147,8 +147,9 @@ class ReliabilityIntegrationTest {
             progress.say("CPU seconds per service JVM: %s", stack.cpuSeconds());
         }
         progress.say("invariants:%n%s", table.render());
-        assertThat(table.violations()).as("violations of the invariants (table above); logs and broker data in "
-                + work).isZero();
+        // the table goes into the failure message too: CI shows the failing test's report, not the whole build log
+        assertThat(table.violations()).as("violations of the invariants; logs and broker data in %s%n%s", work,
+                table.render()).isZero();
         // kept for inspection when anything failed; a passing run leaves nothing behind (its keys included)
         ReliabilityStack.deleteWorkDir(work);
     }

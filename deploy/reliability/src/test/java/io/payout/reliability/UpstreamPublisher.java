@@ -30,6 +30,7 @@ final class UpstreamPublisher implements AutoCloseable {
     private final int perTick;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger acknowledged = new AtomicInteger();
+    private final AtomicInteger limit;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "upstream-publisher");
@@ -50,6 +51,7 @@ final class UpstreamPublisher implements AutoCloseable {
         this.topic = topic;
         this.requests = List.copyOf(requests);
         this.perTick = perTick;
+        this.limit = new AtomicInteger(requests.size());
     }
 
     /** Publishes {@code perTick} records every {@code tickMillis}, in list order, until all are sent. */
@@ -62,11 +64,15 @@ final class UpstreamPublisher implements AutoCloseable {
 
     private void tick() {
         for (int k = 0; k < perTick; k++) {
-            int i = next.getAndIncrement();
+            int i = next.get();
             if (i >= requests.size()) {
                 scheduler.shutdown();
                 return;
             }
+            if (i >= limit.get()) {
+                return;
+            }
+            next.incrementAndGet();
             Request r = requests.get(i);
             producer.send(new ProducerRecord<>(topic, r.key(), r.value()), (metadata, error) -> {
                 if (error != null) {
@@ -76,6 +82,11 @@ final class UpstreamPublisher implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** Publishes no further than the first {@code records} records until told otherwise (at most all of them). */
+    void holdAt(int records) {
+        limit.set(Math.min(records, requests.size()));
     }
 
     /** Records the broker has acknowledged. */
