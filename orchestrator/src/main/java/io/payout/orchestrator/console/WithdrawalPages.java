@@ -3,6 +3,7 @@ package io.payout.orchestrator.console;
 import io.payout.model.AccountKind;
 import io.payout.model.IntoAcctDateType;
 import io.payout.model.WithdrawalStatus;
+import io.payout.orchestrator.retention.WithdrawalKeys;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import io.payout.orchestrator.withdrawal.WithdrawalHistory;
 import io.payout.orchestrator.withdrawal.WithdrawalSerials;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,14 +33,16 @@ class WithdrawalPages {
 
     private final ConsoleQueries queries;
     private final Withdrawals withdrawals;
+    private final WithdrawalKeys archivedKeys;
     private final WithdrawalSerials serials;
     private final WithdrawalHistory history;
     private final ConsoleFormat format;
     private final Clock clock;
 
-    WithdrawalPages(ConsoleQueries queries, Withdrawals withdrawals, WithdrawalSerials serials,
-                    WithdrawalHistory history, ConsoleFormat format, Clock clock) {
+    WithdrawalPages(ConsoleQueries queries, Withdrawals withdrawals, WithdrawalKeys archivedKeys,
+                    WithdrawalSerials serials, WithdrawalHistory history, ConsoleFormat format, Clock clock) {
         this.queries = queries;
+        this.archivedKeys = archivedKeys;
         this.withdrawals = withdrawals;
         this.serials = serials;
         this.history = history;
@@ -87,7 +89,7 @@ class WithdrawalPages {
     @GetMapping("/console/withdrawals/{withdrawalId}")
     String withdrawal(@PathVariable String withdrawalId, HttpSession session, Model model) {
         Withdrawal w = withdrawals.find(withdrawalId)
-                .orElseThrow(() -> new NoSuchElementException("no withdrawal " + withdrawalId));
+                .orElseThrow(() -> archivedKeys.notFound(withdrawalId));
         boolean open = !w.status().isFinal();
         model.addAttribute("w", w);
         model.addAttribute("serials", serials.serialsOf(withdrawalId));

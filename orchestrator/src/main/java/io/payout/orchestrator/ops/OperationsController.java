@@ -66,10 +66,7 @@ class OperationsController {
 
     @GetMapping("/withdrawals/{withdrawalId}")
     WithdrawalDetails withdrawal(@PathVariable String withdrawalId) {
-        Withdrawal w = withdrawals.find(withdrawalId).orElseThrow(() -> new NoSuchElementException(
-                archivedKeys.archivedAt(withdrawalId).map(at -> "withdrawal " + withdrawalId + " was archived at " + at
-                        + ": its rows are in archived_withdrawals, archived_serials and archived_transitions")
-                        .orElse("no withdrawal " + withdrawalId)));
+        Withdrawal w = withdrawals.find(withdrawalId).orElseThrow(() -> archivedKeys.notFound(withdrawalId));
         return WithdrawalDetails.of(w, serials.serialsOf(withdrawalId), history.of(withdrawalId));
     }
 
@@ -93,7 +90,7 @@ class OperationsController {
                     + "(orchestrator.submission.enabled=false)");
         }
         QueryOutcome answer = querying.queryNow(withdrawalId)
-                .orElseThrow(() -> new NoSuchElementException("no withdrawal " + withdrawalId));
+                .orElseThrow(() -> archivedKeys.notFound(withdrawalId));
         return Map.of("answer", describe(answer), "withdrawal", withdrawal(withdrawalId));
     }
 

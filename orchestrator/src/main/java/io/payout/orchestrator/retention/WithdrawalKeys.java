@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,5 +41,16 @@ public class WithdrawalKeys {
     public Optional<Instant> archivedAt(String withdrawalId) {
         return jdbc.sql("select archived_at from withdrawal_keys where withdrawal_id = ?").param(withdrawalId)
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /**
+     * Why {@code withdrawalId} is not in the hot tables, for the operations API and the console alike: archived (when,
+     * and where its rows are now), or never known.
+     */
+    public NoSuchElementException notFound(String withdrawalId) {
+        return new NoSuchElementException(archivedAt(withdrawalId)
+                .map(at -> "withdrawal " + withdrawalId + " was archived at " + at
+                        + ": its rows are in archived_withdrawals, archived_serials and archived_transitions")
+                .orElse("no withdrawal " + withdrawalId));
     }
 }

@@ -81,6 +81,11 @@ class ArchiveIntegrationTest {
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(orchestrator.withdrawal(open)).get().extracting(Withdrawal::status).hasToString("REQUESTED");
         assertThat(ops.get("/api/withdrawals/moved-1").problem(404).get("detail").asString()).contains("archived");
+        // the console's withdrawal page and the API's re-query take their 404 from the same place
+        assertThat(orchestrator.bean(WithdrawalKeys.class).notFound("moved-1").getMessage())
+                .startsWith("withdrawal moved-1 was archived at ");
+        assertThat(orchestrator.bean(WithdrawalKeys.class).notFound("never-1").getMessage())
+                .isEqualTo("no withdrawal never-1");
     }
 
     @Test
