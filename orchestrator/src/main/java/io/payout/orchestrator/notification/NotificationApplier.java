@@ -30,9 +30,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies Huifu notifications in batches, one transaction per batch: verify the signature again, skip ids in the
- * inbox, find each withdrawal by its serial, apply 02/01 through the transition table (implied steps included),
- * and record the ids. A notification for a serial not known yet is kept and applied once the serial is known.
+ * Applies Huifu notifications in batches, one transaction per batch: verify the signature again, find each
+ * withdrawal by its serial, record the ids in the inbox (skipping those recorded before), and apply 02/01 through
+ * the transition table (implied steps included). A notification for a serial not known yet is kept and applied once the serial is known.
  */
 @Service
 class NotificationApplier {
@@ -105,49 +105,53 @@ class NotificationApplier {
     }
 
     private Result applyVerified(List<Verified> verified, Instant now, boolean keepUnknown) {
-        Set<String> done = inbox.processed(verified.stream().map(Verified::notificationId).toList());
-        List<Verified> fresh = verified.stream().filter(v -> !done.contains(v.notificationId())).toList();
         Map<SerialKey, String> owners = serials.ownersOf(
-                new HashSet<>(fresh.stream().map(v -> HuifuEvidence.serialOfNotice(v.fields())).toList()));
-        Map<SerialKey, String> archivedOwners = serials.archivedOwnersOf(fresh.stream()
+                new HashSet<>(verified.stream().map(v -> HuifuEvidence.serialOfNotice(v.fields())).toList()));
+        Map<SerialKey, String> archivedOwners = serials.archivedOwnersOf(verified.stream()
                 .map(v -> HuifuEvidence.serialOfNotice(v.fields())).filter(k -> !owners.containsKey(k))
                 .collect(Collectors.toSet()));
-        List<WithdrawalWork.Addressed> evidence = new ArrayList<>();
+        List<Verified> addressed = new ArrayList<>();
         List<NotificationInbox.Pending> unknown = new ArrayList<>();
-        List<String> applied = new ArrayList<>();
-        for (Verified v : fresh) {
+        for (Verified v : verified) {
+            SerialKey serial = HuifuEvidence.serialOfNotice(v.fields());
+            if (owners.containsKey(serial) || archivedOwners.containsKey(serial)) {
+                addressed.add(v);
+                continue;
+            }
+            // Never dropped: kept until the serial is known (PROTOCOL.md §4.4 "store the raw event, then act").
+            log.info("notification {} for unknown serial {}/{} kept", v.notificationId(), serial.reqDate(),
+                    serial.reqSeqId());
+            unknown.add(new NotificationInbox.Pending(v.notificationId(), serial.huifuId(), serial.reqDate(),
+                    serial.reqSeqId(), v.payload(), now));
+        }
+        // The inbox: a notice recorded before (a redelivery, Huifu's retry) is skipped.
+        Set<String> fresh = inbox.claim(addressed.stream().map(Verified::notificationId).toList(), now);
+        List<WithdrawalWork.Addressed> evidence = new ArrayList<>();
+        int applied = 0;
+        for (Verified v : addressed) {
+            if (!fresh.contains(v.notificationId())) {
+                continue;
+            }
+            applied++;
             SerialKey serial = HuifuEvidence.serialOfNotice(v.fields());
             String owner = owners.get(serial);
-            String archivedOwner = archivedOwners.get(serial);
-            if (owner == null && archivedOwner != null) {
+            if (owner == null) {
+                String archivedOwner = archivedOwners.get(serial);
                 // Final for longer than the archive window: nothing changes it any more. Said loudly (a warning and
                 // a metric), so that a notice contradicting the outcome is seen.
                 forArchived.increment();
                 log.warn("notification {} ({} trans_status {}) for serial {}/{} of archived withdrawal {} not applied",
                         v.notificationId(), v.fields().get("msg_type"), v.fields().get("trans_status"),
                         serial.reqDate(), serial.reqSeqId(), archivedOwner);
-                applied.add(v.notificationId());
-                continue;
-            }
-            if (owner == null) {
-                // Never dropped: kept until the serial is known (PROTOCOL.md §4.4 "store the raw event, then act").
-                log.info("notification {} for unknown serial {}/{} kept", v.notificationId(), serial.reqDate(),
-                        serial.reqSeqId());
-                unknown.add(new NotificationInbox.Pending(v.notificationId(), serial.huifuId(), serial.reqDate(),
-                        serial.reqSeqId(), v.payload(), now));
                 continue;
             }
             evidence.add(new WithdrawalWork.Addressed(owner, HuifuEvidence.ofNotice(v.fields(), v.raw())));
-            applied.add(v.notificationId());
         }
         work.applyAll(evidence);
-        if (!applied.isEmpty()) {
-            inbox.markProcessed(applied, now);
-        }
         if (keepUnknown && !unknown.isEmpty()) {
             inbox.keep(unknown);
         }
-        return new Result(applied.size(), verified.size() - fresh.size(), unknown.size(), 0);
+        return new Result(applied, addressed.size() - fresh.size(), unknown.size(), 0);
     }
 
     /** Reads the gateway's record and verifies Huifu's signature again; null when it cannot be trusted. */
