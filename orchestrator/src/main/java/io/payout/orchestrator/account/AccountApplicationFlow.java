@@ -60,7 +60,8 @@ public class AccountApplicationFlow {
                 : request.action() == AccountAction.REFRESH ? ApplicationStep.READ_DETAIL : ApplicationStep.SEND;
         applications.insert(new AccountApplication(request.accountRequestId(), request.action(),
                 request.accountKind(), request.huifuId(), first, ApplicationState.OPEN, null, null, false, null,
-                sealing.seal(request.accountRequestId(), rawRecord), 0, now, null, null, null, now, null, null, now, null));
+                sealing.seal(request.accountRequestId(), rawRecord), 0, now, null, null, null, now, null, null, now,
+                null));
     }
 
     /** Runs the steps now due, up to a batch; returns how many ran. */

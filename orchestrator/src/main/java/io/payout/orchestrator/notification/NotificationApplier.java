@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies Huifu notifications in batches, one transaction per batch: verify the signature again, find each
  * withdrawal by its serial, record the ids in the inbox (skipping those recorded before), and apply 02/01 through
- * the transition table (implied steps included). A notification for a serial not known yet is kept and applied once the serial is known.
+ * the transition table (implied steps included). A notification for a serial not known yet is kept and applied
+ * once the serial is known.
  */
 @Service
 class NotificationApplier {

@@ -30,9 +30,9 @@ class NotificationInbox {
     /**
      * Records {@code ids} as processed, in the transaction that applies them, and returns those not recorded before.
      * The check and the record are one statement: a notice delivered twice at once is applied by one transaction
-     * only (the other waits on the key, then finds it taken), and no separate look-up by id runs. Such a look-up
-     * ({@code notification_id = any(?)}) kept the plan PostgreSQL made while the table was small, a scan of the
-     * whole table, which cost more than any other statement of a withdrawal's life once the table had grown.
+     * only (the other waits on the key, then finds it taken), and no separate look-up by id runs: such a look-up
+     * ({@code notification_id = any(?)}) can keep the plan PostgreSQL made while the table was small, a scan of the
+     * whole table, which a pooled connection's prepared statement then runs as the table grows.
      */
     Set<String> claim(Collection<String> ids, Instant now) {
         if (ids.isEmpty()) {

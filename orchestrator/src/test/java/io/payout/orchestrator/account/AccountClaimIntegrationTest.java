@@ -41,7 +41,8 @@ class AccountClaimIntegrationTest {
     @Test
     void aStepWhoseClaimWasTakenOverSendsNothingAndTheNewHolderOpensThePersonOnce() {
         String id = "claim-1";
-        String json = AccountRequestJson.openIndividual(id, "租约甲", "110101199003071234", "6222020212345671", "T1");
+        String json = AccountRequestJson.openIndividual(id, "租约甲", "110101199003071234", "6222020212345671",
+                "T1");
         stack.orchestrator.sendAccountRequest(id, json);
         AccountApplications applications = stack.orchestrator.bean(AccountApplications.class);
         await().atMost(OrchestratorHarness.WAIT).until(() -> applications.find(id).isPresent());
