@@ -30,16 +30,23 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         String first = args.length == 0 ? "" : args[0].toLowerCase(Locale.ROOT);
         String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
-        switch (first) {
-            case "gateway" -> GatewayBenchmark.main(rest);
-            case "sandbox" -> SandboxBenchmark.main(rest);
-            case "orchestrator" -> OrchestratorBenchmark.main(rest);
-            case "outbox" -> OutboxBenchmark.main(rest);
-            case "statement" -> StatementBenchmark.main(rest);
-            default -> scenarios(args);
+        try {
+            switch (first) {
+                case "gateway" -> GatewayBenchmark.main(rest);
+                case "sandbox" -> SandboxBenchmark.main(rest);
+                case "orchestrator" -> OrchestratorBenchmark.main(rest);
+                case "outbox" -> OutboxBenchmark.main(rest);
+                case "statement" -> StatementBenchmark.main(rest);
+                default -> scenarios(args);
+            }
+        } catch (Exception | Error e) {
+            // The broker in this JVM runs on threads of its own, which would keep a failed run alive (and its CPU
+            // in the next run's measurement): say why it failed and end.
+            e.printStackTrace();
+            System.exit(1);
         }
     }
 
