@@ -5,7 +5,11 @@ import io.micrometer.core.instrument.Timer;
 import io.payout.model.Amount;
 import io.payout.model.huifu.HuifuEnvelope;
 import io.payout.model.huifu.HuifuSignatureException;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -27,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -43,7 +45,7 @@ public final class HuifuHttpClient implements Huifu {
     static final String FILE_QUERY_PATH = "/v2/trade/check/filequery";
     static final String REPLAY_PATH = "/v2/trade/check/replay";
     static final String DM_QUOTA_PATH = "/v2/trade/settlement/enchashment/dmamt/query";
-    private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json;charset=UTF-8");
+    private static final String JSON_UTF8 = "application/json;charset=UTF-8";
     private static final Logger log = LoggerFactory.getLogger(HuifuHttpClient.class);
     private static final String TRACEPARENT = "traceparent";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -52,7 +54,8 @@ public final class HuifuHttpClient implements Huifu {
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
         Duration.ofSeconds(30)};
 
-    private final RestClient http;
+    private final HttpClient http;
+    private final Duration readTimeout;
     private final String sysId;
     private final String productId;
     private final String notifyUrl;
@@ -64,8 +67,7 @@ public final class HuifuHttpClient implements Huifu {
     /** The traceparent of the span the call runs in, sent on so that Huifu's side of the call joins the trace. */
     private final Supplier<String> currentTraceParent;
     private final Map<String, Timer> latency = new HashMap<>();
-    // Absolute, built once: a path handed to RestClient is expanded as a URI template on every call, an absolute
-    // URI is used as it is.
+    // Absolute, built once from orchestrator.huifu.base-url.
     private final URI submitUri;
     private final URI queryUri;
     private final URI fileQueryUri;
@@ -75,13 +77,14 @@ public final class HuifuHttpClient implements Huifu {
     private final StatementRequests statements;
     private final Map<AccountOperation, URI> accountUris = new EnumMap<>(AccountOperation.class);
 
-    HuifuHttpClient(RestClient http, HuifuProperties properties, PrivateKey merchantKey, PublicKey huifuKey,
+    HuifuHttpClient(HttpClient http, HuifuProperties properties, PrivateKey merchantKey, PublicKey huifuKey,
                     MeterRegistry meters, Clock clock, Supplier<String> currentTraceParent) {
         this.meters = meters;
         this.currentTraceParent = currentTraceParent;
         this.statements = new StatementRequests(clock);
         this.clock = clock;
         this.http = http;
+        this.readTimeout = properties.readTimeout();
         this.sysId = properties.sysId();
         this.productId = properties.productId();
         this.notifyUrl = properties.notifyUrl();
@@ -205,23 +208,24 @@ public final class HuifuHttpClient implements Huifu {
         long start = System.nanoTime();
         try {
             HuifuEnvelope.SignedRequest request = HuifuEnvelope.request(sysId, productId, data, merchantKey);
+            HttpRequest.Builder post = HttpRequest.newBuilder(uri)
+                    .timeout(readTimeout)
+                    .header("Content-Type", JSON_UTF8)
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.body().getBytes(StandardCharsets.UTF_8)));
             String traceParent = currentTraceParent.get();
-            Raw raw = http.post()
-                    .uri(uri)
-                    .contentType(JSON_UTF8)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .headers(headers -> {
-                        if (traceParent != null) {
-                            headers.set(TRACEPARENT, traceParent);
-                        }
-                    })
-                    .body(request.body().getBytes(StandardCharsets.UTF_8))
-                    .exchange((req, response) -> new Raw(response.getStatusCode().value(),
-                            new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-            return verify(raw);
-        } catch (RuntimeException e) {
-            // Timeouts and I/O errors arrive as ResourceAccessException; whatever it is, the outcome is unknown.
+            if (traceParent != null) {
+                post.header(TRACEPARENT, traceParent);
+            }
+            HttpResponse<String> answer = http.send(post.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return verify(new Raw(answer.statusCode(), answer.body()));
+        } catch (IOException | RuntimeException e) {
+            // Timeouts, refused connections and I/O errors alike: whatever it is, the outcome is unknown.
             return Exchange.noAnswer("no answer: " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Exchange.noAnswer("interrupted: " + describe(e));
         } finally {
             permits.release();
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
