@@ -44,12 +44,14 @@ public class Submissions {
     private final MeterRegistry meters;
     private final Traces traces;
     private final PreSendChecks checks;
+    private final SubmitAnswerGroups answers;
 
     Submissions(Withdrawals withdrawals, WithdrawalWork work, Huifu huifu, MeterRegistry meters, Traces traces,
                 ObjectProvider<PreSendChecks> checks) {
         this.checks = checks.getIfAvailable();
         this.withdrawals = withdrawals;
         this.work = work;
+        this.answers = new SubmitAnswerGroups(work);
         this.huifu = huifu;
         this.meters = meters;
         this.traces = traces;
@@ -92,7 +94,8 @@ public class Submissions {
             log.info("withdrawal {} submission outcome unknown ({}); it is queried before anything else",
                     sending.withdrawalId(), u.reason());
         }
-        work.applySubmitAnswer(sending, HuifuEvidence.ofSubmit(outcome, sending.serial()), verdict.expectedFee());
+        answers.apply(new WithdrawalWork.SubmitAnswer(sending, HuifuEvidence.ofSubmit(outcome, sending.serial()),
+                verdict.expectedFee()));
     }
 
     /** The checks' verdict; a check that cannot be made passes: what is not known is not a failure. */

@@ -7,6 +7,7 @@ import io.payout.model.WithdrawalStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,13 @@ public class WithdrawalWork {
 
     /** Evidence for one withdrawal, as a batch of notifications delivers it. */
     public record Addressed(String withdrawalId, Evidence evidence) {
+    }
+
+    /**
+     * Huifu's synchronous answer to a sent serial, with the fee the account's cash configuration gave when it was
+     * sent ({@code expectedFee}, null when unknown).
+     */
+    public record SubmitAnswer(Withdrawal sent, Evidence answer, Amount expectedFee) {
     }
 
     private final Withdrawals withdrawals;
@@ -128,17 +136,32 @@ public class WithdrawalWork {
      * when unknown), so that Huifu's fee_amt is compared with it from this answer on.
      */
     public void applySubmitAnswer(Withdrawal sent, Evidence answer, Amount expectedFee) {
+        applySubmitAnswers(List.of(new SubmitAnswer(sent, answer, expectedFee)));
+    }
+
+    /**
+     * Applies several synchronous answers in one transaction, rows locked in id order as notifications lock them.
+     * A row moved by anything meanwhile fails the whole transaction (the version check); the caller can then apply
+     * the answers one by one.
+     */
+    public void applySubmitAnswers(List<SubmitAnswer> answers) {
+        List<SubmitAnswer> inIdOrder = new ArrayList<>(answers);
+        inIdOrder.sort(Comparator.comparing(a -> a.sent().withdrawalId()));
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            Withdrawal w = sent;
-            if (!serials.recordSubmitIfUnchanged(sent, answer)) {
-                w = lockOne(sent.withdrawalId());
-                serials.recordSubmit(answer);
+            List<Applied> changes = new ArrayList<>(inIdOrder.size());
+            for (SubmitAnswer a : inIdOrder) {
+                Withdrawal w = a.sent();
+                if (!serials.recordSubmitIfUnchanged(w, a.answer())) {
+                    w = lockOne(w.withdrawalId());
+                    serials.recordSubmit(a.answer());
+                }
+                if (a.expectedFee() != null) {
+                    w = w.withExpectedFee(a.expectedFee());
+                }
+                changes.add(decide(w, a.answer(), null, now));
             }
-            if (expectedFee != null) {
-                w = w.withExpectedFee(expectedFee);
-            }
-            write(List.of(decide(w, answer, null, now)), now);
+            write(changes, now);
         });
     }
 
