@@ -217,8 +217,7 @@ public final class HuifuHttpClient implements Huifu {
             if (traceParent != null) {
                 post.header(TRACEPARENT, traceParent);
             }
-            HttpResponse<String> answer = http.send(post.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> answer = http.send(post.build(), textWithin(start + readTimeout.toNanos()));
             return verify(new Raw(answer.statusCode(), answer.body()));
         } catch (IOException | RuntimeException e) {
             // Timeouts, refused connections and I/O errors alike: whatever it is, the outcome is unknown.
@@ -230,6 +229,20 @@ public final class HuifuHttpClient implements Huifu {
             permits.release();
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * The answer's text, given up at {@code deadline} (System.nanoTime): the request's own timeout ends once the
+     * headers are in, and an answer whose body stalls must not hold a thread and a request slot for ever. The
+     * timeout runs on CompletableFuture's one delay thread, not on a thread per call.
+     */
+    private static HttpResponse.BodyHandler<String> textWithin(long deadline) {
+        return info -> {
+            HttpResponse.BodySubscriber<String> text = HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+            text.getBody().toCompletableFuture().orTimeout(Math.max(1, deadline - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
+            return text;
+        };
     }
 
     private Exchange verify(Raw raw) {

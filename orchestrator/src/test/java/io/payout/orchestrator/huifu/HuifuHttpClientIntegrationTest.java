@@ -10,7 +10,11 @@ import io.payout.model.huifu.HuifuKeys;
 import io.payout.sandbox.SandboxServer;
 import io.payout.sandbox.behavior.Fault;
 import io.payout.sandbox.ledger.AccountSpec;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -212,6 +216,34 @@ class HuifuHttpClientIntegrationTest {
         });
         assertThat(first.get()).isInstanceOf(SubmitOutcome.Unknown.class);
         assertThat(sandbox.control().serials(account)).noneMatch(serial -> waiting.reqSeqId().equals(serial.reqSeqId()));
+    }
+
+    @Test
+    void answerWhoseBodyStallsIsUnknownAfterTheReadTimeout() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
+                try (Socket call = stalling.accept()) {
+                    call.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 400\r\n\r\n{\"sign\":").getBytes(StandardCharsets.US_ASCII));
+                    call.getOutputStream().flush();
+                    Thread.sleep(20_000); // the rest of the body never comes
+                } catch (Exception closed) {
+                    // the test is over
+                }
+            });
+            HuifuProperties stalled = new HuifuProperties(URI.create("http://127.0.0.1:" + stalling.getLocalPort()),
+                    "6666000100000000", "PAYUN", HuifuKeys.toBase64(MERCHANT.getPrivate()), sandbox.huifuPublicKey(),
+                    "http://127.0.0.1:9/notify", Duration.ofMillis(500), Duration.ofSeconds(1), 4,
+                    Duration.ofSeconds(1));
+            long start = System.nanoTime();
+
+            SubmitOutcome outcome = HuifuConfiguration.create(stalled).submit(withdrawal("6666000000000001", "1.00"));
+
+            assertThat(outcome).isInstanceOf(SubmitOutcome.Unknown.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("given up near the read timeout, not after the "
+                    + "server's 20 s").isLessThan(Duration.ofSeconds(15));
+            server.cancel(true);
+        }
     }
 
     @Test
