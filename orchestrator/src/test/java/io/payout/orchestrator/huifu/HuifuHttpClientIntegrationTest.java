@@ -23,6 +23,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -220,13 +222,15 @@ class HuifuHttpClientIntegrationTest {
 
     @Test
     void answerWhoseBodyStallsIsUnknownAfterTheReadTimeout() throws Exception {
+        CountDownLatch testOver = new CountDownLatch(1);
         try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
                 try (Socket call = stalling.accept()) {
                     call.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                             + "Content-Length: 400\r\n\r\n{\"sign\":").getBytes(StandardCharsets.US_ASCII));
                     call.getOutputStream().flush();
-                    Thread.sleep(20_000); // the rest of the body never comes
+                    // the rest of the body never comes: the connection stays open until the test is over
+                    testOver.await(20, TimeUnit.SECONDS);
                 } catch (Exception closed) {
                     // the test is over
                 }
@@ -242,7 +246,8 @@ class HuifuHttpClientIntegrationTest {
             assertThat(outcome).isInstanceOf(SubmitOutcome.Unknown.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("given up near the read timeout, not after the "
                     + "server's 20 s").isLessThan(Duration.ofSeconds(15));
-            server.cancel(true);
+            testOver.countDown();
+            server.join();
         }
     }
 
