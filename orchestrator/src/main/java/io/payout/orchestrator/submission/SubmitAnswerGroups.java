@@ -36,7 +36,11 @@ final class SubmitAnswerGroups {
         try {
             // Another thread may have written this answer with its group while this one waited for the lock.
             if (!mine.done) {
-                write(drain());
+                List<Waiting> group = drain();
+                if (!group.contains(mine)) {
+                    group.add(mine); // taken by a writer that then failed with an Error, before marking it
+                }
+                write(group);
             }
         } finally {
             writer.unlock();
