@@ -1,7 +1,6 @@
 package io.payout.orchestrator.withdrawal;
 
 import static io.payout.orchestrator.withdrawal.Withdrawals.instant;
-import static io.payout.orchestrator.withdrawal.Withdrawals.ts;
 
 import io.payout.model.EventSource;
 import io.payout.model.WithdrawalStatus;
@@ -10,7 +9,6 @@ import io.payout.orchestrator.outbox.OutboxMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,32 +20,46 @@ import org.springframework.stereotype.Repository;
 public class WithdrawalHistory {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final Outbox outbox;
 
-    WithdrawalHistory(JdbcClient jdbc, JdbcTemplate batch, Outbox outbox) {
+    WithdrawalHistory(JdbcClient jdbc, Outbox outbox) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.outbox = outbox;
     }
 
     /** Appends the history rows and outcome events of the changes, batched. */
     void append(List<Applied> changes) {
-        List<Object[]> history = new ArrayList<>();
+        int size = 0;
         List<OutboxMessage> events = new ArrayList<>();
         for (Applied applied : changes) {
-            for (HistoryRow h : applied.history()) {
-                history.add(new Object[] {h.withdrawalId(), h.eventId(), name(h.from()), name(h.to()),
-                        h.source().name(), h.evidence(), h.reasonCode(), h.reason(), ts(h.occurredAt())});
-            }
+            size += applied.history().size();
             events.addAll(applied.events());
         }
-        if (!history.isEmpty()) {
-            batch.batchUpdate("""
-                    insert into withdrawal_transitions (withdrawal_id, event_id, from_status, to_status, source,
-                      evidence, reason_code, reason, occurred_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, history);
+        if (size > 0) {
+            Columns history = new Columns(size, 9);
+            for (Applied applied : changes) {
+                for (HistoryRow h : applied.history()) {
+                    history.row(h.withdrawalId(), h.eventId() == null ? null : h.eventId().toString(), name(h.from()),
+                            name(h.to()), h.source().name(), h.evidence(), h.reasonCode(), h.reason(),
+                            Columns.text(h.occurredAt()));
+                }
+            }
+            // One statement per batch (see Withdrawals#insert); "order by ord" gives the ids, which order a
+            // withdrawal's history, in the order of the list.
+            jdbc.sql("""
+                            insert into withdrawal_transitions (withdrawal_id, event_id, from_status, to_status, source,
+                              evidence, reason_code, reason, occurred_at)
+                            select h.withdrawal_id, cast(h.event_id as uuid), h.from_status, h.to_status, h.source,
+                              h.evidence, h.reason_code, h.reason, cast(h.occurred_at as timestamptz)
+                            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                   cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                   cast(? as text[]))
+                                 with ordinality as h(withdrawal_id, event_id, from_status, to_status, source, evidence,
+                                   reason_code, reason, occurred_at, ord)
+                            order by h.ord
+                            """)
+                    .params(history.withFirst())
+                    .update();
         }
         if (!events.isEmpty()) {
             outbox.appendAll(events);

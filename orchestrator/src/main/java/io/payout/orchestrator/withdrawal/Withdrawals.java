@@ -26,9 +26,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The withdrawals table: one row per withdrawal, written with a version check. Reads by many ids at once and writes
- * with batched statements (JdbcTemplate.batchUpdate, since JdbcClient has no batch), because intake and
- * notifications run in batches of hundreds and one round trip per record would cap throughput.
+ * The withdrawals table: one row per withdrawal, written with a version check. Reads by many ids at once, inserts a
+ * batch with one statement over arrays ({@link Columns}) and updates with batched statements
+ * (JdbcTemplate.batchUpdate, since JdbcClient has no batch), because intake and notifications run in batches of
+ * hundreds and one round trip per record would cap throughput.
  */
 @Repository
 public class Withdrawals {
@@ -119,20 +120,36 @@ public class Withdrawals {
         if (created.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(created.size());
+        Columns columns = new Columns(created.size(), 17);
         for (Withdrawal w : created) {
             WithdrawalRequested r = w.request();
-            rows.add(new Object[] {w.withdrawalId(), w.status().name(), r.huifuId(), r.accountKind().name(),
-                    r.tokenNo(), r.cashAmt().value(), r.intoAcctDateType().name(), r.acctId(), r.remark(),
-                    ts(r.requestedAt()), json.writeValueAsString(r), w.reqDate(), w.reqSeqId(),
-                    name(w.nextAction()), ts(w.nextActionAt()), ts(w.acceptedAt()), ts(now), w.traceParent()});
+            columns.row(w.withdrawalId(), w.status().name(), r.huifuId(), r.accountKind().name(), r.tokenNo(),
+                    r.cashAmt().value().toPlainString(), r.intoAcctDateType().name(), r.acctId(), r.remark(),
+                    Columns.text(r.requestedAt()), json.writeValueAsString(r), w.reqDate(), w.reqSeqId(),
+                    name(w.nextAction()), Columns.text(w.nextActionAt()), Columns.text(w.acceptedAt()),
+                    w.traceParent());
         }
-        batch.batchUpdate("""
-                insert into withdrawals (withdrawal_id, status, version, huifu_id, account_kind, token_no, cash_amt,
-                  into_acct_date_type, acct_id, remark, requested_at, request, req_date, req_seq_id, next_action,
-                  next_action_at, created_at, updated_at, trace_parent)
-                values (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows);
+        // One statement whatever the batch's size, a parameter per column, not per value: bound one by one (2,300
+        // per statement of 128 rows), the values took about 40 % of intake's CPU in the orchestrator.
+        jdbc.sql("""
+                        insert into withdrawals (withdrawal_id, status, version, huifu_id, account_kind, token_no,
+                          cash_amt, into_acct_date_type, acct_id, remark, requested_at, request, req_date, req_seq_id,
+                          next_action, next_action_at, created_at, updated_at, trace_parent)
+                        select r.withdrawal_id, r.status, 0, r.huifu_id, r.account_kind, r.token_no,
+                          cast(r.cash_amt as numeric), r.into_acct_date_type, r.acct_id, r.remark,
+                          cast(r.requested_at as timestamptz), r.request, r.req_date, r.req_seq_id, r.next_action,
+                          cast(r.next_action_at as timestamptz), cast(r.created_at as timestamptz), ?, r.trace_parent
+                        from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                               cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                               cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                               cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                               cast(? as text[]))
+                             as r(withdrawal_id, status, huifu_id, account_kind, token_no, cash_amt,
+                               into_acct_date_type, acct_id, remark, requested_at, request, req_date, req_seq_id,
+                               next_action, next_action_at, created_at, trace_parent)
+                        """)
+                .params(columns.withFirst(ts(now)))
+                .update();
     }
 
     /**
