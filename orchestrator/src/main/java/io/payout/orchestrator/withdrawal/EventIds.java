@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * Event ids for published transitions: UUIDs in the time-ordered layout of RFC 9562 version 7 (the transition's
- * milliseconds, then 74 random bits from {@link UUID#randomUUID()}). Still unique and opaque to consumers, but each
- * history row's {@code event_id} now lands at the right edge of its unique index instead of on a random page of it.
+ * milliseconds, then 74 random bits from {@link UUID#randomUUID()}). Unique by construction, which is why the history
+ * table carries no index on them (migration V33), and opaque to consumers, who see a UUID.
  */
 final class EventIds {
 
