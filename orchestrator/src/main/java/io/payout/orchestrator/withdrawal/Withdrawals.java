@@ -127,22 +127,21 @@ public class Withdrawals {
                     w.traceParent());
         }
         // One statement whatever the batch's size, a parameter per column, not per value: bound one by one (2,300
-        // per statement of 128 rows), the values took about 40 % of intake's CPU in the orchestrator.
+        // per statement of 128 rows), the values took about 40 % of intake's CPU in the orchestrator. The arrays are
+        // unnested in the select list, side by side: in the from clause PostgreSQL would first copy every row into a
+        // tuple store (an eighth more CPU for this insert). The rows' order does not matter here, unlike history's.
         jdbc.sql("""
-                        insert into withdrawals (withdrawal_id, status, version, huifu_id, account_kind, token_no,
-                          cash_amt, into_acct_date_type, acct_id, remark, requested_at, req_date, req_seq_id,
-                          next_action, next_action_at, created_at, updated_at, trace_parent)
-                        select r.withdrawal_id, r.status, 0, r.huifu_id, r.account_kind, r.token_no,
-                          cast(r.cash_amt as numeric), r.into_acct_date_type, r.acct_id, r.remark,
-                          cast(r.requested_at as timestamptz), r.req_date, r.req_seq_id, r.next_action,
-                          cast(r.next_action_at as timestamptz), cast(r.created_at as timestamptz), ?, r.trace_parent
-                        from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                               cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                               cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                               cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
-                             as r(withdrawal_id, status, huifu_id, account_kind, token_no, cash_amt,
-                               into_acct_date_type, acct_id, remark, requested_at, req_date, req_seq_id,
-                               next_action, next_action_at, created_at, trace_parent)
+                        insert into withdrawals (updated_at, version, withdrawal_id, status, huifu_id, account_kind,
+                          token_no, cash_amt, into_acct_date_type, acct_id, remark, requested_at, req_date, req_seq_id,
+                          next_action, next_action_at, created_at, trace_parent)
+                        select cast(? as timestamptz), 0, unnest(cast(? as text[])), unnest(cast(? as text[])),
+                          unnest(cast(? as text[])), unnest(cast(? as text[])), unnest(cast(? as text[])),
+                          cast(unnest(cast(? as text[])) as numeric), unnest(cast(? as text[])),
+                          unnest(cast(? as text[])), unnest(cast(? as text[])),
+                          cast(unnest(cast(? as text[])) as timestamptz), unnest(cast(? as text[])),
+                          unnest(cast(? as text[])), unnest(cast(? as text[])),
+                          cast(unnest(cast(? as text[])) as timestamptz),
+                          cast(unnest(cast(? as text[])) as timestamptz), unnest(cast(? as text[]))
                         """)
                 .params(columns.withFirst(ts(now)))
                 .update();
