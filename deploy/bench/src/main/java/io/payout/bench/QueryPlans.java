@@ -26,7 +26,7 @@ final class QueryPlans {
             String hotIds = sample(st, "select withdrawal_id from withdrawals order by withdrawal_id desc limit 100");
             String archivedIds = sample(st, "select withdrawal_id from withdrawal_keys limit 100");
             plans.put("intake: known requests of a batch (100 ids)", explain(st,
-                    "select withdrawal_id, request from withdrawals where withdrawal_id = any(array[" + hotIds + "])"));
+                    "select * from withdrawals where withdrawal_id = any(array[" + hotIds + "])"));
             plans.put("intake: archived fingerprints of a batch (100 ids)", explain(st,
                     "select withdrawal_id, content_fingerprint from withdrawal_keys where withdrawal_id = any(array["
                             + archivedIds + "])"));
