@@ -116,8 +116,9 @@ final class OutcomeWatcher implements AutoCloseable {
 
     /**
      * Forgets which withdrawals were seen (the counts stay): a scenario that is done with its earlier rounds' ids
-     * calls it, so the map holds one round, not every round of a long warm-up. Grown to a million ids, its resizing
-     * and its weight on the harness's collector took CPU from the services in the measured phase.
+     * calls it, so the map holds one round, not every round of a long warm-up. Grown to a million ids, it made the
+     * watcher thread over a third of the harness's samples (the map's lookups and resizing on top), CPU taken from
+     * the services in the measured phase.
      */
     void forgetSeen() {
         firstSeen.clear();
