@@ -3,7 +3,7 @@ package io.payout.orchestrator.withdrawal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -14,20 +14,16 @@ import java.util.UUID;
 public final class SerialNumbers {
 
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final HexFormat HEX = HexFormat.of();
+    private static final DateTimeFormatter REQ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private SerialNumbers() {
     }
 
     public static SerialKey next(String huifuId, Instant now) {
-        UUID random = UUID.randomUUID();
-        return new SerialKey(huifuId, reqDate(now),
-                HEX.toHexDigits(random.getMostSignificantBits()) + HEX.toHexDigits(random.getLeastSignificantBits()));
+        return new SerialKey(huifuId, reqDate(now), UUID.randomUUID().toString().replace("-", ""));
     }
 
     public static String reqDate(Instant now) {
-        LocalDate date = LocalDate.ofInstant(now, BEIJING);
-        // yyyyMMdd without a DateTimeFormatter: one per request at intake, and the years are four-digit.
-        return Integer.toString(date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth());
+        return LocalDate.ofInstant(now, BEIJING).format(REQ_DATE);
     }
 }
