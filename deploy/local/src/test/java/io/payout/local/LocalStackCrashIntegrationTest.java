@@ -12,10 +12,13 @@ import io.payout.sandbox.SandboxControl;
 import io.payout.sandbox.lifecycle.WithdrawalView;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,12 +63,36 @@ class LocalStackCrashIntegrationTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop(TestInfo test) {
         if (launcher != null) {
             launcher.close();
         }
+        keepLogs(test.getTestMethod().orElseThrow().getName());
         if (data != null) {
             PostgresData.delete(data);
+        }
+    }
+
+    /**
+     * The launcher's console before and after the kill and the services' log, under {@code target/}: a withdrawal
+     * that does not end after the restart is explained there, and the temporary folder is gone once the test ends.
+     */
+    private void keepLogs(String testName) {
+        Path kept = Path.of("target", "local-stack-logs", testName);
+        try {
+            Files.createDirectories(kept);
+            List<Path> logs = new ArrayList<>(List.of(work.resolve("before-crash.out"),
+                    work.resolve("after-crash.out")));
+            if (data != null) {
+                logs.add(data.resolve("logs").resolve("local-stack.log"));
+            }
+            for (Path log : logs) {
+                if (Files.exists(log)) {
+                    Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the logs in " + kept.toAbsolutePath(), e);
         }
     }
 
