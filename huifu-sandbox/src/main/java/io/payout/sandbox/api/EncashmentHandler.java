@@ -50,6 +50,7 @@ final class EncashmentHandler {
         Reservation reservation = ledger.reserve(new Ledger.Ask(request.key().huifuId(), request.acctId(),
                 request.tokenNo(), request.type(), request.cash(), workingDay));
         if (!reservation.isAccepted() && !reservation.transactional()) {
+            withdrawals.keepClaim(request.key());
             return error(data, reservation.respCode(), reservation.respDesc());
         }
         WithdrawalRequest resolved = request.acctId() != null ? request

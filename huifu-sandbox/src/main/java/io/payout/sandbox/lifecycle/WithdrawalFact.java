@@ -12,7 +12,10 @@ import java.time.Instant;
  */
 public sealed interface WithdrawalFact {
 
-    /** A serial was taken: a repeat gets 20000000, even when the first request was refused with a plain error. */
+    /**
+     * A serial whose request was refused with a plain error (no withdrawal recorded): a repeat still gets 20000000.
+     * An accepted or refused withdrawal's fact carries its serial itself.
+     */
     record SerialClaimed(SerialKey key) implements WithdrawalFact {
     }
 

@@ -30,20 +30,30 @@ public final class Withdrawals {
     }
 
     /**
-     * Claims a serial. False when it was claimed before: the caller answers 20000000 and must not create a second
-     * withdrawal. Atomic, so two concurrent requests with one serial never both pass.
+     * Claims a serial, in memory: false when it was claimed before, and the caller answers 20000000 and must not
+     * create a second withdrawal. Atomic, so two concurrent requests with one serial never both pass. The claim
+     * reaches the journal with the request's outcome ({@link WithdrawalFact.Accepted}, {@link WithdrawalFact.Refused},
+     * or {@link #keepClaim} for a plain error), not before it: a sandbox killed between the claim and the outcome
+     * answered nothing, so after a restart the serial is free again and a resend is served. Journaled at once, it
+     * came back as a serial that answers 20000000 to a send but that no query finds, and the client could never
+     * learn what became of its request.
      */
     public boolean claim(SerialKey key) {
-        if (!claimed.add(key)) {
-            return false;
-        }
+        return claimed.add(key);
+    }
+
+    /**
+     * Keeps a claimed serial across a restart when its request ended in a plain error (no withdrawal for a query to
+     * find): a repeat still gets 20000000. Journaled before the error is answered; when the journal refuses, the
+     * claim is dropped and the request fails, so that it may be retried.
+     */
+    public void keepClaim(SerialKey key) {
         try {
             journal.accept(new WithdrawalFact.SerialClaimed(key));
         } catch (RuntimeException e) {
-            claimed.remove(key); // not journaled, so not taken: the request fails and may be retried
+            claimed.remove(key);
             throw e;
         }
-        return true;
     }
 
     /** Writes a fact to the journal; returns once it is there (or throws, and the change must not happen). */

@@ -69,6 +69,7 @@ public final class WithdrawalsMadeElsewhere {
         Reservation reservation = ledger.reserve(new Ledger.Ask(spec.huifuId(), account.acctId(), tokenNo,
                 spec.intoAcctDateType(), spec.cashAmt(), settlementClock.isWorkingDay(date)));
         if (!reservation.isAccepted()) {
+            withdrawals.keepClaim(key);
             throw new IllegalStateException(reservation.respCode() + " " + reservation.respDesc());
         }
         Instant at = date.equals(today) ? clock.instant()
