@@ -62,15 +62,16 @@ public final class Outbox {
             payloads[i] = message.payload();
             headers[i] = headersJson(message.headers());
         }
-        // One round trip for the whole list; "order by ord" makes the bigserial ids follow the list order.
+        // One round trip for the whole list. The arrays are unnested side by side in the select list: PostgreSQL
+        // produces the rows in array order and takes each one's id as it inserts it, so the ids (the publication
+        // order) follow the list. In the from clause, "with ordinality ... order by" would be needed for that, and
+        // it first copies every row into a tuple store and sorts it (about a fifth more for this insert).
         jdbc.sql("""
                         insert into outbox (topic, msg_key, payload, headers, created_at)
-                        select m.topic, m.msg_key, m.payload, m.headers, ?
-                        from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
-                             with ordinality as m(topic, msg_key, payload, headers, ord)
-                        order by m.ord
+                        select unnest(cast(? as text[])), unnest(cast(? as text[])), unnest(cast(? as text[])),
+                          unnest(cast(? as text[])), cast(? as timestamptz)
                         """)
-                .params(now(), topics, keys, payloads, headers)
+                .params(topics, keys, payloads, headers, now())
                 .update();
     }
 

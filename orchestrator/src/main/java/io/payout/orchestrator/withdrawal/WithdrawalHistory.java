@@ -44,19 +44,15 @@ public class WithdrawalHistory {
                             Columns.text(h.occurredAt()));
                 }
             }
-            // One statement per batch (see Withdrawals#insert); "order by ord" gives the ids, which order a
-            // withdrawal's history, in the order of the list.
+            // One statement per batch (see Withdrawals#insert). The ids order a withdrawal's history: unnested side
+            // by side in the select list, the rows come in array order and take their ids in it (see Outbox#appendAll).
             jdbc.sql("""
                             insert into withdrawal_transitions (withdrawal_id, event_id, from_status, to_status, source,
                               evidence, reason_code, reason, occurred_at)
-                            select h.withdrawal_id, cast(h.event_id as uuid), h.from_status, h.to_status, h.source,
-                              h.evidence, h.reason_code, h.reason, cast(h.occurred_at as timestamptz)
-                            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                                   cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                                   cast(? as text[]))
-                                 with ordinality as h(withdrawal_id, event_id, from_status, to_status, source, evidence,
-                                   reason_code, reason, occurred_at, ord)
-                            order by h.ord
+                            select unnest(cast(? as text[])), cast(unnest(cast(? as text[])) as uuid),
+                              unnest(cast(? as text[])), unnest(cast(? as text[])), unnest(cast(? as text[])),
+                              unnest(cast(? as text[])), unnest(cast(? as text[])), unnest(cast(? as text[])),
+                              cast(unnest(cast(? as text[])) as timestamptz)
                             """)
                     .params(history.withFirst())
                     .update();

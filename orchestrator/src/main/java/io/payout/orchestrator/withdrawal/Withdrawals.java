@@ -129,7 +129,7 @@ public class Withdrawals {
         // One statement whatever the batch's size, a parameter per column, not per value: bound one by one (2,300
         // per statement of 128 rows), the values took about 40 % of intake's CPU in the orchestrator. The arrays are
         // unnested in the select list, side by side: in the from clause PostgreSQL would first copy every row into a
-        // tuple store (an eighth more CPU for this insert). The rows' order does not matter here, unlike history's.
+        // tuple store (an eighth more CPU for this insert).
         jdbc.sql("""
                         insert into withdrawals (updated_at, version, withdrawal_id, status, huifu_id, account_kind,
                           token_no, cash_amt, into_acct_date_type, acct_id, remark, requested_at, req_date, req_seq_id,

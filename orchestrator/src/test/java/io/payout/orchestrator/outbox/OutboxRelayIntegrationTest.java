@@ -67,6 +67,22 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void publishesAListAppendedAtOnceInListOrder() {
+        String topic = TestKafka.uniqueTopic("outcomes");
+        TestKafka.createTopics(1, topic);
+        // A list of the size intake and notifications append, several messages per key (as a batch of notices
+        // gives a withdrawal two transitions): one partition shows the whole order the ids gave.
+        List<OutboxMessage> list = IntStream.range(0, 1_500).mapToObj(i -> message(topic, "w" + (i % 11), i)).toList();
+        db.appendCommitted(list);
+        startRelay(OutboxProperties.defaults());
+
+        List<ConsumerRecord<String, String>> records = TestKafka.awaitRecords(topic,
+                seen -> seen.size() >= list.size(), WAIT);
+        assertThat(records).extracting(ConsumerRecord::value)
+                .containsExactlyElementsOf(list.stream().map(OutboxMessage::payload).toList());
+    }
+
+    @Test
     void publishesNothingOfARolledBackTransaction() {
         String topic = TestKafka.uniqueTopic("outcomes");
         TestKafka.createTopics(1, topic);
