@@ -136,7 +136,7 @@ public final class RecordFields {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return IsoInstants.parse(text);
         } catch (DateTimeParseException e) {
             error(field, name(field) + " must be an ISO-8601 instant such as 2026-01-31T08:00:00Z");
             return null;

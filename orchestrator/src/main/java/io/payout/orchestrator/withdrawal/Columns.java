@@ -1,5 +1,6 @@
 package io.payout.orchestrator.withdrawal;
 
+import io.payout.model.IsoInstants;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -40,6 +41,6 @@ final class Columns {
 
     /** An instant as PostgreSQL reads a timestamptz: ISO 8601 in UTC, rounded to the microsecond it keeps. */
     static String text(Instant instant) {
-        return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();
+        return instant == null ? null : IsoInstants.format(instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
     }
 }

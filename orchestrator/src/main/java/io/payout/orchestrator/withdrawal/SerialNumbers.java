@@ -3,7 +3,7 @@ package io.payout.orchestrator.withdrawal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -14,16 +14,20 @@ import java.util.UUID;
 public final class SerialNumbers {
 
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter REQ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final HexFormat HEX = HexFormat.of();
 
     private SerialNumbers() {
     }
 
     public static SerialKey next(String huifuId, Instant now) {
-        return new SerialKey(huifuId, reqDate(now), UUID.randomUUID().toString().replace("-", ""));
+        UUID random = UUID.randomUUID();
+        return new SerialKey(huifuId, reqDate(now),
+                HEX.toHexDigits(random.getMostSignificantBits()) + HEX.toHexDigits(random.getLeastSignificantBits()));
     }
 
     public static String reqDate(Instant now) {
-        return LocalDate.ofInstant(now, BEIJING).format(REQ_DATE);
+        LocalDate date = LocalDate.ofInstant(now, BEIJING);
+        // yyyyMMdd without a DateTimeFormatter: one per request at intake, and the years are four-digit.
+        return Integer.toString(date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth());
     }
 }
