@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.payout.model.Amount;
 import io.payout.model.EventSource;
+import io.payout.model.StatusChangedJson;
 import io.payout.model.Topics;
 import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies evidence to a withdrawal: asks {@link TransitionTable} for the path, walks it on the state machine, and
@@ -36,14 +36,12 @@ final class Transitions {
     static final String ACKNOWLEDGED = "ACKNOWLEDGED";
 
     private final OrchestratorTopics topics;
-    private final JsonMapper json;
     private final Counter attentionRaised;
     private final Counter feeMismatches;
     private final TransitionMetrics metrics;
 
-    Transitions(OrchestratorTopics topics, JsonMapper json, MeterRegistry meters) {
+    Transitions(OrchestratorTopics topics, MeterRegistry meters) {
         this.topics = topics;
-        this.json = json;
         this.attentionRaised = Counter.builder("withdrawal.attention.raised")
                 .description("withdrawals flagged for attention (contradicting evidence, amount mismatch, overdue)")
                 .register(meters);
@@ -177,6 +175,6 @@ final class Transitions {
                 ? Map.of(Topics.HEADER_EVENT_ID, eventId.toString(), Topics.HEADER_STATUS, w.status().name())
                 : Map.of(Topics.HEADER_EVENT_ID, eventId.toString(), Topics.HEADER_STATUS, w.status().name(),
                         Topics.HEADER_TRACEPARENT, w.traceParent());
-        return new OutboxMessage(topics.outcomes(), w.withdrawalId(), json.writeValueAsString(changed), headers);
+        return new OutboxMessage(topics.outcomes(), w.withdrawalId(), StatusChangedJson.write(changed), headers);
     }
 }

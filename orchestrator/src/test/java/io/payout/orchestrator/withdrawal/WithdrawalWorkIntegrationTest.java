@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.payout.model.EventSource;
 import io.payout.model.WithdrawalStatus;
+import io.payout.model.WithdrawalStatusChanged;
 import io.payout.orchestrator.OrchestratorHarness;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,11 +16,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The unit of work on a real database: each change of a withdrawal writes its row (version checked), its history
@@ -54,7 +57,13 @@ class WithdrawalWorkIntegrationTest {
         assertThat(applied.entered()).containsExactly(WithdrawalStatus.PROCESSING, WithdrawalStatus.ACCOUNTED);
         assertThat(orchestrator.history(w.withdrawalId())).extracting(HistoryRow::to)
                 .containsExactly(WithdrawalStatus.REQUESTED, WithdrawalStatus.PROCESSING, WithdrawalStatus.ACCOUNTED);
-        orchestrator.awaitOutcomes(seen -> seen.stream().filter(r -> r.key().equals(w.withdrawalId())).count() == 3);
+        List<String> events = orchestrator.awaitOutcomes(seen -> seen.stream()
+                        .filter(r -> r.key().equals(w.withdrawalId())).count() == 3).stream()
+                .filter(r -> r.key().equals(w.withdrawalId())).map(ConsumerRecord::value).toList();
+        // The events are written by hand (StatusChangedJson): the text is what the service's own mapper writes.
+        JsonMapper mapper = orchestrator.bean(JsonMapper.class);
+        assertThat(events).allSatisfy(json -> assertThat(
+                mapper.writeValueAsString(mapper.readValue(json, WithdrawalStatusChanged.class))).isEqualTo(json));
     }
 
     @Test
