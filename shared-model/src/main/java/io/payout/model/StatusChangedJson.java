@@ -72,7 +72,7 @@ public final class StatusChangedJson {
     }
 
     private static String name(Enum<?> value) {
-        return value == null ? null : value.toString();
+        return value == null ? null : value.name();
     }
 
     private static String text(Amount amount) {
