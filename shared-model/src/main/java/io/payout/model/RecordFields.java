@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RecordFields {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    /** CONTRACT.md §1's rule for idempotency keys, as errors quote it; {@link #isIdempotencyKey} checks it. */
+    static final String IDEMPOTENCY_KEY = "^[A-Za-z0-9_-]{1,64}$";
 
     private final JsonNode object;
     private final String path;
@@ -105,11 +106,31 @@ public final class RecordFields {
      */
     public String idempotencyKey(String field) {
         String value = text(field, true, 64);
-        if (value != null && !IDEMPOTENCY_KEY.matcher(value).matches()) {
-            error(field, name(field) + " must match " + IDEMPOTENCY_KEY.pattern());
+        if (value != null && !isIdempotencyKey(value)) {
+            error(field, name(field) + " must match " + IDEMPOTENCY_KEY);
             return null;
         }
         return value;
+    }
+
+    /**
+     * {@link #IDEMPOTENCY_KEY} by hand: every request has a key, and the regular expression's matcher was a few per
+     * cent of the CPU of intake.
+     */
+    static boolean isIdempotencyKey(String value) {
+        int length = value.length();
+        if (length < 1 || length > 64) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One of {@code type}'s constants by name; required. */
@@ -118,11 +139,14 @@ public final class RecordFields {
         if (value == null) {
             return null;
         }
-        List<String> names = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
+        E[] constants = type.getEnumConstants();
+        for (E constant : constants) {
             if (constant.name().equals(value)) {
                 return constant;
             }
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : constants) {
             names.add(constant.name());
         }
         error(field, name(field) + " must be one of " + String.join(", ", names));

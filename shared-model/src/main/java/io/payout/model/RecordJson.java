@@ -31,18 +31,23 @@ public final class RecordJson {
         if (value == null || value.length == 0) {
             return problem("record value is empty");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            return problem("record value is not valid UTF-8");
-        }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            if (plainAscii(value)) {
+                // Valid UTF-8 as it is: parsed from the bytes, without decoding them into a string first.
+                root = MAPPER.readTree(value);
+            } else {
+                String text;
+                try {
+                    text = StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(value)).toString();
+                } catch (CharacterCodingException e) {
+                    return problem("record value is not valid UTF-8");
+                }
+                root = MAPPER.readTree(text);
+            }
         } catch (JacksonException e) {
             return problem("record value is not valid JSON: " + e.getOriginalMessage());
         }
@@ -50,6 +55,19 @@ public final class RecordJson {
             return problem("record value must be a JSON object");
         }
         return new Read(root, null);
+    }
+
+    /**
+     * Bytes 0x01 to 0x7F only. Such bytes are valid UTF-8, and Jackson reads them as UTF-8 too: it guesses another
+     * encoding only from a byte-order mark or zero bytes, which such bytes cannot hold.
+     */
+    private static boolean plainAscii(byte[] value) {
+        for (byte b : value) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Read problem(String message) {

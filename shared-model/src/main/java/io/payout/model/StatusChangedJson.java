@@ -8,8 +8,6 @@ package io.payout.model;
  */
 public final class StatusChangedJson {
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private StatusChangedJson() {
     }
 
@@ -41,34 +39,7 @@ public final class StatusChangedJson {
             out.append(',');
         }
         out.append('"').append(name).append("\":");
-        if (value == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c >= 0x20) {
-                out.append(c);
-            } else {
-                escapeControl(out, c);
-            }
-        }
-        out.append('"');
-    }
-
-    /** Jackson's escapes for characters below 0x20: the short ones where JSON has them, else \\u00XX. */
-    private static void escapeControl(StringBuilder out, char c) {
-        switch (c) {
-            case '\b' -> out.append("\\b");
-            case '\t' -> out.append("\\t");
-            case '\n' -> out.append("\\n");
-            case '\f' -> out.append("\\f");
-            case '\r' -> out.append("\\r");
-            default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-        }
+        JsonStrings.appendQuoted(out, value);
     }
 
     private static String name(Enum<?> value) {

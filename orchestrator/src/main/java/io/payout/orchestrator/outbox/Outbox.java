@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends messages to the outbox table inside the caller's current transaction: the JDBC work goes through
@@ -16,8 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
  * change that caused them. The relay is woken on commit (a trigger calls pg_notify, see V10__outbox.sql).
  */
 public final class Outbox {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -34,7 +30,7 @@ public final class Outbox {
                         values (?, ?, ?, ?, ?)
                         """)
                 .params(message.topic(), new SqlParameterValue(Types.VARCHAR, message.key()), message.payload(),
-                        headersJson(message.headers()), now())
+                        OutboxHeaders.write(message.headers()), now())
                 .update();
     }
 
@@ -60,7 +56,7 @@ public final class Outbox {
             topics[i] = message.topic();
             keys[i] = message.key();
             payloads[i] = message.payload();
-            headers[i] = headersJson(message.headers());
+            headers[i] = OutboxHeaders.write(message.headers());
         }
         // One round trip for the whole list. The arrays are unnested side by side in the select list: PostgreSQL
         // produces the rows in array order and takes each one's id as it inserts it, so the ids (the publication
@@ -77,9 +73,5 @@ public final class Outbox {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private static String headersJson(Map<String, String> headers) {
-        return headers.isEmpty() ? "{}" : JSON.writeValueAsString(headers);
     }
 }

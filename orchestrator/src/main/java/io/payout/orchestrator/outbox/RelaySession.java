@@ -2,15 +2,11 @@ package io.payout.orchestrator.outbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The relay's dedicated PostgreSQL session: it holds the session-level advisory lock that makes its owner the
@@ -22,7 +18,6 @@ final class RelaySession implements AutoCloseable {
     /** Advisory lock key of the relay role: the first 8 bytes of SHA-256("payout.outbox.relay"), fixed forever. */
     static final long RELAY_LOCK = 0x6f7574626f782e31L;
     static final String CHANNEL = "outbox_relay";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Connection connection;
     private final JdbcClient jdbc;
@@ -82,7 +77,7 @@ final class RelaySession implements AutoCloseable {
                         """)
                 .param(limit)
                 .query((rs, row) -> new PendingMessage(rs.getLong("id"), rs.getString("topic"),
-                        rs.getString("msg_key"), rs.getString("payload"), headers(rs.getString("headers"))))
+                        rs.getString("msg_key"), rs.getString("payload"), OutboxHeaders.read(rs.getString("headers"))))
                 .list();
     }
 
@@ -102,17 +97,6 @@ final class RelaySession implements AutoCloseable {
      */
     void vacuum() {
         jdbc.sql("vacuum outbox").update();
-    }
-
-    private static Map<String, String> headers(String json) {
-        if (json == null || json.equals("{}")) {
-            return Map.of();
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : JSON.readTree(json).properties()) {
-            headers.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asString());
-        }
-        return headers;
     }
 
     /**
