@@ -31,8 +31,9 @@ class OutboxHeadersTest {
     }
 
     @Test
-    void readsTheColumnAsPostgresqlRendersIt() {
-        // jsonb prints a space after each colon and comma and orders the keys its own way
+    void readsRowsInJsonbsRendering() {
+        // Rows stored while the column was jsonb were turned to text in its rendering: spaces, its own key order
+        // (V12__fewer_writes_per_row.sql)
         String stored = "{\"status\": \"REQUESTED\", \"event_id\": \"0b6c\\u00e9\", \"traceparent\": null}";
 
         Map<String, String> headers = OutboxHeaders.read(stored);
