@@ -29,7 +29,10 @@ class JsonStringsTest {
         assertThat(JsonStrings.appendQuoted(new StringBuilder(), null)).hasToString("null");
     }
 
-    /** Plain printable characters, with roughly one in {@code oddOneIn} from the characters JSON escapes or not. */
+    /**
+     * Printable ASCII, each character with a chance of one in {@code 8 * oddOneIn} (none for 0) to be one of the
+     * characters JSON escapes, or a non-ASCII one.
+     */
     private static String text(SplittableRandom random, int oddOneIn) {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(0, 40);
