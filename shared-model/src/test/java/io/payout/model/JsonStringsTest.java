@@ -8,14 +8,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 class JsonStringsTest {
 
-    private static final String ODD_CHARACTERS = "\"\\/\b\t\n\f\r\u0000\u0001\u001f\u007f é中\u2028\uD83D\uDE00";
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     @Test
     void quotesAsJacksonDoes() {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 50_000; i++) {
-            String value = text(random, random.nextInt(4) == 0 ? 0 : random.nextInt(1, 6));
+            String value = RandomText.of(random, 0, 40, random.nextInt(4) == 0 ? 0 : random.nextInt(1, 6) * 8);
 
             String quoted = JsonStrings.appendQuoted(new StringBuilder("x"), value).substring(1);
 
@@ -27,20 +26,5 @@ class JsonStringsTest {
     @Test
     void writesNullAsJsonNull() {
         assertThat(JsonStrings.appendQuoted(new StringBuilder(), null)).hasToString("null");
-    }
-
-    /**
-     * Printable ASCII, each character with a chance of one in {@code 8 * oddOneIn} (none for 0) to be one of the
-     * characters JSON escapes, or a non-ASCII one.
-     */
-    private static String text(SplittableRandom random, int oddOneIn) {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(0, 40);
-        for (int i = 0; i < length; i++) {
-            text.append(oddOneIn > 0 && random.nextInt(oddOneIn * 8) == 0
-                    ? ODD_CHARACTERS.charAt(random.nextInt(ODD_CHARACTERS.length()))
-                    : (char) random.nextInt(0x20, 0x7f));
-        }
-        return text.toString();
     }
 }

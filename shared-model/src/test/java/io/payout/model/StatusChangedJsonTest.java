@@ -10,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 class StatusChangedJsonTest {
 
-    private static final String ODD_CHARACTERS = "\"\\/\b\t\n\f\r\u0000\u0001\u001f\u007f é中\u2028\uD83D\uDE00";
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     @Test
@@ -46,15 +45,6 @@ class StatusChangedJsonTest {
     }
 
     private static String text(SplittableRandom random, boolean nullable) {
-        if (nullable && random.nextInt(3) == 0) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(1, 40);
-        for (int i = 0; i < length; i++) {
-            text.append(random.nextInt(4) == 0 ? ODD_CHARACTERS.charAt(random.nextInt(ODD_CHARACTERS.length()))
-                    : (char) random.nextInt(0x20, 0x7f));
-        }
-        return text.toString();
+        return nullable && random.nextInt(3) == 0 ? null : RandomText.of(random, 1, 40, 4);
     }
 }
