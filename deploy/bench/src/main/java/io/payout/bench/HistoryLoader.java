@@ -48,7 +48,8 @@ import org.postgresql.copy.CopyManager;
 final class HistoryLoader {
 
     /** Tables without a withdrawal_id that grow with every withdrawal: copied in their template proportion. */
-    private static final List<String> PROPORTIONAL = List.of("processed_notifications");
+    private static final String INBOX = "processed_notifications";
+    private static final List<String> PROPORTIONAL = List.of(INBOX);
     private static final Duration SPREAD = Duration.ofDays(365);
     private static final int CHUNK = 5_000;
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
@@ -76,6 +77,11 @@ final class HistoryLoader {
     private final List<Table> tables = new ArrayList<>();
     /** Null without an archive in the schema: every copy is written to the hot tables. */
     private final Duration archiveAfter;
+    /**
+     * Whether the notification inbox is kept by month (V34): the archiver drops a month once no hot withdrawal has a
+     * serial of it, so an archived copy's notices are gone as well.
+     */
+    private final boolean inboxByMonth;
     private final OffsetDateTime loadTime = OffsetDateTime.now(ZoneOffset.UTC);
     private final Map<String, ArrayDeque<Long>> sequenceBlocks = new HashMap<>();
     private final Map<String, Double> proportions = new HashMap<>();
@@ -97,6 +103,7 @@ final class HistoryLoader {
                 throw new IllegalStateException("no finished withdrawal to copy in " + jdbcUrl);
             }
             this.archiveAfter = exists(c, "archived_withdrawals") ? archiveAfter : null;
+            this.inboxByMonth = partitioned(c, INBOX);
             List<String> names = perWithdrawalTables(c);
             // the archive and the keys are written from the hot tables' templates, not from templates of their own
             names.removeIf(name -> name.startsWith("archived_") || name.equals("withdrawal_keys")
@@ -117,11 +124,13 @@ final class HistoryLoader {
         }
     }
 
-    /** The tables copied, with their rows per copied withdrawal. */
+    /** The tables copied, with their rows per copied withdrawal (the inbox's per copy that stays hot). */
     Map<String, Double> shape() {
         Map<String, Double> shape = new LinkedHashMap<>();
         for (Table t : tables) {
-            shape.put(t.name(), Bench.round(t.rows() != null ? proportions.get(t.name())
+            String name = t.name().equals(INBOX) && inboxByMonth && archiveAfter != null ? INBOX + " (hot copies)"
+                    : t.name();
+            shape.put(name, Bench.round(t.rows() != null ? proportions.get(t.name())
                     : (double) t.byWithdrawal().values().stream().mapToInt(List::size).sum() / templates.size()));
         }
         return shape;
@@ -224,6 +233,9 @@ final class HistoryLoader {
         boolean archive = archiveAfter != null && OffsetDateTime.parse(row[indexOf(withdrawals, "updated_at")])
                 .isBefore(loadTime.minus(archiveAfter));
         for (Table t : tables) {
+            if (archive && inboxByMonth && t.name().equals(INBOX)) {
+                continue;
+            }
             String target = archive && ARCHIVES.containsKey(t.name()) ? ARCHIVES.get(t.name()) : t.name();
             boolean toArchive = !target.equals(t.name());
             boolean keyedByWithdrawal = toArchive && !t.name().equals("withdrawals");
@@ -365,7 +377,7 @@ final class HistoryLoader {
 
     /**
      * The archive's monthly partitions for the year loaded and the current month, named and bounded as the
-     * product's archiver makes them (UTC months).
+     * product's archiver makes them (UTC months), and the notification inbox's (months of the serials' dates).
      */
     private void createArchiveMonths(Connection c) throws SQLException {
         YearMonth last = YearMonth.from(loadTime);
@@ -377,6 +389,11 @@ final class HistoryLoader {
                             .formatted(archive + m.format(MONTH_SUFFIX), archive,
                                     m.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC),
                                     m.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC)));
+                }
+                if (inboxByMonth) {
+                    st.execute("create table if not exists %s partition of %s for values from ('%s') to ('%s')"
+                            .formatted(INBOX + m.format(MONTH_SUFFIX), INBOX, m.atDay(1).format(BASIC),
+                                    m.plusMonths(1).atDay(1).format(BASIC)));
                 }
             }
         }
@@ -420,6 +437,16 @@ final class HistoryLoader {
         return names;
     }
 
+    private static boolean partitioned(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select relkind = 'p' from pg_class where oid = to_regclass(?)")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     private static boolean exists(Connection c, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select to_regclass(?) is not null")) {
             ps.setString(1, table);
@@ -441,7 +468,10 @@ final class HistoryLoader {
                        exists (select 1 from pg_index i join pg_attribute a on a.attrelid = i.indrelid
                                 and a.attnum = i.indkey[0]
                                 where i.indrelid = to_regclass(col.table_name) and i.indisunique
-                                  and i.indnatts = 1 and a.attname = col.column_name)
+                                  and a.attname = col.column_name
+                                  and (i.indnatts = 1 or i.indnatts = 2 and exists (
+                                       select 1 from pg_attribute d where d.attrelid = i.indrelid
+                                          and d.attnum = i.indkey[1] and d.attname = 'req_date')))
                   from information_schema.columns col
                  where col.table_schema = current_schema() and col.table_name = ?
                    and col.is_generated = 'NEVER' and col.is_identity = 'NO'

@@ -126,7 +126,9 @@ class NotificationApplier {
                     serial.reqSeqId(), v.payload(), now));
         }
         // The inbox: a notice recorded before (a redelivery, Huifu's retry) is skipped.
-        Set<String> fresh = inbox.claim(addressed.stream().map(Verified::notificationId).toList(), now);
+        Map<String, String> reqDates = new LinkedHashMap<>();
+        addressed.forEach(v -> reqDates.put(v.notificationId(), HuifuEvidence.serialOfNotice(v.fields()).reqDate()));
+        Set<String> fresh = inbox.claim(reqDates, now);
         List<WithdrawalWork.Addressed> evidence = new ArrayList<>();
         int applied = 0;
         for (Verified v : addressed) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,23 +28,25 @@ class NotificationInbox {
     }
 
     /**
-     * Records {@code ids} as processed, in the transaction that applies them, and returns those not recorded before.
-     * The check and the record are one statement: a notice delivered twice at once is applied by one transaction
-     * only (the other waits on the key, then finds it taken), and no separate look-up by id runs: such a look-up
-     * ({@code notification_id = any(?)}) can keep the plan PostgreSQL made while the table was small, a scan of the
-     * whole table, which a pooled connection's prepared statement then runs as the table grows.
+     * Records the notices (id → the req_date of their serial, which places the id in its month, V34) as processed,
+     * in the transaction that applies them, and returns the ids not recorded before. The check and the record are
+     * one statement: a notice delivered twice at once is applied by one transaction only (the other waits on the
+     * key, then finds it taken), and no separate look-up by id runs: such a look-up ({@code notification_id =
+     * any(?)}) can keep the plan PostgreSQL made while the table was small, a scan of the whole table, which a
+     * pooled connection's prepared statement then runs as the table grows.
      */
-    Set<String> claim(Collection<String> ids, Instant now) {
-        if (ids.isEmpty()) {
+    Set<String> claim(Map<String, String> reqDates, Instant now) {
+        if (reqDates.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql("""
-                        insert into processed_notifications (notification_id, processed_at)
-                        select id, ? from unnest(?::varchar[]) as k(id)
-                        on conflict (notification_id) do nothing
+                        insert into processed_notifications (notification_id, req_date, processed_at)
+                        select id, req_date, ? from unnest(?::varchar[], ?::varchar[]) as k(id, req_date)
+                        on conflict (notification_id, req_date) do nothing
                         returning notification_id""")
                 .param(Timestamp.from(now))
-                .param(new LinkedHashSet<>(ids).toArray(String[]::new))
+                .param(reqDates.keySet().toArray(String[]::new))
+                .param(reqDates.values().toArray(String[]::new))
                 .query(String.class).list());
     }
 

@@ -30,7 +30,7 @@ class ArchiveTables {
     private static final String FINAL = "('SUCCEEDED', 'FAILED', 'REFUNDED')";
 
     /** Serializes archivers across instances, and partition changes with them. */
-    private static final long ARCHIVE_LOCK = 0x617263686976654cL;
+    static final long ARCHIVE_LOCK = 0x617263686976654cL;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;

@@ -6,6 +6,9 @@ import io.payout.orchestrator.withdrawal.Withdrawal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,27 +20,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the hot tables to the open and the recent withdrawals: every night it moves those final for longer than
  * {@code archive-after} to the archive, a batch per transaction, then takes the months past {@code keep-months} out
- * of the archive. One instance archives at a time (a PostgreSQL advisory lock per batch); what it has not moved
- * when it stops is moved the next night.
+ * of the archive and drops the notification inbox's months that no hot withdrawal needs any more. One instance
+ * archives at a time (a PostgreSQL advisory lock per batch); what it has not moved when it stops is moved the next
+ * night.
  */
 @Service
 public class Archiver {
 
     private static final Logger log = LoggerFactory.getLogger(Archiver.class);
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /** What one pass did. */
-    public record Pass(long archived, List<String> expiredMonths, boolean yielded) {
+    public record Pass(long archived, List<String> expiredMonths, List<String> droppedInboxMonths, boolean yielded) {
     }
 
     private final ArchiveTables archive;
+    private final InboxMonths inbox;
     private final TransactionTemplate tx;
     private final RetentionProperties properties;
     private final Clock clock;
     private final Counter archived;
 
-    Archiver(ArchiveTables archive, TransactionTemplate tx, RetentionProperties properties, Clock clock,
-             MeterRegistry meters) {
+    Archiver(ArchiveTables archive, InboxMonths inbox, TransactionTemplate tx, RetentionProperties properties,
+             Clock clock, MeterRegistry meters) {
         this.archive = archive;
+        this.inbox = inbox;
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
@@ -85,12 +92,22 @@ public class Archiver {
             archived.increment(count);
         }
         List<String> expired = yielded ? List.of() : expire(oldestKept);
-        if (moved > 0 || !expired.isEmpty()) {
-            log.info("archived {} withdrawals final before {} in {} s; months taken out of the archive ({}): {}",
-                    moved, cutoff, Duration.between(started, clock.instant()).toSeconds(), properties.expired(),
-                    expired);
+        List<String> inboxMonths = yielded ? List.of() : dropInboxMonths(cutoff);
+        if (moved > 0 || !expired.isEmpty() || !inboxMonths.isEmpty()) {
+            log.info("archived {} withdrawals final before {} in {} s; months taken out of the archive ({}): {};"
+                            + " notification inbox months dropped: {}", moved, cutoff,
+                    Duration.between(started, clock.instant()).toSeconds(), properties.expired(), expired,
+                    inboxMonths);
         }
-        return new Pass(moved, expired, yielded);
+        return new Pass(moved, expired, inboxMonths, yielded);
+    }
+
+    /** The inbox's months that no hot withdrawal's serial is of any more, before the archive window (V34). */
+    private List<String> dropInboxMonths(Instant cutoff) {
+        List<String> dropped = tx.execute(status -> archive.lock()
+                ? inbox.dropDone(LocalDate.ofInstant(cutoff, BEIJING)).stream().map(YearMonth::toString).toList()
+                : List.<String>of());
+        return dropped == null ? List.of() : dropped;
     }
 
     private List<String> expire(ArchiveMonth oldestKept) {

@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -167,6 +169,49 @@ class ArchiveIntegrationTest {
     }
 
     @Test
+    void theInboxKeepsAMonthWhileAHotSerialIsOfItAndDropsItWholeAfterwards() {
+        InboxMonths inbox = orchestrator.bean(InboxMonths.class);
+        YearMonth current = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(inbox.months()).as("made ahead at start")
+                .contains(current, current.plusMonths(1), current.plusMonths(2));
+        YearMonth done = current.minusMonths(14);
+        YearMonth needed = current.minusMonths(13);
+        String doneDay = done.atDay(10).format(DateTimeFormatter.BASIC_ISO_DATE);
+        String neededDay = needed.atDay(10).format(DateTimeFormatter.BASIC_ISO_DATE);
+        db.sql("insert into processed_notifications values ('inbox-done-1', ?, now()), ('inbox-needed-1', ?, now())")
+                .params(doneDay, neededDay).update();
+        assertThat(partitionHolding("inbox-done-1")).as("a month without a partition")
+                .isEqualTo("processed_notifications_other");
+
+        inbox.ensure(done);
+        inbox.ensure(needed);
+        assertThat(partitionHolding("inbox-done-1")).as("taken over from the default partition")
+                .isEqualTo(InboxMonths.partitionOf(done));
+        assertThat(partitionHolding("inbox-needed-1")).isEqualTo(InboxMonths.partitionOf(needed));
+        // a hot withdrawal with a serial of the older month: a notice about it may still come and be redelivered
+        db.sql("""
+                insert into withdrawal_serials (huifu_id, req_date, req_seq_id, withdrawal_id, created_at)
+                values (?, ?, 'inbox-needed-serial', 'inbox-needed-w', now())""").params(HUIFU_ID, neededDay)
+                .update();
+        try {
+            Archiver.Pass pass = orchestrator.bean(Archiver.class).run();
+
+            assertThat(pass.droppedInboxMonths()).contains(done.toString())
+                    .doesNotContain(needed.toString(), current.toString());
+            assertThat(inbox.months()).doesNotContain(done).contains(needed, current, current.plusMonths(2));
+            assertThat(exists(InboxMonths.partitionOf(done))).as("dropped whole").isFalse();
+            assertThat(partitionHolding("inbox-needed-1")).isEqualTo(InboxMonths.partitionOf(needed));
+        } finally {
+            db.sql("delete from withdrawal_serials where req_seq_id = 'inbox-needed-serial'").update();
+        }
+        // a late notice of the month that left is still recorded, in the default partition
+        db.sql("insert into processed_notifications values ('inbox-late-1', ?, now())").param(doneDay).update();
+        assertThat(partitionHolding("inbox-late-1")).isEqualTo("processed_notifications_other");
+        assertThat(orchestrator.bean(Archiver.class).run().droppedInboxMonths()).as("its last hot serial gone")
+                .containsExactly(needed.toString());
+    }
+
+    @Test
     void everyHotColumnHasItsPlaceInTheArchive() {
         for (String[] table : ArchiveTables.TABLES) {
             List<String> hot = typedColumns(table[0]);
@@ -175,7 +220,8 @@ class ArchiveIntegrationTest {
     }
 
     private static Archiver archiver(RetentionProperties properties) {
-        return new Archiver(orchestrator.bean(ArchiveTables.class), orchestrator.bean(TransactionTemplate.class),
+        return new Archiver(orchestrator.bean(ArchiveTables.class), orchestrator.bean(InboxMonths.class),
+                orchestrator.bean(TransactionTemplate.class),
                 properties, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
@@ -215,6 +261,11 @@ class ArchiveIntegrationTest {
     private static List<String> partitionsOf(String table) {
         return db.sql("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid "
                 + "where i.inhparent = ?::regclass").param(table).query(String.class).list();
+    }
+
+    private static String partitionHolding(String notificationId) {
+        return db.sql("select tableoid::regclass::text from processed_notifications where notification_id = ?")
+                .param(notificationId).query(String.class).single();
     }
 
     private static boolean exists(String table) {
