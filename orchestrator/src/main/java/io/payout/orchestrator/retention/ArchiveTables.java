@@ -112,13 +112,23 @@ class ArchiveTables {
 
     /** The archive's months (each has a partition in every archive table). */
     List<ArchiveMonth> months() {
+        return monthsOf("archived_withdrawals");
+    }
+
+    /** The months of a table partitioned by month (partitions named {@code <table>_pYYYYMM}), oldest first. */
+    List<ArchiveMonth> monthsOf(String table) {
         return jdbc.sql("""
                         select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
-                         where i.inhparent = 'archived_withdrawals'::regclass
+                         where i.inhparent = ?::regclass
                         """)
-                .query(String.class).list().stream()
-                .map(name -> ArchiveMonth.ofPartition("archived_withdrawals", name))
+                .param(table).query(String.class).list().stream()
+                .map(name -> ArchiveMonth.ofPartition(table, name))
                 .filter(m -> m != null).sorted().toList();
+    }
+
+    boolean exists(String table) {
+        return Boolean.TRUE.equals(jdbc.sql("select to_regclass(?) is not null").param(table)
+                .query(Boolean.class).single());
     }
 
     /**
@@ -128,8 +138,7 @@ class ArchiveTables {
     void expire(ArchiveMonth month, ExpiredMonths what) {
         for (String[] table : TABLES) {
             String partition = month.partitionOf(table[1]);
-            if (Boolean.TRUE.equals(jdbc.sql("select to_regclass(?) is not null").param(partition)
-                    .query(Boolean.class).single())) {
+            if (exists(partition)) {
                 jdbc.sql("alter table " + table[1] + " detach partition " + partition).update();
                 if (what == ExpiredMonths.DROP) {
                     jdbc.sql("drop table " + partition).update();

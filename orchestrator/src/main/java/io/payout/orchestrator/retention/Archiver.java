@@ -2,13 +2,13 @@ package io.payout.orchestrator.retention;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.payout.orchestrator.withdrawal.SerialNumbers;
 import io.payout.orchestrator.withdrawal.Withdrawal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Archiver {
 
     private static final Logger log = LoggerFactory.getLogger(Archiver.class);
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /** What one pass did. */
     public record Pass(long archived, List<String> expiredMonths, List<String> droppedInboxMonths, boolean yielded) {
@@ -104,8 +103,9 @@ public class Archiver {
 
     /** The inbox's months that no hot withdrawal's serial is of any more, before the archive window (V34). */
     private List<String> dropInboxMonths(Instant cutoff) {
+        LocalDate cutoffDate = LocalDate.ofInstant(cutoff, SerialNumbers.BEIJING);
         List<String> dropped = tx.execute(status -> archive.lock()
-                ? inbox.dropDone(LocalDate.ofInstant(cutoff, BEIJING)).stream().map(YearMonth::toString).toList()
+                ? inbox.dropDone(cutoffDate).stream().map(YearMonth::toString).toList()
                 : List.<String>of());
         return dropped == null ? List.of() : dropped;
     }

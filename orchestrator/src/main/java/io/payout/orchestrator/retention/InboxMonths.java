@@ -1,9 +1,9 @@
 package io.payout.orchestrator.retention;
 
+import io.payout.orchestrator.withdrawal.SerialNumbers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,19 +29,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InboxMonths {
 
     private static final Logger log = LoggerFactory.getLogger(InboxMonths.class);
-    static final String TABLE = "processed_notifications";
+    private static final String TABLE = "processed_notifications";
     private static final String DEFAULT_PARTITION = TABLE + "_other";
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter REQ_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     /** Months made beyond the current one: a month's first serial never waits for its partition. */
     private static final int AHEAD = 2;
 
     private final JdbcClient jdbc;
+    private final ArchiveTables archive;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    InboxMonths(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    InboxMonths(JdbcClient jdbc, ArchiveTables archive, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
+        this.archive = archive;
         this.tx = tx;
         this.clock = clock;
     }
@@ -49,7 +50,7 @@ class InboxMonths {
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(cron = "0 5 0 * * *", zone = "Asia/Shanghai")
     void makeAhead() {
-        YearMonth current = YearMonth.from(LocalDate.now(clock.withZone(BEIJING)));
+        YearMonth current = YearMonth.from(LocalDate.now(clock.withZone(SerialNumbers.BEIJING)));
         try {
             for (int i = 0; i <= AHEAD; i++) {
                 ensure(current.plusMonths(i));
@@ -68,7 +69,7 @@ class InboxMonths {
         String partition = partitionOf(month);
         boolean made = Boolean.TRUE.equals(tx.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(ArchiveTables.ARCHIVE_LOCK).query().singleRow();
-            if (exists(partition)) {
+            if (archive.exists(partition)) {
                 return false;
             }
             String from = firstDay(month);
@@ -108,13 +109,7 @@ class InboxMonths {
 
     /** The inbox's months, oldest first. */
     List<YearMonth> months() {
-        return jdbc.sql("""
-                        select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
-                         where i.inhparent = ?::regclass
-                        """)
-                .param(TABLE).query(String.class).list().stream()
-                .map(name -> ArchiveMonth.ofPartition(TABLE, name))
-                .filter(m -> m != null).map(ArchiveMonth::month).sorted().toList();
+        return archive.monthsOf(TABLE).stream().map(ArchiveMonth::month).toList();
     }
 
     static String partitionOf(YearMonth month) {
@@ -124,10 +119,5 @@ class InboxMonths {
     /** The month's first req_date, e.g. 20261201. */
     private static String firstDay(YearMonth month) {
         return month.atDay(1).format(REQ_DATE);
-    }
-
-    private boolean exists(String table) {
-        return Boolean.TRUE.equals(jdbc.sql("select to_regclass(?) is not null").param(table)
-                .query(Boolean.class).single());
     }
 }
