@@ -286,6 +286,14 @@ public final class Bench {
         });
     }
 
+    /** As {@link #printCpu(String, Map)}, then the sum over all processes in RSA signatures' worth. */
+    static void printCpu(String what, Map<String, Object> cpu, RsaCost rsa) {
+        printCpu(what, cpu);
+        double all = cpu.values().stream().mapToDouble(v -> (double) ((Map<?, ?>) v).get("cpu_ms_per_unit")).sum();
+        System.out.printf("  all processes: %.3f CPU ms per %s = %.2f RSA signs (one sign %.3f ms in this run)%n",
+                all, what, rsa.signatures(all), rsa.signMs());
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

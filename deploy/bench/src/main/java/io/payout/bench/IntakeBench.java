@@ -97,6 +97,8 @@ final class IntakeBench {
             Map<String, Object> cpu = phase.cpuMillisPer(Math.max(1, stored), ticks);
             double rate = Stats.perSecond(stored, end - start);
             Map<String, Object> memory = Bench.memory(List.of(orchestrator));
+            // after the measured window, so that it takes no CPU from it
+            RsaCost rsa = RsaCost.measure(stack.huifu);
 
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("requests", count);
@@ -111,6 +113,7 @@ final class IntakeBench {
             r.put("stored_per_second", storedAt[0] == 0 ? Double.NaN
                     : Bench.round(Stats.perSecond(count, storedAt[0] - start)));
             r.put("target_per_second", 10_000);
+            r.put("rsa_2048", rsa.toMap());
             r.put("cpu", cpu);
             r.put("memory", memory);
             System.out.printf("  %d requests -> %d REQUESTED published in %.1f s (producer done after %.1f s)%n",
@@ -123,7 +126,8 @@ final class IntakeBench {
                         (end - start) / 1e9);
             }
             System.out.printf("  B1 intake: %,.0f requests/s stored and published   (target >= 10,000/s)%n", rate);
-            Bench.printCpu("request", cpu);
+            rsa.print();
+            Bench.printCpu("request", cpu, rsa);
             Bench.printMemory(memory);
             return r;
         }

@@ -2,13 +2,11 @@ package io.payout.bench;
 
 import io.payout.model.WithdrawalRequested;
 import io.payout.model.WithdrawalStatus;
-import io.payout.model.huifu.RsaSignatures;
 import io.payout.sandbox.SandboxControl;
 import io.payout.sandbox.ledger.AccountSpec;
 import io.payout.testkit.ServiceLaunch;
 import io.payout.testkit.ServiceProcess;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +39,7 @@ final class LifecycleBench {
     /** B3 with {@code fault} (null: none) done to the system during the measured burst, its report in the result. */
     Map<String, Object> run(int count, Duration warmUpLimit, BurstFault fault) {
         ServiceLaunch.Topics topics = Stack.topics("b3");
-        Map<String, Object> rsa = rsaCost();
-        System.out.printf("  RSA-2048 SHA256withRSA (%s) in this JVM: sign %.3f ms, verify %.3f ms%n",
-                rsa.get("provider"), rsa.get("sign_ms"), rsa.get("verify_ms"));
+        RsaCost rsa = RsaCost.measure(stack.huifu).print();
         String jdbcUrl = stack.freshDatabase("b3");
         try (Deployment deployment = Deployment.start(stack, "b3", topics, jdbcUrl, Map.of());
              OutcomeWatcher outcomes = OutcomeWatcher.start(stack.bootstrapServers, topics.outcomes())) {
@@ -138,7 +134,7 @@ final class LifecycleBench {
             r.put("latency_from_burst_start", Bench.latency(latency));
             r.put("state_reached_from_burst_start", reached);
             r.put("sandbox_delays", "accounting 200 ms, payout 300 ms (defaults)");
-            r.put("rsa_2048", rsa);
+            r.put("rsa_2048", rsa.toMap());
             r.put("cpu", cpu);
             r.put("memory", memory);
             r.put("ledger_conserved", control.ledger().conserved());
@@ -150,19 +146,14 @@ final class LifecycleBench {
             System.out.printf("  %d withdrawals, %d final (%d SUCCEEDED) in %.1f s%n", count, finals,
                     succeeded, (lastFinal - start) / 1e9);
             System.out.printf("  B3 full lifecycle: %,.1f withdrawals/s   (target >= 150/s)%n", rate);
-            Bench.printCpu("withdrawal", cpu);
+            Bench.printCpu("withdrawal", cpu, rsa);
             double perWithdrawal = 0;
             for (ServiceProcess s : deployment.product()) {
                 perWithdrawal += (double) ((Map<?, ?>) cpu.get(s.name())).get("cpu_ms_per_unit");
             }
             System.out.printf("  %s: %.2f CPU ms per withdrawal = %.1f RSA signs (or %.0f verifies)%n",
                     String.join(" + ", deployment.product().stream().map(ServiceProcess::name).toList()),
-                    perWithdrawal, perWithdrawal / (double) rsa.get("sign_ms"),
-                    perWithdrawal / (double) rsa.get("verify_ms"));
-            double all = cpu.values().stream().mapToDouble(v -> (double) ((Map<?, ?>) v).get("cpu_ms_per_unit"))
-                    .sum();
-            System.out.printf("  all processes: %.2f CPU ms per withdrawal = %.1f RSA signs%n", all,
-                    all / (double) rsa.get("sign_ms"));
+                    perWithdrawal, rsa.signatures(perWithdrawal), perWithdrawal / rsa.verifyMs());
             Bench.printMemory(memory);
             if (fault != null) {
                 r.put("fault", fault.report(new BurstFault.Burst(deployment, topics, jdbcUrl, published, start,
@@ -188,37 +179,4 @@ final class LifecycleBench {
         return "66660001" + (10000000 + a);
     }
 
-    /** Average cost of SHA256withRSA sign and verify with a 2048-bit key on a Huifu-sized signing string. */
-    private Map<String, Object> rsaCost() {
-        String text = "{\"acct_status\":\"S\",\"cash_amt\":\"100.00\",\"fee_amt\":\"1.05\",\"huifu_id\":\"6666000123456789\","
-                + "\"msg_type\":\"01\",\"req_date\":\"20261125\",\"req_seq_id\":\"01JDEXAMPLE0000000000000000\","
-                + "\"sub_resp_code\":\"00000000\",\"sub_resp_desc\":\"处理成功\",\"trans_status\":\"S\"}";
-        List<String> signs = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            signs.add(RsaSignatures.sign(text + i, stack.huifu.getPrivate())); // warm-up
-        }
-        int signCount = 300;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < signCount; i++) {
-            signs.set(i % signs.size(), RsaSignatures.sign(text + i, stack.huifu.getPrivate()));
-        }
-        double signMs = (System.nanoTime() - t0) / 1e6 / signCount;
-        String sign = RsaSignatures.sign(text, stack.huifu.getPrivate());
-        for (int i = 0; i < 500; i++) {
-            RsaSignatures.verify(text, sign, stack.huifu.getPublic());
-        }
-        int verifyCount = 3000;
-        long t1 = System.nanoTime();
-        for (int i = 0; i < verifyCount; i++) {
-            RsaSignatures.verify(text, sign, stack.huifu.getPublic());
-        }
-        double verifyMs = (System.nanoTime() - t1) / 1e6 / verifyCount;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("provider", RsaSignatures.engine());
-        m.put("sign_ms", Bench.round(signMs));
-        m.put("verify_ms", Bench.round(verifyMs));
-        m.put("signs_measured", signCount);
-        m.put("verifies_measured", verifyCount);
-        return m;
-    }
 }

@@ -109,6 +109,7 @@ final class NotificationBench {
                 }
             }
             Map<String, Object> memory = Bench.memory(List.of(gateway, orchestrator));
+            RsaCost rsa = RsaCost.measure(stack.huifu);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("level_seconds", levelDuration.toSeconds());
             r.put("load_average_at_end", Bench.loadAverage());
@@ -116,7 +117,9 @@ final class NotificationBench {
             r.put("max_sustained_offered_rate", maxSustained);
             r.put("max_sustained_with_p99_le_250ms", maxWithinTarget);
             r.put("target", "1000/s sustained with p99 <= 250 ms");
+            r.put("rsa_2048", rsa.toMap());
             r.put("memory", memory);
+            rsa.print();
             System.out.printf("  B2 notifications: highest offered rate sustained: %s; with p99 <= 250 ms: %s   "
                     + "(target >= 1,000/s with p99 <= 250 ms)%n", perSecond(maxSustained), perSecond(maxWithinTarget));
             Bench.printMemory(memory);

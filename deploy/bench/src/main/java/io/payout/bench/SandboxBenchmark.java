@@ -3,7 +3,6 @@ package io.payout.bench;
 import com.sun.net.httpserver.HttpServer;
 import io.payout.model.huifu.HuifuEnvelope;
 import io.payout.model.huifu.HuifuKeys;
-import io.payout.model.huifu.RsaSignatures;
 import io.payout.sandbox.SandboxControl;
 import io.payout.sandbox.ledger.AccountSpec;
 import io.payout.testkit.ServiceLaunch;
@@ -78,7 +77,7 @@ final class SandboxBenchmark {
             String run = Long.toString(System.currentTimeMillis(), 36);
             drive(sandbox.baseUrl(), bodies("w" + run, warmup, merchant, acks.url()), connections, acks, warmup);
             // After the warm-up, which signed thousands of requests here: the JIT has compiled the signing path.
-            double signMs = signMillis(huifu);
+            double signMs = RsaCost.measure(huifu).signMs();
             String jfr = options.string("jfr", null);
             if (jfr != null) {
                 jcmd(sandbox.pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
@@ -176,21 +175,6 @@ final class SandboxBenchmark {
         }).toList();
     }
 
-    private static double signMillis(KeyPair huifu) {
-        String text = "{\"acct_status\":\"S\",\"cash_amt\":\"100.00\",\"fee_amt\":\"1.05\","
-                + "\"huifu_id\":\"6666000123456789\",\"msg_type\":\"01\","
-                + "\"req_seq_id\":\"01JDEXAMPLE0000000000000000\",\"trans_status\":\"S\"}";
-        for (int i = 0; i < 200; i++) {
-            RsaSignatures.sign(text + i, huifu.getPrivate());
-        }
-        // CPU time, not wall time: on a busy machine the wall clock also counts other processes' turns.
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long t0 = threads.getCurrentThreadCpuTime();
-        for (int i = 0; i < 500; i++) {
-            RsaSignatures.sign(text + i, huifu.getPrivate());
-        }
-        return (threads.getCurrentThreadCpuTime() - t0) / 1e6 / 500;
-    }
 
     private static String huifuId(int a) {
         return "66660001" + (10000000 + a);

@@ -97,6 +97,7 @@ final class SoakBench {
             boolean done = outcomes.await(() -> outcomes.finals() >= count, Duration.ofMinutes(15));
             Map<String, Object> cpu = phase.cpuMillisPer(Math.max(1, outcomes.finals()), ticks);
             List<Map<String, Object>> rows = tenths(count, run, due, tenthEnd, readings, outcomes);
+            RsaCost rsa = RsaCost.measure(stack.huifu);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("withdrawals", count);
             r.put("offered_per_second", Bench.round(rate));
@@ -105,13 +106,15 @@ final class SoakBench {
             r.put("mix", Arrays.toString(MIX));
             r.put("sandbox", SANDBOX_MIX);
             r.put("tenths", rows);
+            r.put("rsa_2048", rsa.toMap());
             r.put("cpu", cpu);
             r.put("memory", Bench.memory(services, brokers));
             r.put("ledger_conserved", control.ledger().conserved());
             r.put("load_average_at_end", Bench.loadAverage());
             String table = table(rows);
             System.out.print(table);
-            Bench.printCpu("withdrawal", cpu);
+            rsa.print();
+            Bench.printCpu("withdrawal", cpu, rsa);
             write(reportFolder, stamp, rows, table);
             return r;
         }
