@@ -178,5 +178,4 @@ final class LifecycleBench {
     private static String huifuId(int a) {
         return "66660001" + (10000000 + a);
     }
-
 }

@@ -175,7 +175,6 @@ final class SandboxBenchmark {
         }).toList();
     }
 
-
     private static String huifuId(int a) {
         return "66660001" + (10000000 + a);
     }
